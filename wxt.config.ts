@@ -1,0 +1,40 @@
+import { defineConfig } from 'wxt';
+
+// The demo variant (`npm run build:demo`) is also enabled on the local demo CRM, for
+// `npm start`, the e2e suite and the benchmarks. Normal builds request no host access
+// up front: sites are added by the agent or an admin (optional permissions).
+const demo = process.env.CUECARD_DEMO === '1';
+const DEMO_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  // Separate folders so a demo build never overwrites the store build.
+  outDir: demo ? '.output/demo' : '.output',
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    build: { sourcemap: false },
+  }),
+  manifest: () => ({
+    name: demo ? 'Cuecard (demo)' : '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'scripting', 'alarms', 'unlimitedStorage'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    host_permissions: demo ? DEMO_HOSTS : [],
+    web_accessible_resources: [
+      // Only the panel page is reachable from web pages; it is framed by the content script.
+      { resources: ['panel.html'], matches: ['<all_urls>'] },
+    ],
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Show or hide the Cuecard panel',
+      },
+    },
+  }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      // Runtime-registered content scripts must not widen the required host permissions.
+      manifest.host_permissions = demo ? DEMO_HOSTS : [];
+    },
+  },
+});
