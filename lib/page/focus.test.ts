@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFocusTracker, type FocusTracker } from './focus';
+
+let tracker: FocusTracker;
+const $ = <T extends HTMLElement>(sel: string, root: ParentNode = document): T => root.querySelector<T>(sel)!;
+
+beforeEach(() => {
+  document.body.innerHTML = `
+    <input id="name" value="张三丰"><input id="pw" type="password"><input id="agree" type="checkbox">
+    <textarea id="notes">line one</textarea><button id="btn">save</button>
+    <div id="rich" contenteditable="true">hello <b id="bold">world</b></div>
+    <cuecard-panel><input id="inside-host"></cuecard-panel><div id="cuecard-root"><textarea id="ours"></textarea></div>
+    <crm-field id="shadow-host"></crm-field>`;
+  tracker = createFocusTracker(document);
+});
+afterEach(() => tracker.dispose());
+
+describe('createFocusTracker', () => {
+  it('remembers the last focused text field and its selection after focus moves away', () => {
+    const name = $<HTMLInputElement>('#name');
+    name.focus();
+    name.setSelectionRange(1, 2);
+    $('#btn').focus(); // e.g. a page button, or the panel iframe
+    name.setSelectionRange(0, 0); // blurred fields keep their state; prove we use the saved copy
+    expect(tracker.last()).toMatchObject({ kind: 'field', el: name, start: 1, end: 2 });
+  });
+
+  it('reads the live caret while the field still has focus', () => {
+    const notes = $<HTMLTextAreaElement>('#notes');
+    notes.focus();
+    notes.setSelectionRange(4, 4);
+    expect(tracker.last()).toMatchObject({ el: notes, start: 4, end: 4 });
+  });
+
+  it('ignores password fields, non-text inputs and our own panel', () => {
+    for (const id of ['pw', 'agree', 'inside-host', 'ours']) $(`#${id}`).focus();
+    expect(tracker.last()).toBeNull();
+    $('#name').focus();
+    $('#ours').focus();
+    expect(tracker.last()?.el.id).toBe('name');
+  });
+
+  it('tracks a field inside an open shadow root through composedPath', () => {
+    const root = $('#shadow-host').attachShadow({ mode: 'open' });
+    root.innerHTML = '<textarea id="deep">abc</textarea>';
+    const deep = $<HTMLTextAreaElement>('#deep', root);
+    deep.focus();
+    deep.setSelectionRange(3, 3);
+    $('#btn').focus();
+    expect(tracker.last()).toMatchObject({ kind: 'field', el: deep, start: 3, end: 3 });
+  });
+
+  it('saves a cloned Range for contenteditable, kept when the page selection moves', () => {
+    const rich = $('#rich');
+    rich.focus();
+    const word = $('#bold').firstChild!;
+    const sel = document.getSelection()!;
+    const r = document.createRange();
+    r.setStart(word, 1);
+    r.setEnd(word, 3);
+    sel.removeAllRanges();
+    sel.addRange(r);
+    document.dispatchEvent(new Event('selectionchange'));
+    $('#btn').focus();
+    sel.selectAllChildren($('#btn')); // the agent selects something else on the page
+    document.dispatchEvent(new Event('selectionchange'));
+    const last = tracker.last();
+    expect(last?.kind).toBe('rich');
+    if (last?.kind !== 'rich') return;
+    expect(last.el).toBe(rich);
+    expect([last.range?.startContainer, last.range?.startOffset, last.range?.endOffset]).toEqual([word, 1, 3]);
+  });
+
+  it('resolves a focused descendant to the contenteditable editing host', () => {
+    const bold = $('#bold');
+    bold.tabIndex = 0;
+    bold.focus();
+    expect(tracker.last()?.el.id).toBe('rich');
+  });
+
+  it('reports each newly focused editable and stops after dispose', () => {
+    const onFocus = vi.fn();
+    const t = createFocusTracker(document, onFocus);
+    $('#name').focus();
+    $('#btn').focus();
+    expect(onFocus).toHaveBeenCalledTimes(1);
+    expect(onFocus.mock.calls[0]?.[0]).toMatchObject({ kind: 'field', el: $('#name') });
+    t.dispose();
+    $('#notes').focus();
+    expect(onFocus).toHaveBeenCalledTimes(1);
+    expect(t.last()).toBeNull();
+  });
+});

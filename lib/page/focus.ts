@@ -1,0 +1,113 @@
+/**
+ * Remembers the field the agent typed in last, and where its caret was, so that text chosen in
+ * the panel lands at that caret even though clicking the panel (an iframe) took focus away.
+ * Runs in every frame's content script: keep it dependency-free and small.
+ */
+
+/** A text field (its selection as offsets) or a contenteditable editing host (a cloned Range). */
+export type Editable =
+  | { kind: 'field'; el: HTMLInputElement | HTMLTextAreaElement; start: number; end: number }
+  | { kind: 'rich'; el: HTMLElement; range: Range | null };
+
+export interface FocusTracker {
+  /** The last focused editable with its latest known selection, or null if none yet. */
+  last(): Editable | null;
+  dispose(): void;
+}
+
+// Input types that hold free text. Password is left out on purpose: we never write into it.
+// Unknown types read back as "text", so `type` alone is enough.
+const TEXT_TYPES = /^(text|search|tel|url|email)$/;
+// Our own panel host (<cuecard-panel>, #cuecard-root, …) must never become the insert target.
+const OURS = /cuecard/i;
+
+const isOurs = (n: EventTarget): boolean => {
+  const el = n as Element;
+  return el.nodeType === 1 && OURS.test(el.tagName + ' ' + el.id);
+};
+
+/** Classifies a node as an editable we may insert into, or null. */
+export function toEditable(node: EventTarget | null | undefined): Editable | null {
+  const el = node as HTMLElement | null;
+  if (!el || el.nodeType !== 1) return null;
+  const tag = el.tagName;
+  if (tag === 'TEXTAREA' || (tag === 'INPUT' && TEXT_TYPES.test((el as HTMLInputElement).type))) {
+    const ed: Editable = { kind: 'field', el: el as HTMLInputElement, start: 0, end: 0 };
+    snapshot(ed);
+    return ed;
+  }
+  if (!el.isContentEditable) return null;
+  // Focus can report a descendant of the editing host; the host is what keeps its identity.
+  let host = el;
+  while (host.parentElement?.isContentEditable) host = host.parentElement;
+  const ed: Editable = { kind: 'rich', el: host, range: null };
+  snapshot(ed);
+  return ed;
+}
+
+/** The selection object that can see inside `el`'s shadow tree (Chrome retargets document's). */
+export function selectionFor(el: Node): Selection | null {
+  const root = el.getRootNode() as Partial<{ getSelection(): Selection | null }>;
+  return root.getSelection?.() ?? el.ownerDocument?.getSelection() ?? null;
+}
+
+/** Focused element, looking through open shadow roots. */
+export function deepActiveElement(doc: Document): Element | null {
+  let a = doc.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+/** Copies the element's current selection into `ed` (no-op if the selection is elsewhere). */
+function snapshot(ed: Editable): void {
+  if (ed.kind === 'field') {
+    const { el } = ed;
+    // selectionStart is null for types without a selection API (email): fall back to the end.
+    ed.start = el.selectionStart ?? el.value.length;
+    ed.end = el.selectionEnd ?? ed.start;
+    return;
+  }
+  const sel = selectionFor(ed.el);
+  const r = sel && sel.rangeCount ? sel.getRangeAt(0) : null;
+  // A clone, because the live Range follows the selection once the agent clicks elsewhere.
+  if (r && ed.el.contains(r.startContainer) && ed.el.contains(r.endContainer)) ed.range = r.cloneRange();
+}
+
+export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => void): FocusTracker {
+  let cur: Editable | null = null;
+
+  // composedPath()[0] is the real target inside OPEN shadow roots; event.target would be the
+  // host. Closed shadow roots stay opaque (the host is not editable, so it is ignored).
+  const onFocusIn = (e: Event): void => {
+    const path = e.composedPath();
+    if (path.some(isOurs)) return;
+    const ed = toEditable(path[0]);
+    if (!ed) return; // focusing a button or the panel must not forget the last field
+    cur = ed;
+    onFocus?.(ed);
+  };
+  // Saved while the caret is still in the field: once the panel iframe has focus, a
+  // contenteditable's document selection may be gone or changed by the page.
+  const save = (): void => {
+    if (cur) snapshot(cur);
+  };
+  const onSelectionChange = (): void => {
+    if (cur?.kind === 'rich') snapshot(cur);
+  };
+
+  doc.addEventListener('focusin', onFocusIn, true);
+  doc.addEventListener('focusout', save, true);
+  doc.addEventListener('selectionchange', onSelectionChange, true);
+  return {
+    last() {
+      if (cur && deepActiveElement(doc) === cur.el) save(); // still focused: the live caret wins
+      return cur;
+    },
+    dispose() {
+      doc.removeEventListener('focusin', onFocusIn, true);
+      doc.removeEventListener('focusout', save, true);
+      doc.removeEventListener('selectionchange', onSelectionChange, true);
+      cur = null;
+    },
+  };
+}

@@ -1,0 +1,5 @@
+// Host-page I/O used by the content script (entrypoints/crm.content). Runs in every frame of
+// the CRM, so it imports nothing: its bundled size counts against the content-script budget.
+export { createFocusTracker, toEditable, type Editable, type FocusTracker } from './focus';
+export { insertText, type InsertResult } from './insert';
+export { panelHostDecision, type PanelHostDecision } from './frameset';

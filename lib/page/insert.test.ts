@@ -1,0 +1,172 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toEditable, type Editable } from './focus';
+import { insertText } from './insert';
+
+const $ = <T extends HTMLElement>(sel: string, root: ParentNode = document): T => root.querySelector<T>(sel)!;
+const events: string[] = [];
+const record = (e: Event) => {
+  const el = e.composedPath()[0] as HTMLElement;
+  events.push(`${e.type}#${el.id}${e instanceof InputEvent ? `:${e.inputType}:${e.data}` : ''}`);
+};
+
+/** An editable as the tracker would have saved it: the caret at [start, end). */
+function field(id: string, start: number, end = start): Editable {
+  const el = $<HTMLInputElement>(`#${id}`);
+  return { kind: 'field', el, start, end };
+}
+
+/**
+ * happy-dom has no execCommand. This stand-in behaves like Chrome's insertText: it edits the
+ * focused field at its selection and fires a trusted-looking input event.
+ */
+function installExecCommand(): void {
+  document.execCommand = (cmd: string, _ui?: boolean, text = '') => {
+    const el = document.activeElement as HTMLInputElement | null;
+    if (cmd !== 'insertText' || !el || !('value' in el)) return false;
+    const [s, e] = [el.selectionStart ?? 0, el.selectionEnd ?? 0];
+    el.value = el.value.slice(0, s) + text + el.value.slice(e);
+    el.setSelectionRange(s + text.length, s + text.length);
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+    return true;
+  };
+}
+
+beforeEach(() => {
+  document.body.innerHTML = `
+    <input id="name" value="王小明"><textarea id="notes">客户来电。</textarea>
+    <input id="ro" readonly value="VIP"><input id="off" disabled><input id="code" maxlength="6" value="AB">
+    <div id="rich" contenteditable="true">您好<b id="b">客户</b>再见</div><crm-field id="host"></crm-field>`;
+  events.length = 0;
+  for (const t of ['input', 'change']) document.addEventListener(t, record, true);
+});
+afterEach(() => {
+  for (const t of ['input', 'change']) document.removeEventListener(t, record, true);
+  delete (document as Partial<Document>).execCommand;
+});
+
+describe('insertText into text fields', () => {
+  it('replaces the saved selection through the native setter and fires input + change', () => {
+    const target = field('name', 1, 2);
+    expect(insertText(target, '大')).toEqual({ ok: true, method: 'value-setter' });
+    expect($<HTMLInputElement>('#name').value).toBe('王大明');
+    expect(events).toEqual(['input#name:insertText:大', 'change#name']);
+  });
+
+  it('advances the saved caret so a second insert follows the first', () => {
+    const target = field('notes', 5);
+    insertText(target, '已核实身份。');
+    insertText(target, '\n处理完毕。');
+    expect($<HTMLTextAreaElement>('#notes').value).toBe('客户来电。已核实身份。\n处理完毕。');
+  });
+
+  it('prefers execCommand (undo, trusted input) and does not insert twice', () => {
+    installExecCommand();
+    expect(insertText(field('notes', 0), '【投诉】')).toEqual({ ok: true, method: 'execCommand' });
+    expect($<HTMLTextAreaElement>('#notes').value).toBe('【投诉】客户来电。');
+    expect(events).toEqual(['input#notes:insertText:【投诉】']);
+  });
+
+  it('does not execCommand when focus did not land on the field (it would type elsewhere)', () => {
+    installExecCommand();
+    $('#name').focus();
+    $<HTMLTextAreaElement>('#notes').focus = () => undefined; // e.g. focus blocked in a frame
+    expect(insertText(field('notes', 0), 'X')).toMatchObject({ ok: true, method: 'value-setter' });
+    expect($<HTMLInputElement>('#name').value).toBe('王小明');
+  });
+
+  it('is seen by a React-style value tracker and reported when the state rejects it', () => {
+    const el = $<HTMLInputElement>('#name');
+    const proto = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!;
+    let tracked = el.value;
+    let state = el.value;
+    let locked = false;
+    // React's tracker: an own `value` property remembering what script last wrote.
+    Object.defineProperty(el, 'value', {
+      configurable: true,
+      get: () => proto.get!.call(el) as string,
+      set: (v: string) => ((tracked = v), proto.set!.call(el, v)),
+    });
+    el.addEventListener('input', () => {
+      const actual = proto.get!.call(el) as string;
+      if (actual !== tracked && !locked) state = tracked = actual; // onChange → setState
+      el.value = state; // controlled re-render
+    });
+    expect(insertText(field('name', 3), '先生')).toMatchObject({ ok: true });
+    expect(state).toBe('王小明先生');
+    locked = true;
+    expect(insertText(field('name', 0), '李')).toEqual({ ok: false, reason: 'The field rejected the text' });
+    expect(el.value).toBe('王小明先生');
+  });
+
+  it('explains read-only, disabled, detached and too-long fields without touching them', () => {
+    expect(insertText(field('ro', 0), 'x')).toEqual({ ok: false, reason: 'The field is read-only' });
+    expect(insertText(field('off', 0), 'x')).toEqual({ ok: false, reason: 'The field is disabled' });
+    const gone = field('name', 0);
+    gone.el.remove();
+    expect(insertText(gone, 'x')).toEqual({ ok: false, reason: 'The field is no longer on the page' });
+    const long = insertText(field('code', 2), '12345');
+    expect(long).toMatchObject({ ok: false, reason: expect.stringMatching(/at most 6 characters.*cut short/) });
+    expect($<HTMLInputElement>('#code').value).toBe('AB');
+    expect(events).toEqual([]);
+  });
+
+  it('reports a page script that truncates or rewrites the value', () => {
+    const notes = $<HTMLTextAreaElement>('#notes');
+    notes.addEventListener('input', () => (notes.value = notes.value.slice(0, 8)));
+    expect(insertText(field('notes', 5), '一二三四五')).toEqual({
+      ok: false,
+      reason: 'The field cut the text short (3 of 5 characters kept)',
+    });
+    const name = $<HTMLInputElement>('#name');
+    name.addEventListener('input', () => (name.value = name.value.toUpperCase()));
+    expect(insertText(field('name', 3), 'abc')).toMatchObject({ ok: false, reason: expect.stringMatching(/changed the text/) });
+  });
+
+  it('clamps a saved caret that is past the end of a value the page shortened', () => {
+    expect(insertText(field('name', 99), '！')).toMatchObject({ ok: true });
+    expect($<HTMLInputElement>('#name').value).toBe('王小明！');
+  });
+});
+
+describe('insertText into contenteditable', () => {
+  const rich = (): Editable => {
+    const ed = toEditable($('#rich'))!;
+    const r = document.createRange();
+    r.setStart($('#b').firstChild!, 0);
+    r.setEnd($('#b').firstChild!, 2); // "客户" selected
+    if (ed.kind === 'rich') ed.range = r;
+    return ed;
+  };
+
+  it('replaces the saved range with a text node and fires input', () => {
+    expect(insertText(rich(), '王先生')).toEqual({ ok: true, method: 'range' });
+    expect($('#rich').textContent).toBe('您好王先生再见');
+    expect(events).toEqual(['input#rich:insertText:王先生']);
+  });
+
+  it('keeps line breaks as <br> and appends at the end when the saved range is stale', () => {
+    const ed = rich();
+    $('#rich').innerHTML = '新内容'; // the page re-rendered: the saved range points nowhere
+    expect(insertText(ed, '第一行\n第二行')).toMatchObject({ ok: true });
+    expect($('#rich').innerHTML).toBe('新内容第一行<br>第二行');
+  });
+
+  it('fails when the element stopped being editable or left the page', () => {
+    const ed = rich();
+    $('#rich').contentEditable = 'false';
+    expect(insertText(ed, 'x')).toEqual({ ok: false, reason: 'The field is no longer editable' });
+    $('#rich').remove();
+    expect(insertText(ed, 'x')).toEqual({ ok: false, reason: 'The field is no longer on the page' });
+  });
+
+  it('works inside an open shadow root and reports a page that reverts the edit', () => {
+    const root = $('#host').attachShadow({ mode: 'open' });
+    root.innerHTML = '<div id="deep" contenteditable="true">备注：</div>';
+    const deep = $('#deep', root);
+    expect(insertText(toEditable(deep)!, '已回访')).toMatchObject({ ok: true });
+    expect(deep.textContent).toBe('备注：已回访');
+    deep.addEventListener('input', () => (deep.textContent = '备注：已回访'));
+    expect(insertText(toEditable(deep)!, '两次')).toEqual({ ok: false, reason: 'The field rejected the text' });
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * Puts panel text into the host page's field at the saved caret, the way a paste would, and then
+ * reads the field back: a CRM that silently drops the text must be reported, not assumed to work.
+ */
+import { deepActiveElement, selectionFor, type Editable } from './focus';
+
+export type InsertResult = { ok: true; method: string } | { ok: false; reason: string };
+
+type Field = Extract<Editable, { kind: 'field' }>;
+type Rich = Extract<Editable, { kind: 'rich' }>;
+
+const fail = (reason: string): InsertResult => ({ ok: false, reason });
+const GONE = 'The field is no longer on the page';
+const REJECTED = 'The field rejected the text';
+
+/**
+ * Inserts `text` into `target`, replacing its saved selection, and advances the saved caret past
+ * the inserted text (so a second insert follows the first).
+ */
+export function insertText(target: Editable, text: string): InsertResult {
+  if (!target.el.isConnected) return fail(GONE);
+  if (!text) return { ok: true, method: 'none' };
+  return target.kind === 'field' ? intoField(target, text) : intoRich(target, text);
+}
+
+/**
+ * execCommand keeps the browser's undo stack and fires a trusted `input` event that React/Vue
+ * bindings handle like typing. It only acts on the focused element, so refuse if focus did not
+ * land (e.g. Chrome blocks focus() in a frame without user activation): it would type elsewhere.
+ */
+function execInsert(el: HTMLElement, text: string): void {
+  const doc = el.ownerDocument;
+  if (deepActiveElement(doc) !== el || typeof doc.execCommand !== 'function') return;
+  try {
+    doc.execCommand('insertText', false, text);
+  } catch {
+    /* a later read-back decides */
+  }
+}
+
+function fireInput(el: HTMLElement, text: string): void {
+  const w = el.ownerDocument.defaultView ?? window;
+  el.dispatchEvent(new w.InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
+}
+
+function intoField(t: Field, text: string): InsertResult {
+  const { el } = t;
+  if (el.disabled) return fail('The field is disabled');
+  if (el.readOnly) return fail('The field is read-only');
+  el.focus({ preventScroll: true });
+  // Read after focus(): legacy pages clear "请输入…" placeholder values in onfocus handlers.
+  const before = el.value;
+  const start = Math.min(t.start, before.length);
+  const end = Math.min(Math.max(t.end, start), before.length);
+  const expected = before.slice(0, start) + text + before.slice(end);
+  // Checked up front: the browser would silently cut a user edit at maxlength.
+  if (el.maxLength >= 0 && expected.length > el.maxLength)
+    return fail(`The field takes at most ${el.maxLength} characters; the text would be cut short`);
+  let hasSelectionApi = true;
+  try {
+    el.setSelectionRange(start, end);
+  } catch {
+    hasSelectionApi = false; // type=email has no selection API; the caret stays where it was
+  }
+  let method = 'execCommand';
+  execInsert(el, text);
+  if (el.value === before) {
+    method = 'value-setter';
+    setNativeValue(el, expected);
+    try {
+      el.setSelectionRange(start + text.length, start + text.length);
+    } catch {
+      /* see above */
+    }
+    fireInput(el, text);
+    // A script-set value never fires `change` on blur; legacy validation listens for it.
+    el.dispatchEvent(new (el.ownerDocument.defaultView ?? window).Event('change', { bubbles: true }));
+  }
+  if (!el.isConnected) return fail(GONE); // the page re-rendered the form in its input handler
+  const v = el.value;
+  if (v === expected || (!hasSelectionApi && v !== before && v.includes(text))) {
+    t.start = t.end = start + text.length;
+    return { ok: true, method };
+  }
+  if (v === before) return fail(REJECTED);
+  const cut = v.length - before.length + (end - start);
+  if (cut >= 0 && cut < text.length && v === before.slice(0, start) + text.slice(0, cut) + before.slice(end))
+    return fail(`The field cut the text short (${cut} of ${text.length} characters kept)`);
+  return fail('The page changed the text while it was inserted; check the field');
+}
+
+/**
+ * Sets the value through the prototype's setter, bypassing an own `value` property a framework
+ * installed on the element: React's value tracker compares against what went through its own
+ * setter, so only this makes the following `input` event count as a change.
+ */
+function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement, v: string): void {
+  let p: object | null = Object.getPrototypeOf(el) as object | null;
+  let d: PropertyDescriptor | undefined;
+  while (p && !(d = Object.getOwnPropertyDescriptor(p, 'value'))) p = Object.getPrototypeOf(p) as object | null;
+  if (d?.set) d.set.call(el, v);
+  else el.value = v;
+}
+
+// Compare contenteditable text without whitespace: browsers turn spaces into &nbsp; and line
+// breaks into <br>/<div>, which textContent reports differently from the inserted string.
+const squash = (s: string | null): string => (s ?? '').replace(/\s+/g, '');
+
+function intoRich(t: Rich, text: string): InsertResult {
+  const { el } = t;
+  const doc = el.ownerDocument;
+  if (!el.isContentEditable) return fail('The field is no longer editable');
+  el.focus({ preventScroll: true });
+  const saved = t.range;
+  // The page may have re-rendered the content since: then append at the end instead.
+  const usable = saved && el.contains(saved.startContainer) && el.contains(saved.endContainer);
+  const range = usable ? saved.cloneRange() : doc.createRange();
+  if (!usable) {
+    range.selectNodeContents(el);
+    range.collapse(false);
+  }
+  const around = doc.createRange();
+  around.selectNodeContents(el);
+  around.setEnd(range.startContainer, range.startOffset);
+  const head = around.toString();
+  around.selectNodeContents(el);
+  around.setStart(range.endContainer, range.endOffset);
+  const expected = squash(head + text + around.toString());
+  const before = squash(el.textContent);
+  const html = el.innerHTML; // "did anything land" must also see whitespace-only text
+  const sel = selectionFor(el);
+  sel?.removeAllRanges();
+  sel?.addRange(range);
+  let method = 'execCommand';
+  execInsert(el, text);
+  if (el.innerHTML === html) {
+    method = 'range';
+    range.deleteContents();
+    const frag = doc.createDocumentFragment();
+    text.split('\n').forEach((line, i) => {
+      if (i) frag.appendChild(doc.createElement('br'));
+      frag.appendChild(doc.createTextNode(line));
+    });
+    const lastNode = frag.lastChild!;
+    range.insertNode(frag);
+    range.setStartAfter(lastNode);
+    range.collapse(true);
+    sel?.removeAllRanges();
+    sel?.addRange(range);
+    fireInput(el, text);
+  }
+  if (!el.isConnected) return fail(GONE);
+  const after = squash(el.textContent);
+  if (after === expected) {
+    const s = selectionFor(el);
+    t.range = s && s.rangeCount && el.contains(s.getRangeAt(0).startContainer) ? s.getRangeAt(0).cloneRange() : null;
+    return { ok: true, method };
+  }
+  return fail(after === before ? REJECTED : 'The page changed the text while it was inserted; check the field');
+}
