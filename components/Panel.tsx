@@ -1,0 +1,64 @@
+/** The open panel: header, save banner, the run (or picker / history), and the help overlay. */
+import { useState } from 'preact/hooks';
+import { usePanel, usePanelStore } from '@/lib/store/use-store';
+import { useT } from '@/lib/i18n/use-t';
+import { useShortcuts } from './keymap';
+import { useActiveRun } from './use-run';
+import { Header } from './Header';
+import { SaveBanner } from './SaveBanner';
+import { RunView } from './RunView';
+import { ProcedurePicker } from './ProcedurePicker';
+import { History } from './History';
+import { HelpOverlay } from './HelpOverlay';
+import { openRunsInOrder } from './RunSwitcher';
+import { Icon } from './Icon';
+
+export type PanelView = 'run' | 'history';
+
+export function Panel({ onCollapse }: { onCollapse: () => void }) {
+  const store = usePanelStore();
+  const tr = useT();
+  const active = useActiveRun();
+  const runs = usePanel((s) => s.runs);
+  const [view, setView] = useState<PanelView>('run');
+  const [help, setHelp] = useState(false);
+
+  const newContact = () => {
+    store.getState().switchRun(undefined);
+    setView('run');
+  };
+  // Cycles in start order, so repeated Alt+R visits every open contact (parallel chats).
+  const nextRun = () => {
+    const ids = openRunsInOrder(runs).map((r) => r.id);
+    if (ids.length === 0) return;
+    store.getState().switchRun(ids[(ids.indexOf(active?.run.id ?? '') + 1) % ids.length]);
+    setView('run');
+  };
+  useShortcuts({
+    help: () => setHelp(true),
+    close: () => (help ? setHelp(false) : setView('run')),
+    newRun: newContact,
+    nextRun,
+  });
+
+  let body;
+  if (view === 'history') {
+    body = (
+      <div class="cc-scroll">
+        <button type="button" class="cc-btn cc-btn--ghost cc-back-link" onClick={() => setView('run')}>
+          <Icon name="back" /> {tr('history.back')}
+        </button>
+        <History />
+      </div>
+    );
+  } else body = active ? <RunView /> : <ProcedurePicker />;
+
+  return (
+    <div class="cc-panel" data-testid="cc-panel">
+      <Header onCollapse={onCollapse} onHelp={() => setHelp(true)} onNavigate={setView} />
+      <SaveBanner />
+      <main class="cc-body">{body}</main>
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+/** A standard phrase with the agent's details filled in, to copy or insert into the CRM. */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Phrase } from '@/lib/pack/schema';
+import { fillVariables, listVariables } from '@/lib/pack/text';
+import { usePanel } from '@/lib/store/use-store';
+import { usePackText, useT } from '@/lib/i18n/use-t';
+import { useActions } from './actions';
+import { useShortcuts } from './keymap';
+
+/** The variables an agent can fill themselves in Options (others, like customer.name, cannot). */
+const PROFILE_VARS = ['company', 'agentId', 'agentName'] as const;
+
+type Part = string | { missing: string };
+
+/**
+ * Split for display without re-implementing the template syntax: fill every variable with a
+ * numbered private-use marker through lib/pack/text, then cut at the markers. Escapes like
+ * `{{` are thereby handled exactly as in the copied and inserted text.
+ */
+export function phraseParts(template: string, vars: Record<string, string>): Part[] {
+  const names = listVariables(template);
+  const marked = fillVariables(template, Object.fromEntries(names.map((n, i) => [n, `\uE000${i}\uE001`]))).text;
+  return marked
+    .split(/\uE000(\d+)\uE001/)
+    .map((piece, i): Part => {
+      if (i % 2 === 0) return piece;
+      const name = names[Number(piece)] as string;
+      const value = vars[name];
+      return value !== undefined && value.trim() !== '' ? value : { missing: name };
+    })
+    .filter((p) => p !== '');
+}
+
+type Result = { tone: 'ok' | 'warn' | 'error'; text: string };
+
+export function PhraseCard({ phrase, n }: { phrase: Phrase; n: number }) {
+  const tr = useT();
+  const pt = usePackText();
+  const actions = useActions();
+  const profile = usePanel((s) => s.settings.profile);
+  const [result, setResult] = useState<Result | null>(null);
+  const live = useRef(true);
+  useEffect(() => () => void (live.current = false), []);
+  const show = (r: Result) => live.current && setResult(r);
+
+  const vars = useMemo(() => ({ company: profile.company, agentId: profile.agentId, agentName: profile.name }), [profile]);
+  const template = pt(phrase.text);
+  const { text, missing } = fillVariables(template, vars);
+  const missingProfile = PROFILE_VARS.filter((v) => missing.includes(v));
+  const keyed = n <= 9;
+
+  async function copy() {
+    const ok = await actions.copy(text).catch(() => false);
+    show(ok ? { tone: 'ok', text: tr('phrase.copied') } : { tone: 'error', text: tr('phrase.copyFailed') });
+  }
+  // A failed insert still leaves the agent with the text: copy it so Ctrl+V works at once.
+  async function insert() {
+    const res = await actions.insert(text).catch((err: unknown) => ({ ok: false as const, reason: String(err) }));
+    if (res.ok) return show({ tone: 'ok', text: tr('phrase.inserted') });
+    const why =
+      res.reason === 'no-field' ? tr('phrase.noField') : res.reason === 'field-gone' ? tr('phrase.fieldGone') : tr('phrase.failed', { reason: res.reason });
+    const copied = await actions.copy(text).catch(() => false);
+    show({ tone: copied ? 'warn' : 'error', text: `${why} — ${tr(copied ? 'phrase.copiedInstead' : 'phrase.copyFailed')}` });
+  }
+  useShortcuts({ insert: (m) => void (keyed && m.n === n && insert()) });
+
+  return (
+    <article class="cc-phrase">
+      <header class="cc-phrase__head">
+        {keyed && (
+          <kbd class="cc-phrase__num" title={`Alt+${n}`}>
+            {n}
+          </kbd>
+        )}
+        <span class="cc-phrase__label">{pt(phrase.label)}</span>
+      </header>
+      <p class="cc-phrase__text" data-testid={`cc-phrase-${phrase.id}`}>
+        {phraseParts(template, vars).map((part, i) =>
+          typeof part === 'string' ? part : <mark key={i} class="cc-var-missing">{`{${part.missing}}`}</mark>,
+        )}
+      </p>
+      {missingProfile.length > 0 && (
+        <p class="cc-hint">
+          {tr('phrase.missingHint', { fields: missingProfile.map((v) => tr(`var.${v}`)).join(tr('list.separator')) })}{' '}
+          <button type="button" class="cc-link" onClick={() => actions.openOptions()}>
+            {tr('phrase.openOptions')}
+          </button>
+        </p>
+      )}
+      <div class="cc-phrase__actions">
+        <button type="button" class="cc-btn cc-btn--small" data-testid={`cc-copy-${phrase.id}`} onClick={() => void copy()}>
+          {tr('phrase.copy')}
+        </button>
+        <button
+          type="button"
+          class="cc-btn cc-btn--small cc-btn--primary"
+          data-testid={`cc-insert-${phrase.id}`}
+          title={keyed ? tr('phrase.insertHint', { n }) : undefined}
+          aria-keyshortcuts={keyed ? `Alt+${n}` : undefined}
+          onClick={() => void insert()}
+        >
+          {tr('phrase.insert')}
+        </button>
+        <span class={`cc-result cc-result--${result?.tone ?? 'none'}`} data-testid="cc-insert-result" aria-live="polite">
+          {result?.text}
+        </span>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,67 @@
+/** The current step: title, source, timing, guidance, then phrases, checklist and choices. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { currentStep } from '@/lib/engine';
+import { usePackText, useT } from '@/lib/i18n/use-t';
+import { useActiveRun } from './use-run';
+import { Countdown } from './Countdown';
+import { PhraseCard } from './PhraseCard';
+import { Checklist } from './Checklist';
+import { Choices } from './Choices';
+
+export function StepView() {
+  const tr = useT();
+  const pt = usePackText();
+  const active = useActiveRun();
+  // Experienced agents know the guidance; new hires always see it in full.
+  const [showGuidance, setShowGuidance] = useState(false);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  // The button that moved us here (a choice, Start) may be gone: give keyboard users a place to be.
+  useEffect(() => {
+    if (document.activeElement === document.body || !document.activeElement) titleRef.current?.focus();
+  }, []);
+  if (!active) return null;
+  const { run, procedure, ctx } = active;
+  const step = currentStep(run, procedure);
+  if (!step) return <p class="cc-notice" role="alert">{tr('step.missing')}</p>;
+
+  const enteredAt = run.path[run.path.length - 1]?.at ?? run.createdAt;
+  const phrases = (step.phrases ?? []).filter((p) => !run.channel || !p.channels || p.channels.includes(run.channel));
+  const compact = ctx.mode === 'experienced';
+
+  return (
+    <section class="cc-step" aria-labelledby="cc-step-title">
+      <h2 id="cc-step-title" class="cc-step__title" data-testid="cc-step-title" tabIndex={-1} ref={titleRef}>
+        {pt(step.title)}
+      </h2>
+      <div class="cc-step__meta">
+        {step.source && <span class="cc-tag">{tr('step.source', { section: step.source })}</span>}
+        {step.addition && (
+          <span class="cc-tag cc-tag--addition" title={tr('step.additionHint')}>
+            {tr('step.addition')}
+          </span>
+        )}
+        {step.timeLimitSec !== undefined && run.status === 'open' && <Countdown enteredAt={enteredAt} limitSec={step.timeLimitSec} />}
+      </div>
+      {step.guidance &&
+        (compact ? (
+          <div class="cc-guidance cc-guidance--compact">
+            <button type="button" class="cc-link" aria-expanded={showGuidance} aria-controls="cc-guidance-text" onClick={() => setShowGuidance(!showGuidance)}>
+              {tr(showGuidance ? 'step.guidanceHide' : 'step.guidanceShow')}
+            </button>
+            {showGuidance && <p id="cc-guidance-text">{pt(step.guidance)}</p>}
+          </div>
+        ) : (
+          <p class="cc-guidance">{pt(step.guidance)}</p>
+        ))}
+      {phrases.length > 0 && (
+        <div class="cc-phrases" role="group" aria-label={tr('step.phrases')}>
+          {phrases.map((phrase, i) => (
+            <PhraseCard key={phrase.id} phrase={phrase} n={i + 1} />
+          ))}
+        </div>
+      )}
+      {(step.checklist?.length ?? 0) > 0 && <Checklist step={step} />}
+      {(step.choices?.length ?? 0) > 0 && <Choices step={step} />}
+    </section>
+  );
+}
