@@ -75,11 +75,16 @@ function snapshot(ed: Editable): void {
 
 export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => void): FocusTracker {
   let cur: Editable | null = null;
+  let seen: Event | null = null;
+  const roots = new Set<ShadowRoot>();
 
   // composedPath()[0] is the real target inside OPEN shadow roots; event.target would be the
   // host. Closed shadow roots stay opaque (the host is not editable, so it is ignored).
   const onFocusIn = (e: Event): void => {
+    if (e === seen) return; // heard on the document and on a shadow root
+    seen = e;
     const path = e.composedPath();
+    watchShadowRoots(path);
     if (path.some(isOurs)) return;
     const ed = toEditable(path[0]);
     if (!ed) return; // focusing a button or the panel must not forget the last field
@@ -94,9 +99,24 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => 
   const onSelectionChange = (): void => {
     if (cur?.kind === 'rich') snapshot(cur);
   };
+  // Focus moving between two elements of the same shadow root is not dispatched to the
+  // document at all (target and relatedTarget retarget to the same host; DOM spec, "dispatch"),
+  // so every shadow root that focus has entered gets its own listeners.
+  const listen = (t: Document | ShadowRoot, add: boolean): void => {
+    const method = add ? 'addEventListener' : 'removeEventListener';
+    t[method]('focusin', onFocusIn, true);
+    t[method]('focusout', save, true);
+  };
+  const watchShadowRoots = (path: EventTarget[]): void => {
+    for (const n of path) {
+      const root = n as ShadowRoot;
+      if (root.nodeType !== 11 || !root.host || roots.has(root)) continue;
+      roots.add(root);
+      listen(root, true);
+    }
+  };
 
-  doc.addEventListener('focusin', onFocusIn, true);
-  doc.addEventListener('focusout', save, true);
+  listen(doc, true);
   doc.addEventListener('selectionchange', onSelectionChange, true);
   return {
     last() {
@@ -104,8 +124,9 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => 
       return cur;
     },
     dispose() {
-      doc.removeEventListener('focusin', onFocusIn, true);
-      doc.removeEventListener('focusout', save, true);
+      listen(doc, false);
+      roots.forEach((r) => listen(r, false));
+      roots.clear();
       doc.removeEventListener('selectionchange', onSelectionChange, true);
       cur = null;
     },

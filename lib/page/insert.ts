@@ -127,13 +127,18 @@ function intoRich(t: Rich, text: string): InsertResult {
   around.setStart(range.endContainer, range.endOffset);
   const expected = squash(head + text + around.toString());
   const before = squash(el.textContent);
-  const html = el.innerHTML; // "did anything land" must also see whitespace-only text
+  // Mutation records, not text, tell whether execCommand landed: whitespace-only text or a bare
+  // <br> would not change the squashed text.
+  const watch = new MutationObserver(() => undefined);
+  watch.observe(el, { childList: true, subtree: true, characterData: true });
   const sel = selectionFor(el);
   sel?.removeAllRanges();
   sel?.addRange(range);
   let method = 'execCommand';
   execInsert(el, text);
-  if (el.innerHTML === html) {
+  const landed = watch.takeRecords().length > 0;
+  watch.disconnect();
+  if (!landed) {
     method = 'range';
     range.deleteContents();
     const frag = doc.createDocumentFragment();
