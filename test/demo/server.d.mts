@@ -10,6 +10,7 @@ export interface DemoServerOptions {
   extraRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 }
 export interface DemoServer {
+  /** Origin, without a trailing slash: `${url}/index.html`. */
   url: string;
   port: number;
   close(): Promise<void>;

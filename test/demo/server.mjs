@@ -82,7 +82,7 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', root = FIX
   const actual = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
   const shown = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${shown}:${actual}/`,
+    url: `http://${shown}:${actual}`, // no trailing slash: callers write url + "/page.html"
     port: actual,
     close: () =>
       new Promise((ok) => {
@@ -95,5 +95,5 @@ export async function startDemoServer({ port = 0, host = '127.0.0.1', root = FIX
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const port = Number(process.argv[2] ?? process.env.PORT ?? 5173);
   const { url } = await startDemoServer({ port, host: process.env.HOST ?? '127.0.0.1' });
-  console.log(`Demo CRM: ${url}  (frameset.html, iframes.html, widgets.html, gbk.html, spa.html, heavy.html)`);
+  console.log(`Demo CRM: ${url}/index.html  (also frameset.html, iframes.html, widgets.html, gbk.html, spa.html, heavy.html)`);
 }
