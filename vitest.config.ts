@@ -4,7 +4,8 @@ import { WxtVitest } from 'wxt/testing';
 // Unit and component tests. Browser-level tests run from vitest.e2e.config.ts against the built extension.
 export default defineConfig({
   plugins: [WxtVitest()],
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  // Vitest 4 runs on Vite 8, which transforms with oxc (WXT's build still uses Vite 7 + esbuild).
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'entrypoints/**/*.test.ts', 'test/unit/**/*.test.ts'],
     environment: 'node',

@@ -1,0 +1,82 @@
+import { browser } from 'wxt/browser';
+import * as repo from '@/lib/db/repo';
+import { db } from '@/lib/db/schema';
+import type { Handlers, SenderInfo } from '@/lib/messaging/server';
+import type { ContentPush, InsertResult, Layout } from '@/lib/messaging/protocol';
+import { pushToPanels } from './ports';
+import { ensureDefaultPack, importPackText, packMeta, packsForState } from './packs';
+import { syncSites } from './sites';
+import { focusedFrame, rememberFocus } from './focus';
+
+function tabOf(sender: SenderInfo): number {
+  const id = sender.tab?.id;
+  if (id === undefined) throw new Error('This request must come from a browser tab.');
+  return id;
+}
+
+async function pushLayout(tabId: number, layout: Layout) {
+  const push: ContentPush = { type: 'content.layout', layout };
+  await browser.tabs.sendMessage(tabId, push).catch(() => undefined);
+}
+
+export function createHandlers(): Handlers {
+  const d = db();
+  return {
+    'state.load': async () => {
+      // The first panel may open before onInstalled has finished installing the default pack.
+      if ((await d.packs.count()) === 0) await ensureDefaultPack(d);
+      const [settings, openRuns] = await Promise.all([repo.getSettings(d), repo.openRuns(d)]);
+      const { packs, meta } = await packsForState(d, openRuns);
+      return { settings, packs, packMeta: meta, openRuns };
+    },
+    'run.put': async ({ run }, sender) => {
+      await repo.putRun(d, run);
+      pushToPanels({ type: 'run.changed', run }, { tabId: sender.tab?.id, frameId: sender.frameId });
+      return { saved: true, run };
+    },
+    'run.delete': async ({ runId }) => {
+      await d.runs.delete(runId);
+      return { deleted: true };
+    },
+    'runs.history': async ({ limit }) => ({ runs: await repo.finishedRuns(d, limit) }),
+    'settings.patch': async ({ patch }, sender) => {
+      const settings = await repo.patchSettings(d, patch);
+      pushToPanels({ type: 'settings.changed', settings }, { tabId: sender.tab?.id, frameId: sender.frameId });
+      if (patch.sites) await syncSites(settings.sites);
+      return { settings };
+    },
+    'pack.get': async ({ packId, version }) => ({ pack: await repo.getPack(d, packId, version) }),
+    'pack.import': async ({ text }) => {
+      const installed = await importPackText(d, text, 'file');
+      pushToPanels({ type: 'packs.changed' });
+      return { installed: packMeta(installed) };
+    },
+    'sites.sync': async () => ({ registered: await syncSites((await repo.getSettings(d)).sites) }),
+    'page.insert': async ({ text }, sender): Promise<InsertResult> => {
+      const tabId = tabOf(sender);
+      const frameId = await focusedFrame(tabId);
+      if (frameId === undefined) return { ok: false, reason: 'no-field' };
+      const push: ContentPush = { type: 'content.insert', text };
+      try {
+        return (await browser.tabs.sendMessage(tabId, push, { frameId })) as InsertResult;
+      } catch {
+        return { ok: false, reason: 'field-gone' };
+      }
+    },
+    'panel.setOpen': async ({ open }, sender) => {
+      const settings = await repo.patchSettings(d, { panelOpen: open });
+      const layout = { open, width: settings.panelWidth };
+      await pushLayout(tabOf(sender), layout);
+      pushToPanels({ type: 'settings.changed', settings });
+      return layout;
+    },
+    'page.focused': async (_p, sender) => {
+      await rememberFocus(tabOf(sender), sender.frameId ?? 0);
+      return { ok: true };
+    },
+    'page.layout': async () => {
+      const s = await repo.getSettings(d);
+      return { open: s.panelOpen, width: s.panelWidth };
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { setupPorts } from './ports';
+import { setupRouter } from './router';
+import { setupSites } from './sites';
+import { setupPacks } from './packs';
+import { setupCommands } from './commands';
+
+// The background only wires services together; each lives in its own file beside this one.
+export default defineBackground(() => {
+  setupPorts();
+  setupRouter();
+  setupSites();
+  setupPacks();
+  setupCommands();
+});

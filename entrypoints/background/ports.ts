@@ -1,0 +1,28 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { PanelPush } from '@/lib/messaging/protocol';
+
+// Open panels keep a port to the background, so a change made in one tab reaches the
+// others at once; a port also tells us when a panel went away.
+const panels = new Set<Browser.runtime.Port>();
+
+export function setupPorts() {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== 'panel' || port.sender?.id !== browser.runtime.id) return port.disconnect();
+    if (!port.sender.url?.startsWith(browser.runtime.getURL('/'))) return port.disconnect();
+    panels.add(port);
+    port.onDisconnect.addListener(() => panels.delete(port));
+  });
+}
+
+/** Push to every open panel except the one in the given frame (the sender of the change). */
+export function pushToPanels(push: PanelPush, except?: { tabId?: number; frameId?: number }) {
+  for (const port of panels) {
+    const s = port.sender;
+    if (except && s?.tab?.id === except.tabId && s?.frameId === except.frameId) continue;
+    try {
+      port.postMessage(push);
+    } catch {
+      panels.delete(port);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { browser } from 'wxt/browser';
+import { send } from '@/lib/messaging/client';
+import type { ContentPush } from '@/lib/messaging/protocol';
+import { mountPanel, type PanelHost } from '@/lib/panel-host/mount';
+import { createFocusTracker, insertText, panelHostDecision } from '@/lib/page';
+import { isToggleKey } from '@/lib/panel-host/keys';
+
+// Runs in every frame of a CRM page: each frame tracks its own focused field (so inserts
+// work in cross-origin frames too); one frame — the top page, or the largest frame of a
+// frameset — also shows the panel. Registered at runtime for the agent's sites only.
+export default defineContentScript({
+  registration: 'runtime',
+  matches: [],
+  allFrames: true,
+  main(ctx) {
+    const tracker = createFocusTracker(document, () => void send('page.focused', {}).catch(() => undefined));
+    ctx.onInvalidated(() => tracker.dispose());
+
+    let panel: PanelHost | undefined;
+    if (panelHostDecision(window) === 'mount') {
+      void send('page.layout', {}).then((layout) => {
+        if (ctx.isInvalid) return;
+        panel = mountPanel(document, browser.runtime.getURL('/panel.html'), layout);
+        ctx.onInvalidated(() => panel?.remove());
+      });
+      ctx.addEventListener(window, 'keydown', (e) => {
+        if (!panel || !isToggleKey(e)) return;
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        void send('panel.setOpen', { open: !panel.isOpen() }).catch(() => undefined);
+      }, { capture: true });
+    }
+
+    const onMessage = (msg: unknown, _sender: unknown, reply: (r: unknown) => void) => {
+      const push = msg as ContentPush;
+      if (push?.type === 'content.insert' && typeof push.text === 'string') {
+        const target = tracker.last();
+        reply(target ? insertText(target, push.text) : { ok: false, reason: 'no-field' });
+        return;
+      }
+      if (push?.type === 'content.layout' && panel) {
+        panel.setLayout(push.layout);
+        reply({ ok: true });
+      }
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  },
+});

@@ -1,0 +1,49 @@
+/**
+ * The Dexie database. Only the background service worker opens it: content scripts would
+ * open the CRM origin's IndexedDB, and framed extension pages are refused IndexedDB in
+ * Chromium (measured here), so everything else goes through lib/messaging.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Run } from '../engine/run';
+import type { Pack } from '../pack/schema';
+
+export interface StoredPack {
+  id: string;
+  version: number;
+  pack: Pack;
+  /** Where it came from: shipped with the extension, a subscription URL, or a file import. */
+  source: 'bundled' | 'url' | 'file';
+  installedAt: number;
+  /** Key id of the team lead's key that signed it, when signed. */
+  keyId?: string;
+  sequence?: number;
+}
+
+export interface KvRow {
+  key: string;
+  value: unknown;
+}
+
+export class CuecardDb extends Dexie {
+  runs!: EntityTable<Run, 'id'>;
+  packs!: Dexie.Table<StoredPack, [string, number]>;
+  kv!: EntityTable<KvRow, 'key'>;
+
+  constructor(name = 'cuecard') {
+    super(name);
+    // Keep every version() declaration while users may still have that schema; add
+    // data migrations with .upgrade() in a new version.
+    this.version(1).stores({
+      runs: 'id, status, updatedAt',
+      packs: '[id+version], id',
+      kv: 'key',
+    });
+  }
+}
+
+let instance: CuecardDb | undefined;
+/** The one database handle of the background. */
+export function db(): CuecardDb {
+  instance ??= new CuecardDb();
+  return instance;
+}

@@ -1,0 +1,68 @@
+/**
+ * The one message protocol between the panel, options page, content scripts and the
+ * background. Every request is declared here once with its schema (checked on receipt)
+ * and the extension contexts allowed to send it (checked against the sender).
+ */
+import * as v from 'valibot';
+import { RunSchema, type Run } from '../engine/run';
+import { IdSchema, type Pack } from '../pack/schema';
+import { SettingsPatchSchema, type Settings } from '../settings/schema';
+
+/** `page`: a content script in a CRM tab. `ext`: an extension page (panel, options). */
+export type SenderKind = 'page' | 'ext';
+
+const Empty = v.strictObject({});
+
+export const requests = {
+  'state.load': { from: ['ext'], schema: Empty },
+  'run.put': { from: ['ext'], schema: v.strictObject({ run: RunSchema }) },
+  'run.delete': { from: ['ext'], schema: v.strictObject({ runId: v.string() }) },
+  'runs.history': { from: ['ext'], schema: v.strictObject({ limit: v.optional(v.number()) }) },
+  'settings.patch': { from: ['ext'], schema: v.strictObject({ patch: SettingsPatchSchema }) },
+  'pack.get': { from: ['ext'], schema: v.strictObject({ packId: IdSchema, version: v.number() }) },
+  'pack.import': { from: ['ext'], schema: v.strictObject({ text: v.pipe(v.string(), v.maxLength(6_000_000)) }) },
+  'sites.sync': { from: ['ext'], schema: Empty },
+  /** Panel → background → the content script of the frame that last had a CRM field focused. */
+  'page.insert': { from: ['ext'], schema: v.strictObject({ text: v.pipe(v.string(), v.maxLength(20000)) }) },
+  /** The panel (or a keyboard shortcut in the CRM page) shows or hides the panel in its tab. */
+  'panel.setOpen': { from: ['ext', 'page'], schema: v.strictObject({ open: v.boolean() }) },
+  /** A content script reports that a CRM field in its frame got the focus. */
+  'page.focused': { from: ['page'], schema: Empty },
+  /** A content script asks for the panel state it needs to lay itself out. */
+  'page.layout': { from: ['page'], schema: Empty },
+} as const;
+
+export type RequestType = keyof typeof requests;
+export type RequestOf<T extends RequestType> = v.InferOutput<(typeof requests)[T]['schema']>;
+
+export interface PackMeta {
+  id: string;
+  version: number;
+  title: Pack['title'];
+  source: 'bundled' | 'url' | 'file';
+}
+
+export type InsertResult = { ok: true; method: string } | { ok: false; reason: string };
+export type Layout = { open: boolean; width: number };
+
+export interface Responses {
+  'state.load': { settings: Settings; packs: Pack[]; packMeta: PackMeta[]; openRuns: Run[] };
+  'run.put': { saved: boolean; run: Run };
+  'run.delete': { deleted: boolean };
+  'runs.history': { runs: Run[] };
+  'settings.patch': { settings: Settings };
+  'pack.get': { pack: Pack | null };
+  'pack.import': { installed: PackMeta };
+  'sites.sync': { registered: string[] };
+  'page.insert': InsertResult;
+  'panel.setOpen': Layout;
+  'page.focused': { ok: true };
+  'page.layout': Layout;
+}
+
+/** Every reply is wrapped so errors cross the boundary as data, with a message for the agent. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** Messages the background pushes to panels (over their port) and to content scripts. */
+export type PanelPush = { type: 'run.changed'; run: Run } | { type: 'settings.changed'; settings: Settings } | { type: 'packs.changed' };
+export type ContentPush = { type: 'content.insert'; text: string } | { type: 'content.layout'; layout: Layout };

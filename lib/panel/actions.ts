@@ -1,0 +1,46 @@
+/** The panel's side effects that need the browser, handed to components as plain functions. */
+import { browser } from 'wxt/browser';
+import type { PanelActions } from '@/components/actions';
+import { send } from '../messaging/client';
+import type { PanelStore } from '../store/panel-store';
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Framed pages may lack clipboard permission; the legacy path still works from a click.
+    const area = document.createElement('textarea');
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+function download(name: string, json: unknown) {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function createPanelActions(store: PanelStore): PanelActions {
+  return {
+    insert: (text) => send('page.insert', { text }).catch((err: Error) => ({ ok: false as const, reason: err.message })),
+    copy: copyText,
+    setOpen: async (open) => {
+      await send('panel.setOpen', { open });
+    },
+    openOptions: () => void browser.runtime.openOptionsPage(),
+    loadHistory: async () => (await send('runs.history', { limit: 50 })).runs,
+    exportData: () => {
+      const s = store.getState();
+      // Everything the agent has, including writes not yet stored, so nothing is lost on a reset.
+      const runs = { ...s.runs, ...s.unsaved };
+      download(`cuecard-export-${new Date().toISOString().slice(0, 19)}.json`, { exportedAt: Date.now(), runs: Object.values(runs) });
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/** Agent settings and profile. Stored by the background; the schema is the type. */
+import * as v from 'valibot';
+import { ModeSchema } from '../engine/run';
+
+export const LangSettingSchema = v.picklist(['auto', 'zh-CN', 'en']);
+
+/** A Chrome match pattern for a CRM site, e.g. `https://crm.example.com/*`. */
+export const SitePatternSchema = v.pipe(
+  v.string(),
+  v.regex(/^(https?|\*):\/\/(\*|\*\.[^/*]+|[^/*]+)\/.*$/, 'must look like https://crm.example.com/*'),
+);
+
+export const ProfileSchema = v.strictObject({
+  company: v.pipe(v.string(), v.maxLength(80)),
+  agentId: v.pipe(v.string(), v.maxLength(40)),
+  name: v.pipe(v.string(), v.maxLength(80)),
+});
+
+export const SettingsSchema = v.strictObject({
+  mode: ModeSchema,
+  lang: LangSettingSchema,
+  profile: ProfileSchema,
+  sites: v.array(SitePatternSchema),
+  panelOpen: v.boolean(),
+  panelWidth: v.pipe(v.number(), v.integer(), v.minValue(280), v.maxValue(640)),
+  /** The run the panel shows; restored after reloads and restarts. */
+  activeRunId: v.optional(v.string()),
+});
+
+export const SettingsPatchSchema = v.partial(SettingsSchema);
+
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  mode: 'newHire',
+  lang: 'auto',
+  profile: { company: '', agentId: '', name: '' },
+  sites: [],
+  panelOpen: true,
+  panelWidth: 360,
+};

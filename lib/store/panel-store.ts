@@ -1,0 +1,92 @@
+/**
+ * The panel's state: a vanilla Zustand store built from slices, one fresh store per mount
+ * (and per test). Every engine step is applied locally first (shown at once), then
+ * persisted through the background; a failed write is kept in memory and retried.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { Pack } from '../pack/schema';
+import type { Run } from '../engine/run';
+import type { PanelPush, RequestOf, RequestType, Responses } from '../messaging/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
+import { createRunSlice, type RunSlice } from './run-slice';
+import { createSaveSlice, type SaveSlice } from './save-slice';
+
+export type Sender = <T extends RequestType>(type: T, payload: RequestOf<T>) => Promise<Responses[T]>;
+
+export interface StoreDeps {
+  send: Sender;
+  now: () => number;
+  newId: () => string;
+}
+
+export interface CoreSlice {
+  ready: boolean;
+  loadError?: string;
+  settings: Settings;
+  /** Packs by `id@version`: the newest of each, plus versions that open runs use. */
+  packs: Record<string, Pack>;
+  /** Newest installed version of each pack id. */
+  latest: Record<string, number>;
+  runs: Record<string, Run>;
+  load(): Promise<void>;
+  patchSettings(patch: Partial<Settings>): Promise<void>;
+  onPush(push: PanelPush): void;
+}
+
+export type PanelState = CoreSlice & RunSlice & SaveSlice;
+export type PanelStore = ReturnType<typeof createPanelStore>;
+export type SetState = (partial: Partial<PanelState> | ((s: PanelState) => Partial<PanelState>)) => void;
+export type GetState = () => PanelState;
+
+export const packKey = (id: string, version: number) => `${id}@${version}`;
+
+function indexPacks(packs: Pack[]) {
+  const byKey: Record<string, Pack> = {};
+  const latest: Record<string, number> = {};
+  for (const p of packs) {
+    byKey[packKey(p.id, p.version)] = p;
+    latest[p.id] = Math.max(latest[p.id] ?? 0, p.version);
+  }
+  return { packs: byKey, latest };
+}
+
+export function createPanelStore(deps: StoreDeps) {
+  return createStore<PanelState>()((set, get) => ({
+    ready: false,
+    settings: DEFAULT_SETTINGS,
+    packs: {},
+    latest: {},
+    runs: {},
+    async load() {
+      try {
+        const state = await deps.send('state.load', {});
+        const runs = Object.fromEntries(state.openRuns.map((r) => [r.id, r]));
+        // Unsaved local changes (a failed write) are newer than what the background holds.
+        for (const r of Object.values(get().unsaved)) runs[r.id] = r;
+        set({ ready: true, loadError: undefined, settings: state.settings, runs, ...indexPacks(state.packs) });
+      } catch (err) {
+        set({ loadError: err instanceof Error ? err.message : String(err) });
+      }
+    },
+    async patchSettings(patch) {
+      set((s) => ({ settings: { ...s.settings, ...patch } }));
+      const { settings } = await deps.send('settings.patch', { patch });
+      set({ settings });
+    },
+    onPush(push) {
+      if (push.type === 'run.changed') {
+        // Another tab changed a run: take its write unless we hold an unsaved newer one.
+        if (get().unsaved[push.run.id]) return;
+        set((s) => {
+          const runs = { ...s.runs };
+          if (push.run.status === 'open') runs[push.run.id] = push.run;
+          else delete runs[push.run.id];
+          return { runs };
+        });
+      } else if (push.type === 'settings.changed') set({ settings: push.settings });
+      else void get().load();
+    },
+    ...createRunSlice(set, get, deps),
+    ...createSaveSlice(set, get, deps),
+  }));
+}

@@ -1,0 +1,29 @@
+/** The one binding of the vanilla store to Preact. */
+import { createContext } from 'preact';
+import { useContext, useEffect, useReducer, useRef } from 'preact/hooks';
+import type { PanelState, PanelStore } from './panel-store';
+
+export const StoreContext = createContext<PanelStore | null>(null);
+
+export function usePanel<T>(selector: (s: PanelState) => T): T {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('usePanel needs a StoreContext provider');
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const selected = selector(store.getState());
+  const last = useRef(selected);
+  last.current = selected;
+  useEffect(
+    () =>
+      store.subscribe((s) => {
+        if (!Object.is(selector(s), last.current)) rerender(undefined);
+      }),
+    [store],
+  );
+  return selected;
+}
+
+export function usePanelStore(): PanelStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('usePanelStore needs a StoreContext provider');
+  return store;
+}

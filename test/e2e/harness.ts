@@ -1,0 +1,89 @@
+/**
+ * Launches Debian's Chromium with the built demo extension (`npm run build:demo`) and
+ * serves the demo CRM on localhost. Each test file gets its own browser profile.
+ */
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import { startDemoServer } from '../demo/server.mjs';
+
+export const EXTENSION_PATH = resolve(import.meta.dirname, '../../.output/demo/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Browser {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  worker(): Promise<Worker>;
+  close(opts?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export function chromiumArgs(extensionPath = EXTENSION_PATH): string[] {
+  const args = [
+    `--disable-extensions-except=${extensionPath}`,
+    `--load-extension=${extensionPath}`,
+    // The closed network refuses Chromium's background connections; don't make them.
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+    '--lang=zh-CN',
+  ];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  return args;
+}
+
+export async function launch(opts: { userDataDir?: string; extensionPath?: string; locale?: string } = {}): Promise<Browser> {
+  const extensionPath = opts.extensionPath ?? EXTENSION_PATH;
+  if (!existsSync(join(extensionPath, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionPath}: run \`npm run build:demo\` first.`);
+  }
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'cuecard-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: chromiumArgs(extensionPath),
+    locale: opts.locale ?? 'zh-CN',
+    viewport: { width: 1280, height: 800 },
+  });
+  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    worker,
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The panel's frame inside a CRM page (an extension page, cross-origin to the CRM). */
+export async function panelFrame(page: Page, extensionId: string, timeout = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  const prefix = `chrome-extension://${extensionId}/panel.html`;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((f) => f.url().startsWith(prefix));
+    if (frame) {
+      await frame.waitForSelector('[data-testid="cc-panel"], [data-testid="cc-tab"]', { timeout: Math.max(1000, deadline - Date.now()) });
+      return frame;
+    }
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`The Cuecard panel did not appear on ${page.url()}`);
+}
+
+export async function demoServer() {
+  return startDemoServer({ port: 0, host: '127.0.0.1' });
+}
+
+/** Extension-origin page, e.g. to read the extension's IndexedDB through the background. */
+export async function extensionPage(b: Browser, path = '/options.html'): Promise<Page> {
+  const page = await b.context.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}${path}`);
+  return page;
+}
