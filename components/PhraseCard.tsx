@@ -28,7 +28,13 @@ export function phraseParts(template: string, vars: Record<string, string>): Par
       const value = vars[name];
       return value !== undefined && value.trim() !== '' ? value : { missing: name };
     })
-    .filter((p) => p !== '');
+    .reduce<Part[]>((parts, part) => {
+      // Merge neighbouring text so the rendered paragraph is plain text nodes and <mark>s.
+      const last = parts[parts.length - 1];
+      if (typeof part === 'string' && typeof last === 'string') parts[parts.length - 1] = last + part;
+      else if (part !== '') parts.push(part);
+      return parts;
+    }, []);
 }
 
 type Result = { tone: 'ok' | 'warn' | 'error'; text: string };

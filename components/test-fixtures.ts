@@ -130,6 +130,8 @@ export async function mountApp(settings: Partial<Settings> = {}): Promise<Harnes
     async click(el) {
       if (!el) throw new Error('nothing to click');
       await act(async () => (el as HTMLElement).click());
+      // Let chained awaits in handlers (insert, then copy as a fallback) finish and render.
+      await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
     },
     async key(init, target = document) {
       await act(async () => void target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, ...init })));

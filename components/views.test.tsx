@@ -1,0 +1,80 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { act } from 'preact/test-utils';
+import type { Run } from '@/lib/engine/run';
+import { describeBlocked } from './blocked-text';
+import { fixturePack, mountApp, type Harness } from './test-fixtures';
+
+let ui: Harness;
+afterEach(() => ui?.unmount());
+
+const text = (el: Element | null) => el?.textContent ?? '';
+const button = (label: string) => [...ui.container.querySelectorAll('button')].find((b) => b.textContent?.includes(label)) ?? null;
+const inbound = fixturePack.procedures[1]!;
+
+describe('describeBlocked', () => {
+  it('lists outstanding items in the UI language and stays silent on no-change', () => {
+    expect(describeBlocked({ code: 'required-outstanding', itemIds: ['greeted', 'name-asked'] }, inbound, 'zh-CN')).toBe('还需完成：已问候、询问称呼');
+    expect(describeBlocked({ code: 'identity-locked', stepId: 'bill' }, inbound, 'zh-CN')).toBe('请先核实客户身份（2.2）');
+    expect(describeBlocked({ code: 'no-change' }, inbound, 'en')).toBeNull();
+  });
+});
+
+describe('guidance', () => {
+  it('is shown in full to new hires and folded for experienced agents', async () => {
+    ui = await mountApp();
+    await ui.click(ui.$('cc-start-inbound-phone'));
+    expect(text(ui.container)).toContain('Answer within three rings.');
+    await act(async () => ui.store.getState().patchSettings({ mode: 'experienced' }));
+    expect(text(ui.container)).not.toContain('Answer within three rings.');
+    await ui.click(button('Show guidance'));
+    expect(text(ui.container)).toContain('Answer within three rings.');
+  });
+});
+
+describe('run switcher and history', () => {
+  it('switches between open contacts from the list', async () => {
+    ui = await mountApp();
+    await ui.click(ui.$('cc-start-inbound-phone'));
+    await ui.click(ui.$('cc-new-run'));
+    await ui.click(ui.$('cc-start-inbound-online'));
+    const select = ui.$('cc-runs')!.querySelector('select')!;
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      expect.stringMatching(/^Inbound contact · Phone · \d\d:\d\d$/),
+      expect.stringMatching(/^Inbound contact · Online · \d\d:\d\d$/),
+    ]);
+    select.value = 'run-1';
+    await act(async () => void select.dispatchEvent(new Event('change', { bubbles: true })));
+    expect(ui.store.getState().settings.activeRunId).toBe('run-1');
+    expect(ui.$('cc-phrase-hello')).not.toBeNull();
+  });
+
+  it('shows finished contacts with their skips', async () => {
+    ui = await mountApp();
+    const done: Run = {
+      id: 'old',
+      packId: 'demo',
+      packVersion: 1,
+      procedureId: 'inbound',
+      channel: 'phone',
+      label: 'Mr Wang',
+      status: 'finished',
+      path: [{ stepId: 'greet', at: 1 }],
+      ticks: {},
+      skips: { greeted: { reason: 'rushed', at: 2 } },
+      choices: {},
+      createdAt: 1,
+      updatedAt: 2,
+      finishedAt: 2,
+      rev: 3,
+    };
+    ui.backend.history = [done];
+    await ui.click(button('History'));
+    const row = ui.$('cc-history-old')!;
+    expect(text(row)).toContain('Inbound contact');
+    expect(text(row)).toContain('Mr Wang');
+    expect(text(row)).toContain('1 skipped');
+    await ui.click(button('Back'));
+    expect(ui.$('cc-history-old')).toBeNull();
+  });
+});
