@@ -39,7 +39,7 @@ describe('signPack / verifySignedPack', () => {
   it('rejects one changed byte in the payload', async () => {
     const tampered = edit(signed, (f) => {
       const bytes = fromBase64(f.payload!);
-      bytes[bytes.length - 40] ^= 1;
+      bytes[bytes.length - 40]! ^= 1;
       f.payload = toBase64(bytes);
     });
     expect(await verifySignedPack(tampered, trusted, { now: NOW })).toMatchObject({ ok: false, code: 'bad-signature' });
@@ -48,7 +48,7 @@ describe('signPack / verifySignedPack', () => {
   it('rejects a changed signature', async () => {
     const tampered = edit(signed, (f) => {
       const sig = fromBase64(f.signature!);
-      sig[0] ^= 0x80;
+      sig[0]! ^= 0x80;
       f.signature = toBase64(sig);
     });
     expect(await verifySignedPack(tampered, trusted, { now: NOW })).toMatchObject({ ok: false, code: 'bad-signature' });

@@ -22,18 +22,18 @@ export function checkReferences(procedures: Obj[], map: SourceMap, issues: Autho
     const steps = list(proc.steps);
     unique(steps, [...base, 'steps'], 'step', report, where);
     const stepIds = steps.map((s) => s.id).filter((id): id is string => typeof id === 'string' && id !== '');
-    const known = `steps in this procedure: ${stepIds.join(', ')}`;
+    const known = (id: unknown) => suggest(String(id), stepIds);
     // Missing or empty ids are reported where they are written; don't repeat them here.
     const exists = (id: unknown) => typeof id !== 'string' || id === '' || stepIds.includes(id);
-    if (!exists(proc.start)) report([...base, 'start'], `start: there is no step '${String(proc.start)}' (${known})`);
+    if (!exists(proc.start)) report([...base, 'start'], `start: there is no step '${String(proc.start)}' (${known(proc.start)})`);
     const phrases: { item: Obj; path: PathSegment[] }[] = [];
     const checks: { item: Obj; path: PathSegment[] }[] = [];
     steps.forEach((step, j) => {
       const sp = [...base, 'steps', j];
-      if (!exists(step.next)) report([...sp, 'next'], `next: there is no step '${String(step.next)}' (${known})`);
+      if (!exists(step.next)) report([...sp, 'next'], `next: there is no step '${String(step.next)}' (${known(step.next)})`);
       const choices = list(step.choices);
       choices.forEach((c, k) => {
-        if (!exists(c.next)) report([...sp, 'choices', k], `this choice leads to '${String(c.next)}', which is not a step (${known})`);
+        if (!exists(c.next)) report([...sp, 'choices', k], `this choice leads to '${String(c.next)}', which is not a step (${known(c.next)})`);
       });
       unique(choices, [...sp, 'choices'], 'choice', report, where, " (two choices lead to the same step: give one an id with {#id})");
       list(step.phrases).forEach((item, k) => phrases.push({ item, path: [...sp, 'phrases', k] }));
@@ -42,6 +42,24 @@ export function checkReferences(procedures: Obj[], map: SourceMap, issues: Autho
     uniqueAt(phrases, 'phrase', report, where);
     uniqueAt(checks, 'checklist item', report, where);
   });
+}
+
+/** "did you mean 'record'?" for a typo, else the step ids when there are few enough to read. */
+function suggest(id: string, ids: string[]): string {
+  const close = ids.filter((s) => distance(s, id) <= (id.length < 5 ? 1 : 2));
+  if (close.length) return `did you mean ${close.map((s) => `'${s}'`).join(' or ')}?`;
+  return ids.length <= 10 ? `steps in this procedure: ${ids.join(', ')}` : `this procedure has ${ids.length} steps; check the spelling`;
+}
+
+/** Levenshtein distance; ids are short, so the plain table is fine. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
 }
 
 function list(v: unknown): Obj[] {

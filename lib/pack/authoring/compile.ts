@@ -36,10 +36,10 @@ export function compile(files: ReadonlyMap<string, string>): CompileResult {
     const draft = readProcedureFile(name, files.get(name)!, procedures.length, issues, map);
     if (draft) procedures.push(buildProcedure(draft, issues, map));
   }
+  checkReferences(procedures, map, issues);
   // With a file unreadable the pack is partial, and the schema would only add noise
   // ("needs at least one procedure"); the author fixes the file and runs again.
   if (!pack || procedures.length < names.length) return { ok: false, errors: sortIssues(issues, names), warnings: [] };
-  checkReferences(procedures, map, issues);
   pack.procedures = procedures;
   const result = parsePack(pack);
   const located = (p: PackError) => {

@@ -17,8 +17,8 @@ export interface AuthoringIssue extends SourceLocation {
 
 export type PathSegment = string | number;
 
-export function formatIssue(issue: AuthoringIssue, prefix = ''): string {
-  return `${prefix}${issue.file}:${issue.line}: ${issue.message}`;
+export function formatIssue(issue: AuthoringIssue): string {
+  return `${issue.file}:${issue.line}: ${issue.message}`;
 }
 
 export class SourceMap {

@@ -1,0 +1,73 @@
+/**
+ * `cuecard` entry: dispatch, help and the mapping of failures to exit codes. Commands
+ * throw UsageError / CheckFailed; only this file decides what the user sees of them.
+ */
+import { parseCommandArgs, type Command } from './command';
+import { CheckFailed, EXIT, UsageError, type CliContext } from './context';
+import { diffCommand, schemaCommand } from './pack-diff';
+import { initCommand } from './pack-init';
+import { keygenCommand, signCommand, verifyCommand } from './pack-keys';
+import { buildCommand, validateCommand } from './pack-validate';
+import { preview } from './preview';
+
+const previewCommand: Command = {
+  name: 'preview',
+  usage: 'cuecard pack preview DIR',
+  summary: 'show an authoring folder in the demo CRM (not yet available)',
+  help: 'Not yet wired: will compile DIR and open it in the demo CRM with the extension.',
+  args: ['DIR'],
+  run: ([dir], _values, ctx) => preview(dir!, ctx),
+};
+
+export const COMMANDS: Command[] = [
+  initCommand, validateCommand, buildCommand, keygenCommand, signCommand, verifyCommand, diffCommand, schemaCommand, previewCommand,
+];
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'cuecard: write, check, sign and publish Cuecard SOP packs',
+    '',
+    'Usage: cuecard pack COMMAND [ARGS] [--help]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Typical release: init → edit → validate → build → sign → verify → publish SIGNED.json',
+    'Exit codes: 0 ok, 1 validation or verification failed, 2 usage error.',
+  ].join('\n');
+}
+
+export async function main(argv: string[], ctx: CliContext): Promise<number> {
+  const [group, name, ...rest] = argv;
+  if (group === undefined || group === '--help' || group === '-h' || group === 'help') {
+    ctx.out(overview());
+    return group === undefined ? EXIT.usage : EXIT.ok;
+  }
+  try {
+    if (group !== 'pack') throw new UsageError(`unknown command '${group}'; try: cuecard --help`);
+    if (name === undefined || name === '--help' || name === '-h') {
+      ctx.out(overview());
+      return name === undefined ? EXIT.usage : EXIT.ok;
+    }
+    const cmd = COMMANDS.find((c) => c.name === name);
+    if (!cmd) throw new UsageError(`unknown command 'pack ${name}'; commands: ${COMMANDS.map((c) => c.name).join(', ')}`);
+    const { args, values, help } = parseCommandArgs(cmd, rest);
+    if (help) {
+      ctx.out(`Usage: ${cmd.usage}\n\n${cmd.summary[0]!.toUpperCase()}${cmd.summary.slice(1)}.\n\n${cmd.help}`);
+      return EXIT.ok;
+    }
+    return await cmd.run(args, values, ctx);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      ctx.err(`cuecard: ${e.message}`);
+      return EXIT.usage;
+    }
+    if (e instanceof CheckFailed) {
+      ctx.err(e.message);
+      return EXIT.failed;
+    }
+    ctx.err(`cuecard: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return EXIT.failed;
+  }
+}
