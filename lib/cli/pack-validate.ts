@@ -28,7 +28,8 @@ async function compileFolder(dir: string, ctx: CliContext): Promise<Pack> {
 
 function summary(pack: Pack): string {
   const steps = pack.procedures.reduce((n, p) => n + p.steps.length, 0);
-  return `pack ${pack.id} version ${pack.version}: ${pack.procedures.length} procedures, ${steps} steps`;
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  return `pack ${pack.id} version ${pack.version}: ${n(pack.procedures.length, 'procedure')}, ${n(steps, 'step')}`;
 }
 
 export const validateCommand: Command = {
