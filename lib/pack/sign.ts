@@ -56,7 +56,11 @@ export async function keyIdOf(publicKey: string): Promise<string> {
   return [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Sign a valid pack. Throws on an invalid pack or key: signing is an author's deliberate act. */
+/**
+ * Sign a valid pack. `privateKey` is the base64 PKCS8 text of a KEY file, or an
+ * extractable CryptoKey (its public half gives the keyId). Throws on an invalid pack or
+ * key: signing is an author's deliberate act, not a runtime path.
+ */
 export async function signPack(
   packJson: unknown,
   privateKey: string | CryptoKey,

@@ -113,4 +113,12 @@ describe('compile: errors point at file:line', () => {
       "01-call.md:5: unknown front matter key 'owner' (expected id, title, kind, channels, start, timeLimitSec, source)",
     ]);
   });
+
+  it('maps warnings too: missing English where the pack promises it', () => {
+    const packYaml = 'id: t.pack\nversion: 1\ntitle:\n  zh-CN: 测试\n  en: Test\nlanguages: [zh-CN, en]\n';
+    const body = '---\nid: call\ntitle:\n  zh-CN: 来电\n  en: Call\nkind: contact\n---\n## 问候 | Greeting {#greet}\n- 💬 您好\n';
+    const result = compile(new Map([['pack.yaml', packYaml], ['01-call.md', body]]));
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((w) => formatIssue(w))).toEqual(['01-call.md:9: English text is missing']);
+  });
 });
