@@ -95,15 +95,15 @@ describe('compile: errors point at file:line', () => {
   it('maps schema errors back to the line that declared the value', () => {
     const errors = errorsOf('---\nid: call\ntitle: 来电\nkind: meeting\n---\n## A {#a}\n> channels: phone, fax\n- 💬 你好 {#Hi}\n');
     expect(errors).toEqual([
-      '01-call.md:4: must be one of "shift", "contact"',
-      '01-call.md:7: must be one of "phone", "online", "video"',
-      expect.stringMatching(/^01-call\.md:8: must be a lowercase id/),
+      '01-call.md:4: kind: must be one of "shift", "contact"',
+      '01-call.md:7: channels: must be one of "phone", "online", "video"',
+      expect.stringMatching(/^01-call\.md:8: id: must be a lowercase id/),
     ]);
   });
 
   it('maps semantic errors from parsePack (choices and next together)', () => {
     const errors = errorsOf(`${FRONT}## A {#a}\n> next: b\n- → 去 | Go: b\n## B {#b}\n`);
-    expect(errors).toEqual(['01-call.md:7: cannot be used together with choices (a step either branches or has one next step)']);
+    expect(errors).toEqual(['01-call.md:7: next: cannot be used together with choices (a step either branches or has one next step)']);
   });
 
   it('reports unknown keys in pack.yaml and front matter', () => {
@@ -119,6 +119,12 @@ describe('compile: errors point at file:line', () => {
     const body = '---\nid: call\ntitle:\n  zh-CN: 来电\n  en: Call\nkind: contact\n---\n## 问候 | Greeting {#greet}\n- 💬 您好\n';
     const result = compile(new Map([['pack.yaml', packYaml], ['01-call.md', body]]));
     expect(result.ok).toBe(true);
-    expect(result.warnings.map((w) => formatIssue(w))).toEqual(['01-call.md:9: English text is missing']);
+    expect(result.warnings.map((w) => formatIssue(w))).toEqual(['01-call.md:9: text.en: English text is missing']);
+  });
+
+  it('names the field of pack.yaml errors found by the schema', () => {
+    expect(errorsOf(`${FRONT}## A {#a}\n`, 'id: t.pack\nversion: 1\ntitle: 测试\nlanguages: [en]\n')).toEqual([
+      'pack.yaml:4: languages: must include "zh-CN" (every text has Chinese)',
+    ]);
   });
 });

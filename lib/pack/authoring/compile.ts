@@ -8,7 +8,7 @@ import type { Pack } from '../schema';
 import { buildProcedure } from './build-procedure';
 import { checkReferences } from './check-refs';
 import { readProcedureFile } from './procedure-file';
-import { SourceMap, toSegments, type AuthoringIssue } from './source-map';
+import { SourceMap, toSegments, type AuthoringIssue, type PathSegment } from './source-map';
 import { parseYamlBlock } from './yaml-block';
 
 export type CompileResult =
@@ -43,8 +43,10 @@ export function compile(files: ReadonlyMap<string, string>): CompileResult {
   pack.procedures = procedures;
   const result = parsePack(pack);
   const located = (p: PackError) => {
-    const hit = map.resolve(toSegments(p.path));
-    return { issue: { ...(hit?.loc ?? { file: PACK_FILE, line: 1 }), message: p.message }, vague: (hit?.depth ?? 0) <= 2 };
+    const path = toSegments(p.path);
+    const hit = map.resolve(path);
+    const message = `${fieldName(path)}${p.message}`;
+    return { issue: { ...(hit?.loc ?? { file: PACK_FILE, line: 1 }), message }, vague: (hit?.depth ?? 0) <= 2 };
   };
   const warnings = result.ok ? result.warnings.map((w) => located(w).issue) : [];
   if (result.ok && !issues.length) return { ok: true, pack: result.pack, warnings };
@@ -80,6 +82,18 @@ function readPackYaml(files: ReadonlyMap<string, string>, issues: AuthoringIssue
   const title = typeof d.title === 'string' ? { 'zh-CN': d.title } : d.title;
   const languages = typeof d.languages === 'string' ? [d.languages] : d.languages;
   return { format: 1, id: d.id, version, title, languages } as Record<string, unknown>;
+}
+
+const ELEMENT_LISTS = new Set(['procedures', 'steps', 'phrases', 'checklist', 'choices']);
+
+/** "kind: ", "text.en: " — the line may hold several fields; say which one is meant. */
+function fieldName(path: PathSegment[]): string {
+  // `channels[1]` names its list; `steps[3]` is a whole step, already named by its line.
+  const p = typeof path.at(-1) === 'number' && !ELEMENT_LISTS.has(String(path.at(-2))) ? path.slice(0, -1) : path;
+  const last = p.at(-1);
+  const parent = p.at(-2);
+  if (typeof last !== 'string') return '';
+  return (last === 'en' || last === 'zh-CN') && typeof parent === 'string' ? `${parent}.${last}: ` : `${last}: `;
 }
 
 function sortIssues(issues: AuthoringIssue[], order: string[]): AuthoringIssue[] {
