@@ -40,7 +40,7 @@ export function RunSwitcher({ onNavigate }: { onNavigate: (view: PanelView) => v
           class="cc-select"
           aria-label={tr('runs.label')}
           title={`${tr('runs.label')} (Alt+R)`}
-          value={hasActive ? activeId : ''}
+          value={hasActive ? (activeId ?? '') : ''}
           onChange={(e) => go(e.currentTarget.value || undefined)}
         >
           {!hasActive && <option value="">{tr('runs.none')}</option>}

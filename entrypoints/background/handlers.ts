@@ -19,7 +19,7 @@ async function pushLayout(tabId: number, layout: Layout) {
   await browser.tabs.sendMessage(tabId, push).catch(() => undefined);
 }
 
-export function createHandlers(): Handlers {
+export function createHandlers(): Partial<Handlers> {
   const d = db();
   return {
     'state.load': async () => {

@@ -1,9 +1,13 @@
 import { browser } from 'wxt/browser';
-import { createRouter } from '@/lib/messaging/server';
+import { createRouter, type Handlers } from '@/lib/messaging/server';
 import { createHandlers } from './handlers';
 
+// Each feature contributes the handlers for its own messages (declared in lib/messaging/protocol.ts).
+const features: Array<() => Partial<Handlers>> = [createHandlers];
+
 export function setupRouter() {
-  const route = createRouter(createHandlers(), {
+  const handlers = Object.assign({}, ...features.map((f) => f())) as Partial<Handlers>;
+  const route = createRouter(handlers, {
     id: browser.runtime.id,
     origin: browser.runtime.getURL('/'),
   });

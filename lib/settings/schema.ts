@@ -23,8 +23,8 @@ export const SettingsSchema = v.strictObject({
   sites: v.array(SitePatternSchema),
   panelOpen: v.boolean(),
   panelWidth: v.pipe(v.number(), v.integer(), v.minValue(280), v.maxValue(640)),
-  /** The run the panel shows; restored after reloads and restarts. */
-  activeRunId: v.optional(v.string()),
+  /** The run the panel shows; restored after reloads and restarts. `null`: the picker (messages drop `undefined`). */
+  activeRunId: v.optional(v.nullable(v.string())),
 });
 
 export const SettingsPatchSchema = v.partial(SettingsSchema);

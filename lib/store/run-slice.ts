@@ -18,7 +18,7 @@ export interface RunSlice {
 
 export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): RunSlice {
   function activate(runId: string | undefined) {
-    void get().patchSettings({ activeRunId: runId }).catch(() => undefined);
+    void get().patchSettings({ activeRunId: runId ?? null }).catch(() => undefined);
   }
   return {
     blocked: null,

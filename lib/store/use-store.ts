@@ -12,13 +12,14 @@ export function usePanel<T>(selector: (s: PanelState) => T): T {
   const selected = selector(store.getState());
   const last = useRef(selected);
   last.current = selected;
-  useEffect(
-    () =>
-      store.subscribe((s) => {
-        if (!Object.is(selector(s), last.current)) rerender(undefined);
-      }),
-    [store],
-  );
+  useEffect(() => {
+    const check = (s: PanelState) => {
+      if (!Object.is(selector(s), last.current)) rerender(undefined);
+    };
+    // The store may have changed between render and this effect: look once before listening.
+    check(store.getState());
+    return store.subscribe(check);
+  }, [store]);
   return selected;
 }
 

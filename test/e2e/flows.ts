@@ -43,6 +43,8 @@ export async function setOptions(b: Browser, change: { mode?: 'newHire' | 'exper
 
 export async function startProcedure(panel: Frame, procedureId: string, channel?: string) {
   const id = channel ? `cc-start-${procedureId}-${channel}` : `cc-start-${procedureId}`;
+  // The panel shows either the picker (no open contact) or a run with a "New contact" button.
+  await panel.locator(`[data-testid="${id}"], [data-testid="cc-new-run"]`).first().waitFor();
   if (!(await panel.getByTestId(id).isVisible())) await panel.getByTestId('cc-new-run').click();
   await panel.getByTestId(id).click();
 }
