@@ -29,16 +29,8 @@ export function mountPanel(doc: Document, src: string, layout: Layout): PanelHos
   css(frame, { border: '0', width: '100%', height: '100%', display: 'block', background: 'transparent', 'color-scheme': 'normal' });
   root.append(frame);
 
-  // A page may navigate our frame away (parents can navigate child frames): any load we
-  // did not cause puts the panel back. Re-inserting an iframe reloads it, so count those.
-  let expectedLoads = 1;
-  frame.addEventListener('load', () => {
-    if (expectedLoads > 0) expectedLoads--;
-    else {
-      expectedLoads = 1;
-      frame.src = src;
-    }
-  });
+  // No guard against the page navigating our frame is needed: frames inside a shadow tree
+  // are not in window.frames, so page scripts get no handle on the panel's window.
 
   const root$ = doc.documentElement;
   const margin = root$.style.getPropertyValue('margin-right');
@@ -63,9 +55,7 @@ export function mountPanel(doc: Document, src: string, layout: Layout): PanelHos
 
   // Put the host back if the page removes it (some pages sweep unknown elements).
   const observer = new MutationObserver(() => {
-    if (host.isConnected) return;
-    expectedLoads++;
-    doc.documentElement.append(host);
+    if (!host.isConnected) doc.documentElement.append(host);
   });
   observer.observe(root$, { childList: true });
 

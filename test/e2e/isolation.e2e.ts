@@ -1,7 +1,7 @@
 /** The CRM page is untrusted: its scripts can neither read nor change the panel. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoServer, launch, panelFrame, type Browser } from './harness';
-import { currentTitle, procedure, startProcedure, step } from './flows';
+import { startProcedure } from './flows';
 
 let server: Awaited<ReturnType<typeof demoServer>>;
 let browser: Browser;
@@ -35,6 +35,8 @@ describe('isolation from the CRM page', () => {
         hostFound: !!host,
         shadowRoot: host?.shadowRoot ?? null,
         framesInDocument: document.querySelectorAll('iframe').length,
+        // Frames inside shadow trees are not in window.frames: the page gets no handle on the panel's window.
+        windowFrames: window.frames.length,
         readable,
         text: document.body.innerText.includes('Cuecard'),
       };
@@ -42,24 +44,9 @@ describe('isolation from the CRM page', () => {
     expect(probe.hostFound).toBe(true);
     expect(probe.shadowRoot).toBeNull();
     expect(probe.framesInDocument).toBe(0);
+    expect(probe.windowFrames).toBe(0);
     expect(probe.readable).toEqual([]);
     expect(probe.text).toBe(false);
-    await page.close();
-  });
-
-  it('a page that navigates the panel frame away gets the panel back, with its state', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(server.url + '/index.html');
-    const panel = await panelFrame(page, browser.extensionId);
-    const inbound = procedure('inbound-phone');
-    const title = step(inbound, inbound.start).title['zh-CN'];
-    await expect.poll(() => currentTitle(panel)).toContain(title);
-    await page.evaluate(() => {
-      for (let i = 0; i < window.frames.length; i++) window.frames[i]!.location.href = 'about:blank';
-    });
-    await page.waitForTimeout(500);
-    const back = await panelFrame(page, browser.extensionId);
-    await expect.poll(() => currentTitle(back)).toContain(title);
     await page.close();
   });
 });
