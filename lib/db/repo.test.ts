@@ -1,0 +1,59 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startRun } from '../engine';
+import { DEFAULT_SETTINGS } from '../settings/schema';
+import defaultPack from '../../public/packs/default.json';
+import type { Pack } from '../pack/schema';
+import { CuecardDb } from './schema';
+import * as repo from './repo';
+
+const pack = defaultPack as Pack;
+let n = 0;
+let d: CuecardDb;
+const fresh = () => (d = new CuecardDb(`test-${++n}`));
+afterEach(async () => d?.delete());
+
+describe('settings', () => {
+  it('starts from the defaults and merges patches', async () => {
+    fresh();
+    expect(await repo.getSettings(d)).toEqual(DEFAULT_SETTINGS);
+    await repo.patchSettings(d, { mode: 'experienced', activeRunId: 'r1' });
+    const s = await repo.patchSettings(d, { profile: { company: 'ACME', agentId: '7', name: '' } });
+    expect(s).toMatchObject({ mode: 'experienced', activeRunId: 'r1', profile: { company: 'ACME' } });
+    expect(await repo.getSettings(d)).toEqual(s);
+  });
+
+  it('falls back to the defaults when stored settings are corrupt', async () => {
+    fresh();
+    await d.kv.put({ key: 'settings', value: { mode: 'wizard', panelWidth: -3 } });
+    expect(await repo.getSettings(d)).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('runs', () => {
+  const proc = pack.procedures[1]!;
+  it('keeps open runs apart from finished ones; the last write wins', async () => {
+    fresh();
+    const a = startRun(proc, pack, { id: 'a', at: 1 });
+    const b = startRun(proc, pack, { id: 'b', at: 2 });
+    await repo.putRun(d, a);
+    await repo.putRun(d, b);
+    await repo.putRun(d, { ...b, status: 'finished', finishedAt: 5, updatedAt: 5, rev: 1 });
+    await repo.putRun(d, { ...a, label: 'second write', rev: 1 });
+    expect((await repo.openRuns(d)).map((r) => [r.id, r.label])).toEqual([['a', 'second write']]);
+    expect((await repo.finishedRuns(d)).map((r) => r.id)).toEqual(['b']);
+  });
+});
+
+describe('packs', () => {
+  it('serves the newest version of each pack and keeps older ones for open runs', async () => {
+    fresh();
+    const row = (version: number) => ({ id: pack.id, version, pack: { ...pack, version }, source: 'file' as const, installedAt: version });
+    await repo.installPack(d, row(1));
+    await repo.installPack(d, row(3));
+    await repo.installPack(d, row(2));
+    expect((await repo.latestPacks(d)).map((p) => p.version)).toEqual([3]);
+    expect((await repo.getPack(d, pack.id, 1))?.version).toBe(1);
+    expect(await repo.getPack(d, pack.id, 9)).toBeNull();
+  });
+});
