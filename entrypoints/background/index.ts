@@ -3,6 +3,7 @@ import { setupRouter } from './router';
 import { setupSites } from './sites';
 import { setupPacks } from './packs';
 import { setupCommands } from './commands';
+import { setupSubscriptions } from './subscriptions';
 
 // The background only wires services together; each lives in its own file beside this one.
 export default defineBackground(() => {
@@ -11,4 +12,5 @@ export default defineBackground(() => {
   setupSites();
   setupPacks();
   setupCommands();
+  setupSubscriptions();
 });

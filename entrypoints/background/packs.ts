@@ -5,13 +5,18 @@ import { db, type CuecardDb, type StoredPack } from '@/lib/db/schema';
 import type { PackMeta } from '@/lib/messaging/protocol';
 import { parsePackText } from '@/lib/pack/parse';
 import type { Pack } from '@/lib/pack/schema';
+import { importVerified } from './pack-install';
 
 export function packMeta(p: StoredPack): PackMeta {
   return { id: p.id, version: p.version, title: p.pack.title, source: p.source };
 }
 
-/** Validate a pack and store it; the error names what is wrong and nothing changes. */
+/**
+ * Validate a pack and store it; the error names what is wrong and nothing changes. Only the
+ * bundled pack skips signing: files and URLs must be signed by a trusted key (pack-install.ts).
+ */
 export async function importPackText(d: CuecardDb, text: string, source: StoredPack['source']): Promise<StoredPack> {
+  if (source !== 'bundled') return importVerified(d, text);
   const parsed = parsePackText(text);
   if (!parsed.ok) {
     const list = parsed.errors.slice(0, 8).map((e) => `${e.path || '(pack)'}: ${e.message}`);

@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import { createRouter, type Handlers } from '@/lib/messaging/server';
 import { createHandlers } from './handlers';
+import { subscriptionHandlers } from './subscriptions';
+import { packUpdateHandlers } from './pack-updates';
 
 // Each feature contributes the handlers for its own messages (declared in lib/messaging/protocol.ts).
-const features: Array<() => Partial<Handlers>> = [createHandlers];
+const features: Array<() => Partial<Handlers>> = [createHandlers, subscriptionHandlers, packUpdateHandlers];
 
 export function setupRouter() {
   const handlers = Object.assign({}, ...features.map((f) => f())) as Partial<Handlers>;

@@ -3,7 +3,9 @@ import * as v from 'valibot';
 import type { Run } from '../engine/run';
 import type { Pack } from '../pack/schema';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from '../settings/schema';
-import type { CuecardDb, StoredPack } from './schema';
+import type { Held } from '../packs/evaluate';
+import type { PackNotice } from '../packs/views';
+import type { AckRow, CuecardDb, StoredPack, SubscriptionRow } from './schema';
 
 export async function getSettings(d: CuecardDb): Promise<Settings> {
   const row = await d.kv.get('settings');
@@ -53,4 +55,62 @@ export async function latestPacks(d: CuecardDb): Promise<StoredPack[]> {
 
 export async function getPack(d: CuecardDb, id: string, version: number): Promise<Pack | null> {
   return (await d.packs.get([id, version]))?.pack ?? null;
+}
+
+/** What is installed of one pack id: its newest version and the highest signed sequence. */
+export async function packHead(d: CuecardDb, packId: string): Promise<Held | undefined> {
+  const rows = await d.packs.where('id').equals(packId).toArray();
+  if (!rows.length) return undefined;
+  const latest = rows.reduce((a, b) => (b.version > a.version ? b : a));
+  const sequences = rows.flatMap((r) => (r.sequence === undefined ? [] : [r.sequence]));
+  const head: Held = { latestVersion: latest.version, latestPack: latest.pack };
+  if (sequences.length) head.lastSequence = Math.max(...sequences);
+  return head;
+}
+
+/** The version installed just before `version`: what an agent knew before it arrived. */
+export async function previousPack(d: CuecardDb, packId: string, version: number): Promise<Pack | null> {
+  const rows = await d.packs.where('id').equals(packId).toArray();
+  const older = rows.filter((r) => r.version < version);
+  return older.length ? older.reduce((a, b) => (b.version > a.version ? b : a)).pack : null;
+}
+
+export function getSubscriptions(d: CuecardDb): Promise<SubscriptionRow[]> {
+  return d.subscriptions.toArray();
+}
+
+export async function putSubscription(d: CuecardDb, row: SubscriptionRow): Promise<void> {
+  await d.subscriptions.put(row);
+}
+
+/** Forget the fetch state of URLs no longer subscribed (their packs stay installed). */
+export async function pruneSubscriptions(d: CuecardDb, keep: readonly string[]): Promise<void> {
+  const keepSet = new Set(keep);
+  await d.subscriptions.filter((s) => !keepSet.has(s.url)).delete();
+}
+
+export async function putAcks(d: CuecardDb, rows: AckRow[]): Promise<void> {
+  // An existing acknowledgement keeps its time: the first read is what counts.
+  await d.transaction('rw', d.acks, async () => {
+    const existing = await d.acks.bulkGet(rows.map((r) => [r.packId, r.version, r.procedureId, r.phraseId] as [string, number, string, string]));
+    await d.acks.bulkPut(rows.filter((_r, i) => !existing[i]));
+  });
+}
+
+export function acksFor(d: CuecardDb, packId: string, version: number): Promise<AckRow[]> {
+  return d.acks.where('[packId+version]').equals([packId, version]).toArray();
+}
+
+/** Pack notices for the panel (see lib/packs/notices.ts), kept as one small list. */
+export async function getNotices(d: CuecardDb): Promise<PackNotice[]> {
+  const value = (await d.kv.get('pack-notices'))?.value;
+  return Array.isArray(value) ? (value as PackNotice[]) : [];
+}
+
+export async function updateNotices(d: CuecardDb, change: (list: PackNotice[]) => PackNotice[]): Promise<PackNotice[]> {
+  return d.transaction('rw', d.kv, async () => {
+    const next = change(await getNotices(d));
+    await d.kv.put({ key: 'pack-notices', value: next });
+    return next;
+  });
 }

@@ -6,6 +6,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Run } from '../engine/run';
 import type { Pack } from '../pack/schema';
+import type { AckRow } from '../packs/acks';
+import type { SubState } from '../packs/fetch-policy';
 
 export interface StoredPack {
   id: string;
@@ -24,10 +26,16 @@ export interface KvRow {
   value: unknown;
 }
 
+/** One pack URL's fetch state (ETag, schedule, last error); see lib/packs/fetch-policy.ts. */
+export type SubscriptionRow = SubState;
+export type { AckRow };
+
 export class CuecardDb extends Dexie {
   runs!: EntityTable<Run, 'id'>;
   packs!: Dexie.Table<StoredPack, [string, number]>;
   kv!: EntityTable<KvRow, 'key'>;
+  subscriptions!: EntityTable<SubscriptionRow, 'url'>;
+  acks!: Dexie.Table<AckRow, [string, number, string, string]>;
 
   constructor(name = 'cuecard') {
     super(name);
@@ -37,6 +45,12 @@ export class CuecardDb extends Dexie {
       runs: 'id, status, updatedAt',
       packs: '[id+version], id',
       kv: 'key',
+    });
+    // v2: pack subscriptions and phrase acknowledgements. New tables only, so no upgrade():
+    // runs, packs and settings carry over as they are (lib/db/migrate.test.ts).
+    this.version(2).stores({
+      subscriptions: 'url',
+      acks: '[packId+version+procedureId+phraseId], [packId+version]',
     });
   }
 }

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { RunSchema, type Run } from '../engine/run';
 import { IdSchema, type Pack } from '../pack/schema';
 import { SettingsPatchSchema, type Settings } from '../settings/schema';
+import type { PackUpdates, SubscriptionsView } from '../packs/views';
 
 /** `page`: a content script in a CRM tab. `ext`: an extension page (panel, options). */
 export type SenderKind = 'page' | 'ext';
@@ -30,6 +31,23 @@ export const requests = {
   'page.focused': { from: ['page'], schema: Empty },
   /** A content script asks for the panel state it needs to lay itself out. */
   'page.layout': { from: ['page'], schema: Empty },
+  /** Options page: pack URLs, trusted keys and each URL's last check (policy merged in). */
+  'subscriptions.get': { from: ['ext'], schema: Empty },
+  /** Options page "Check now" (all URLs), or a URL just added. */
+  'subscriptions.check': { from: ['ext'], schema: v.strictObject({ url: v.optional(v.pipe(v.string(), v.maxLength(2000))) }) },
+  /** Panel: update notices and what changed in each installed version, with the agent's acknowledgements. */
+  'packs.updates': { from: ['ext'], schema: Empty },
+  'packs.dismissNotice': { from: ['ext'], schema: v.strictObject({ id: v.pipe(v.string(), v.maxLength(2200)) }) },
+  /** Panel: "I've read the new wording" for the changed phrases of one step. */
+  'pack.ack': {
+    from: ['ext'],
+    schema: v.strictObject({
+      packId: IdSchema,
+      version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      procedureId: IdSchema,
+      phraseIds: v.pipe(v.array(IdSchema), v.minLength(1), v.maxLength(200)),
+    }),
+  },
 } as const;
 
 export type RequestType = keyof typeof requests;
@@ -58,6 +76,11 @@ export interface Responses {
   'panel.setOpen': Layout;
   'page.focused': { ok: true };
   'page.layout': Layout;
+  'subscriptions.get': SubscriptionsView;
+  'subscriptions.check': SubscriptionsView;
+  'packs.updates': PackUpdates;
+  'packs.dismissNotice': { ok: true };
+  'pack.ack': { acked: Record<string, number> };
 }
 
 /** Every reply is wrapped so errors cross the boundary as data, with a message for the agent. */

@@ -1,6 +1,7 @@
 /** Agent settings and profile. Stored by the background; the schema is the type. */
 import * as v from 'valibot';
 import { ModeSchema } from '../engine/run';
+import { SubscriptionsSchema, TrustedKeysSchema } from '../packs/config-schema';
 
 export const LangSettingSchema = v.picklist(['auto', 'zh-CN', 'en']);
 
@@ -25,6 +26,10 @@ export const SettingsSchema = v.strictObject({
   panelWidth: v.pipe(v.number(), v.integer(), v.minValue(280), v.maxValue(640)),
   /** The run the panel shows; restored after reloads and restarts. `null`: the picker (messages drop `undefined`). */
   activeRunId: v.optional(v.nullable(v.string())),
+  /** Pack URLs the agent subscribed to, and the public keys their packs must be signed with (policy adds more). */
+  subscriptions: SubscriptionsSchema,
+  trustedKeys: TrustedKeysSchema,
+  allowUnsigned: v.boolean(),
 });
 
 export const SettingsPatchSchema = v.partial(SettingsSchema);
@@ -39,4 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sites: [],
   panelOpen: true,
   panelWidth: 360,
+  subscriptions: [],
+  trustedKeys: [],
+  allowUnsigned: false,
 };

@@ -1,0 +1,46 @@
+import * as repo from '@/lib/db/repo';
+import type { CuecardDb, StoredPack } from '@/lib/db/schema';
+import { evaluatePackText, type Verdict } from '@/lib/packs/evaluate';
+import { noticeId, upsertNotice } from '@/lib/packs/notices';
+import type { PackNotice } from '@/lib/packs/views';
+import { effectiveConfig, trustOf } from './pack-config';
+
+type Accepted = Extract<Verdict, { kind: 'accept' }>;
+
+/**
+ * Store an accepted pack and tell the panel. Versions are only ever added: a run keeps
+ * the version it started on until it finishes, so no version is deleted here.
+ */
+export async function installVerdict(d: CuecardDb, verdict: Accepted, source: 'url' | 'file', origin: string): Promise<StoredPack> {
+  const { pack } = verdict;
+  const before = await repo.packHead(d, pack.id);
+  const row: StoredPack = { id: pack.id, version: pack.version, pack, source, installedAt: Date.now() };
+  if (verdict.keyId !== undefined) row.keyId = verdict.keyId;
+  if (verdict.sequence !== undefined) row.sequence = verdict.sequence;
+  await repo.installPack(d, row);
+  if (!verdict.sameContent && (before || source === 'url')) {
+    const base = { source: origin, at: row.installedAt, packId: pack.id, version: pack.version };
+    const notice: PackNotice = before
+      ? { ...base, id: noticeId('updated', pack.id, pack.version), kind: 'updated', fromVersion: before.latestVersion }
+      : { ...base, id: noticeId('installed', pack.id, pack.version), kind: 'installed' };
+    await repo.updateNotices(d, (list) => upsertNotice(list, notice));
+  }
+  return row;
+}
+
+export async function recordRefusal(d: CuecardDb, url: string, code: string, message: string) {
+  const notice: PackNotice = { id: noticeId('refused', url, code, message), kind: 'refused', at: Date.now(), source: url, code, message };
+  await repo.updateNotices(d, (list) => upsertNotice(list, notice));
+}
+
+/** A pack file the agent imported by hand: signed ones are verified; unsigned only where allowed. */
+export async function importVerified(d: CuecardDb, text: string): Promise<StoredPack> {
+  const config = await effectiveConfig(d);
+  const verdict = await evaluatePackText(text, { trust: trustOf(config), now: Date.now(), held: (id) => repo.packHead(d, id) });
+  if (verdict.kind === 'refuse') throw new Error(`The pack was not installed. ${verdict.message}`);
+  if (verdict.kind === 'accept') return installVerdict(d, verdict, 'file', 'file');
+  const head = await repo.packHead(d, verdict.packId);
+  const held = head && (await d.packs.get([verdict.packId, head.latestVersion]));
+  if (!held) throw new Error('The pack was not installed.');
+  return held;
+}

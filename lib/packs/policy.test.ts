@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_POLICY, mergeConfig, parsePolicy } from './policy';
+
+const KEY_A = btoa(String.fromCharCode(...new Uint8Array(32).fill(1)));
+const KEY_B = btoa(String.fromCharCode(...new Uint8Array(32).fill(2)));
+const agent = {
+  subscriptions: [{ url: 'https://packs.example.com/agent.json' }, { url: 'https://packs.example.com/team.json' }],
+  trustedKeys: [{ publicKey: KEY_B, label: 'mine' }, { publicKey: KEY_A }],
+  allowUnsigned: true,
+};
+
+describe('parsePolicy', () => {
+  it('reads valid values and names each bad entry it ignores', () => {
+    const { policy, problems } = parsePolicy({
+      packUrls: ['https://packs.example.com/team.json', 'http://packs.example.com/x.json', 42],
+      trustedKeys: [KEY_A, 'not-a-key'],
+      allowUnsigned: 'yes',
+      lockSettings: true,
+      somethingNew: 1,
+    });
+    expect(policy).toEqual({ packUrls: ['https://packs.example.com/team.json'], trustedKeys: [KEY_A], lockSettings: true });
+    expect(problems).toEqual([
+      'policy packUrls[1]: must start with https:// (http:// only for localhost)',
+      expect.stringMatching(/^policy packUrls\[2\]: /),
+      expect.stringMatching(/^policy trustedKeys\[1\]: must be a public key/),
+      'policy allowUnsigned: must be true or false',
+    ]);
+  });
+
+  it('treats no policy (not managed, or Firefox without one) as empty', () => {
+    expect(parsePolicy(undefined)).toEqual({ policy: EMPTY_POLICY, problems: [] });
+    expect(parsePolicy({})).toEqual({ policy: EMPTY_POLICY, problems: [] });
+    expect(parsePolicy({ packUrls: 'https://x' }).problems).toEqual(['policy packUrls: must be a list']);
+  });
+});
+
+describe('mergeConfig', () => {
+  it('without a policy, uses the agent settings as they are', () => {
+    const c = mergeConfig(agent, EMPTY_POLICY);
+    expect(c.subscriptions.map((s) => s.source)).toEqual(['agent', 'agent']);
+    expect(c.allowUnsigned).toBe(true);
+    expect(c.allowUnsignedLocked).toBe(false);
+  });
+
+  it('puts policy first, marks its entries, and drops the agent duplicates of them', () => {
+    const policy = { ...EMPTY_POLICY, packUrls: ['https://packs.example.com/team.json'], trustedKeys: [KEY_A], allowUnsigned: false };
+    const c = mergeConfig(agent, policy);
+    expect(c.subscriptions).toEqual([
+      { url: 'https://packs.example.com/team.json', source: 'policy' },
+      { url: 'https://packs.example.com/agent.json', source: 'agent' },
+    ]);
+    expect(c.trustedKeys).toEqual([
+      { publicKey: KEY_A, source: 'policy' },
+      { publicKey: KEY_B, label: 'mine', source: 'agent' },
+    ]);
+    // The agent turned unsigned packs on; policy says no, and policy wins.
+    expect(c.allowUnsigned).toBe(false);
+    expect(c.allowUnsignedLocked).toBe(true);
+  });
+
+  it('with lockSettings, ignores everything the agent added and keeps unsigned packs off unless policy allows them', () => {
+    const c = mergeConfig(agent, { ...EMPTY_POLICY, packUrls: ['https://packs.example.com/team.json'], lockSettings: true });
+    expect(c.subscriptions).toEqual([{ url: 'https://packs.example.com/team.json', source: 'policy' }]);
+    expect(c.trustedKeys).toEqual([]);
+    expect(c.allowUnsigned).toBe(false);
+    expect(c.locked).toBe(true);
+    expect(mergeConfig(agent, { ...EMPTY_POLICY, lockSettings: true, allowUnsigned: true }).allowUnsigned).toBe(true);
+  });
+});
