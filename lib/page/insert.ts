@@ -10,7 +10,9 @@ type Field = Extract<Editable, { kind: 'field' }>;
 type Rich = Extract<Editable, { kind: 'rich' }>;
 
 const fail = (reason: string): InsertResult => ({ ok: false, reason });
-const GONE = 'The field is no longer on the page';
+// A code, not a sentence: the panel words it in the agent's language, exactly as it does when
+// the background finds the whole frame gone (entrypoints/background/handlers.ts).
+const GONE = 'field-gone';
 const REJECTED = 'The field rejected the text';
 
 /**
