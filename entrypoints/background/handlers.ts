@@ -14,9 +14,15 @@ function tabOf(sender: SenderInfo): number {
   return id;
 }
 
-async function pushLayout(tabId: number, layout: Layout) {
+/**
+ * Open/collapsed is one setting for all the agent's CRM tabs, so every tab's host follows it:
+ * a tab left wide while its panel shows only the collapsed tab would waste the page's width.
+ * Tabs without our content script refuse the message; that is expected.
+ */
+export async function pushLayoutToAllTabs(layout: Layout) {
   const push: ContentPush = { type: 'content.layout', layout };
-  await browser.tabs.sendMessage(tabId, push).catch(() => undefined);
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : browser.tabs.sendMessage(t.id, push).catch(() => undefined))));
 }
 
 export function createHandlers(): Partial<Handlers> {
@@ -63,10 +69,10 @@ export function createHandlers(): Partial<Handlers> {
         return { ok: false, reason: 'field-gone' };
       }
     },
-    'panel.setOpen': async ({ open }, sender) => {
+    'panel.setOpen': async ({ open }) => {
       const settings = await repo.patchSettings(d, { panelOpen: open });
       const layout = { open, width: settings.panelWidth };
-      await pushLayout(tabOf(sender), layout);
+      await pushLayoutToAllTabs(layout);
       pushToPanels({ type: 'settings.changed', settings });
       return layout;
     },

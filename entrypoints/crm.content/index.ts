@@ -23,13 +23,16 @@ export default defineContentScript({
         panel = mountPanel(document, browser.runtime.getURL('/panel.html'), layout);
         ctx.onInvalidated(() => panel?.remove());
       });
-      ctx.addEventListener(window, 'keydown', (e) => {
-        if (!panel || !isToggleKey(e)) return;
-        e.preventDefault();
-        e.stopImmediatePropagation();
-        void send('panel.setOpen', { open: !panel.isOpen() }).catch(() => undefined);
-      }, { capture: true });
     }
+    // Every frame hears the toggle key: the agent's focus may be in a frame that does not host
+    // the panel (a frameset's nav frame, an iframe). Those ask the background what is shown.
+    ctx.addEventListener(window, 'keydown', (e) => {
+      if (!isToggleKey(e)) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      const shown = panel ? Promise.resolve(panel.isOpen()) : send('page.layout', {}).then((l) => l.open);
+      void shown.then((open) => send('panel.setOpen', { open: !open })).catch(() => undefined);
+    }, { capture: true });
 
     const onMessage = (msg: unknown, _sender: unknown, reply: (r: unknown) => void) => {
       const push = msg as ContentPush;
