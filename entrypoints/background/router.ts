@@ -3,9 +3,10 @@ import { createRouter, type Handlers } from '@/lib/messaging/server';
 import { createHandlers } from './handlers';
 import { subscriptionHandlers } from './subscriptions';
 import { packUpdateHandlers } from './pack-updates';
+import { contextHandlers } from './context';
 
 // Each feature contributes the handlers for its own messages (declared in lib/messaging/protocol.ts).
-const features: Array<() => Partial<Handlers>> = [createHandlers, subscriptionHandlers, packUpdateHandlers];
+const features: Array<() => Partial<Handlers>> = [createHandlers, subscriptionHandlers, packUpdateHandlers, contextHandlers];
 
 export function setupRouter() {
   const handlers = Object.assign({}, ...features.map((f) => f())) as Partial<Handlers>;

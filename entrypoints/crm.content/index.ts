@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { send } from '@/lib/messaging/client';
 import type { ContentPush } from '@/lib/messaging/protocol';
 import { mountPanel, type PanelHost } from '@/lib/panel-host/mount';
-import { createFocusTracker, insertText, panelHostDecision } from '@/lib/page';
+import { createFocusTracker, createHighlighter, insertText, panelHostDecision, readContext } from '@/lib/page';
 import { isToggleKey } from '@/lib/panel-host/keys';
 
 // Runs in every frame of a CRM page: each frame tracks its own focused field (so inserts
@@ -15,6 +15,8 @@ export default defineContentScript({
   main(ctx) {
     const tracker = createFocusTracker(document, () => void send('page.focused', {}).catch(() => undefined));
     ctx.onInvalidated(() => tracker.dispose());
+    const highlighter = createHighlighter(window);
+    ctx.onInvalidated(() => highlighter.clear());
 
     let panel: PanelHost | undefined;
     if (panelHostDecision(window) === 'mount') {
@@ -44,6 +46,12 @@ export default defineContentScript({
       if (push?.type === 'content.layout' && panel) {
         panel.setLayout(push.layout);
         reply({ ok: true });
+      }
+      if (push?.type === 'content.read') return void reply(readContext(window, push.sites, push.top));
+      if (push?.type === 'content.unhighlight') return void (highlighter.clear(), reply({ ok: true }));
+      if (push?.type === 'content.highlight') {
+        void highlighter.show(push.anchor).then(reply);
+        return true; // answered once the element is there, or the wait is over
       }
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -8,11 +8,17 @@ import { RunSchema, type Run } from '../engine/run';
 import { IdSchema, type Pack } from '../pack/schema';
 import { SettingsPatchSchema, type Settings } from '../settings/schema';
 import type { PackUpdates, SubscriptionsView } from '../packs/views';
+import type { BrokenAnchor } from '../context/broken-anchors';
+import type { FrameRead } from '../context/merge';
+import type { PageSite } from '../context/pack-context';
+import type { Locator } from '../pack/context-schema';
 
 /** `page`: a content script in a CRM tab. `ext`: an extension page (panel, options). */
 export type SenderKind = 'page' | 'ext';
 
 const Empty = v.strictObject({});
+const PackRef = v.strictObject({ packId: IdSchema, version: v.pipe(v.number(), v.integer(), v.minValue(1)) });
+const ContextValues = v.pipe(v.record(v.string(), v.pipe(v.string(), v.maxLength(500))), v.maxEntries(100));
 
 export const requests = {
   'state.load': { from: ['ext'], schema: Empty },
@@ -48,6 +54,21 @@ export const requests = {
       phraseIds: v.pipe(v.array(IdSchema), v.minLength(1), v.maxLength(200)),
     }),
   },
+  /** Panel → background → every frame of its tab: read the pack's page fields (merged). */
+  'context.read': { from: ['ext'], schema: PackRef },
+  /** Panel: outline a step's CRM element in whichever frame has it; a miss is recorded. */
+  'context.show': {
+    from: ['ext'],
+    schema: v.strictObject({ ...PackRef.entries, procedureId: IdSchema, stepId: IdSchema, anchor: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  },
+  'context.clear': { from: ['ext'], schema: Empty },
+  /** Keep a run's storable page fields; the background masks them before they are stored. */
+  'context.keep': {
+    from: ['ext'],
+    schema: v.strictObject({ ...PackRef.entries, runId: v.pipe(v.string(), v.minLength(1), v.maxLength(80)), values: ContextValues }),
+  },
+  /** The options page's "Broken anchors" export. */
+  'anchors.broken': { from: ['ext'], schema: Empty },
 } as const;
 
 export type RequestType = keyof typeof requests;
@@ -59,6 +80,9 @@ export interface PackMeta {
   title: Pack['title'];
   source: 'bundled' | 'url' | 'file';
 }
+
+/** Page fields read from every frame of the tab, merged, and the frames that answered. */
+export type PageContext = FrameRead & { frames: number };
 
 export type InsertResult = { ok: true; method: string } | { ok: false; reason: string };
 export type Layout = { open: boolean; width: number };
@@ -81,6 +105,11 @@ export interface Responses {
   'packs.updates': PackUpdates;
   'packs.dismissNotice': { ok: true };
   'pack.ack': { acked: Record<string, number> };
+  'context.read': PageContext;
+  'context.show': { found: boolean; error?: string };
+  'context.clear': { ok: true };
+  'context.keep': { stored: Record<string, string> };
+  'anchors.broken': { anchors: BrokenAnchor[] };
 }
 
 /** Every reply is wrapped so errors cross the boundary as data, with a message for the agent. */
@@ -88,4 +117,9 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
 /** Messages the background pushes to panels (over their port) and to content scripts. */
 export type PanelPush = { type: 'run.changed'; run: Run } | { type: 'settings.changed'; settings: Settings } | { type: 'packs.changed' };
-export type ContentPush = { type: 'content.insert'; text: string } | { type: 'content.layout'; layout: Layout };
+export type ContentPush =
+  | { type: 'content.insert'; text: string }
+  | { type: 'content.layout'; layout: Layout }
+  | { type: 'content.read'; sites: PageSite[]; top?: string }
+  | { type: 'content.highlight'; anchor: Locator }
+  | { type: 'content.unhighlight' };

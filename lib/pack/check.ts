@@ -4,6 +4,7 @@
  * Every problem carries the path of the offending value, like the schema errors do.
  */
 import type { LText, Pack, Procedure, Step } from './schema';
+import { checkContext } from './check-context';
 
 export type PackError = {
   /** Where the problem is, e.g. `procedures[2].steps[0].next`; `$` is the whole pack. */
@@ -29,6 +30,7 @@ export function checkPack(pack: Pack): { errors: PackError[]; warnings: PackErro
     error,
   );
   pack.procedures.forEach((procedure, i) => checkProcedure(procedure, `procedures[${i}]`, error));
+  checkContext(pack, error);
 
   // Missing English is a warning: the panel falls back to Chinese, so the pack still works.
   if (pack.languages.includes('en')) {

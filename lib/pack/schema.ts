@@ -3,18 +3,10 @@
  * that arrives from outside (a file, a URL, a message) goes through `parsePack` first.
  */
 import * as v from 'valibot';
+import { IdSchema, LTextSchema } from './base-schema';
+import { AnchorsSchema, SitesSchema, TemplatesSchema } from './context-schema';
 
-/** Ids are namespaced-friendly slugs: `telecom.inbound`, `greet-phone`. */
-export const IdSchema = v.pipe(
-  v.string(),
-  v.regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'must be a lowercase id (a-z, 0-9, . _ -), at most 80 characters'),
-);
-
-/** Text that can carry Chinese and English. zh-CN is the source language of the SOP. */
-export const LTextSchema = v.strictObject({
-  'zh-CN': v.pipe(v.string(), v.maxLength(20000, 'is longer than 20,000 characters')),
-  en: v.optional(v.pipe(v.string(), v.maxLength(20000, 'is longer than 20,000 characters'))),
-});
+export { IdSchema, LTextSchema };
 
 export const ChannelSchema = v.picklist(['phone', 'online', 'video']);
 
@@ -61,6 +53,8 @@ export const StepSchema = v.strictObject({
   addition: v.optional(v.boolean()),
   /** SOP section this step comes from, e.g. "2.2". */
   source: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  /** CRM elements this step is about, for "Show me" (lib/pack/context-schema.ts). */
+  anchors: v.optional(AnchorsSchema),
 });
 
 export const ProcedureSchema = v.strictObject({
@@ -74,6 +68,8 @@ export const ProcedureSchema = v.strictObject({
   steps: v.pipe(v.array(StepSchema), v.minLength(1, 'needs at least one step')),
   timeLimitSec: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(30 * 24 * 3600))),
   source: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  /** Text templates offered on this procedure's steps (intake record, transfer brief). */
+  templates: v.optional(TemplatesSchema),
 });
 
 export const PackSchema = v.strictObject({
@@ -85,6 +81,10 @@ export const PackSchema = v.strictObject({
   title: LTextSchema,
   languages: v.pipe(v.array(v.picklist(['zh-CN', 'en'])), v.minLength(1)),
   procedures: v.pipe(v.array(ProcedureSchema), v.minLength(1, 'needs at least one procedure')),
+  /** The CRM sites this pack knows: fields read from the page, procedure suggestions. */
+  sites: v.optional(SitesSchema),
+  /** Templates offered on steps of any procedure (by step id). */
+  templates: v.optional(TemplatesSchema),
 });
 
 export type LText = v.InferOutput<typeof LTextSchema>;

@@ -3,3 +3,6 @@
 export { createFocusTracker, toEditable, type Editable, type FocusTracker } from './focus';
 export { insertText, type InsertResult } from './insert';
 export { panelHostDecision, type PanelHostDecision } from './frameset';
+export { readContext } from './context';
+export { createHighlighter, type Highlighter, type ShowResult } from './highlight';
+export { findByLabel, readValue, resolveLocator } from './match';

@@ -235,8 +235,9 @@ describe('when the text cannot land, the panel says so and copies instead', () =
   const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
   const copiedInstead = (why: string) => `${why} — ${tr('phrase.copiedInstead')}`;
 
-  async function refused(setup: (page: Page) => Promise<void>, check: (page: Page) => Promise<void>): Promise<string> {
-    const { page, panel } = await open('/index.html');
+  /** Sets up the page, inserts, and checks the text went to the clipboard; returns what the panel said. */
+  async function refused(path: string, setup: (page: Page) => Promise<void>, check: (page: Page) => Promise<void>): Promise<string> {
+    const { page, panel } = await open(path);
     await page.evaluate(() => navigator.clipboard.writeText('(clipboard before)'));
     expect(await clipboard(page)).toBe('(clipboard before)');
     await setup(page);
@@ -247,24 +248,36 @@ describe('when the text cannot land, the panel says so and copies instead', () =
     return said;
   }
 
-  it('a read-only field', async () => {
+  cell('read-only input → refused, copied', 'top page', async () => {
     const said = await refused(
+      '/index.html',
       (page) => page.locator('#cust-level').click(),
       async (page) => expect(await page.locator('#cust-level').inputValue()).toBe('钻石卡 Diamond'),
     );
     expect(said).toMatch(new RegExp(`read-only.*${tr('phrase.copiedInstead')}$`));
   });
 
-  it('a field whose maxlength is too short', async () => {
+  cell('maxlength too short → refused, copied', 'top page', async () => {
     const said = await refused(
+      '/index.html',
       (page) => page.locator('#callback-code').fill('12'),
       async (page) => expect(await page.locator('#callback-code').inputValue()).toBe('12'),
     );
     expect(said).toMatch(new RegExp(`at most 6 characters.*${tr('phrase.copiedInstead')}$`));
   });
 
-  it('a field removed from the page before inserting', async () => {
+  cell('controlled input whose page discards the text → refused, copied', 'top page', async () => {
     const said = await refused(
+      '/widgets.html',
+      (page) => page.locator('#react-locked').click(),
+      async (page) => expect(await page.locator('#react-locked').inputValue()).toBe('10086-0321'),
+    );
+    expect(said).toMatch(new RegExp(`rejected.*${tr('phrase.copiedInstead')}$`));
+  });
+
+  cell('field removed before inserting → refused, copied', 'top page', async () => {
+    const said = await refused(
+      '/index.html',
       async (page) => {
         await page.locator('#cust-account').fill('A-1');
         await page.locator('#cust-account').evaluate((el) => el.remove());
@@ -274,10 +287,25 @@ describe('when the text cannot land, the panel says so and copies instead', () =
     expect(said).toBe(copiedInstead(tr('phrase.fieldGone')));
   });
 
-  it('no field ever focused in this tab: "click into a CRM field first"', async () => {
+  cell('no field ever focused → "click into a CRM field first", copied', 'top page', async () => {
     const said = await refused(
+      '/index.html',
       async () => undefined,
       async (page) => expect(await page.locator('#notes').inputValue()).toBe(''),
+    );
+    expect(said).toBe(copiedInstead(tr('phrase.noField')));
+  });
+
+  // A closed shadow root is opaque by design: its field is never a target, so this is "no field".
+  cell('input in a closed shadow root → not a target, copied', 'closed shadow root', async () => {
+    const said = await refused(
+      '/widgets.html',
+      async (page) => {
+        await page.locator('#closed-host').click();
+        await page.keyboard.type('甲');
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('closed-host'); // focus went inside it
+      },
+      async () => undefined,
     );
     expect(said).toBe(copiedInstead(tr('phrase.noField')));
   });

@@ -7,6 +7,7 @@ import { parsePack, type PackError } from '../parse';
 import type { Pack } from '../schema';
 import { buildProcedure } from './build-procedure';
 import { checkReferences } from './check-refs';
+import { applyContextFile } from './context-file';
 import { readProcedureFile } from './procedure-file';
 import { SourceMap, toSegments, type AuthoringIssue, type PathSegment } from './source-map';
 import { parseYamlBlock } from './yaml-block';
@@ -41,6 +42,7 @@ export function compile(files: ReadonlyMap<string, string>): CompileResult {
   // ("needs at least one procedure"); the author fixes the file and runs again.
   if (!pack || procedures.length < names.length) return { ok: false, errors: sortIssues(issues, names), warnings: [] };
   pack.procedures = procedures;
+  applyContextFile(files, pack, procedures, issues, map);
   const result = parsePack(pack);
   const located = (p: PackError) => {
     const path = toSegments(p.path);

@@ -7,6 +7,7 @@ import { Document, visit } from 'yaml';
 import type { ChecklistItem, Choice, LText, Pack, Phrase, Procedure, Step } from '../schema';
 import { autoCheckId, autoPhraseId } from './build-procedure';
 import { PACK_FILE } from './compile';
+import { CONTEXT_FILE, contextText } from './context-file';
 import { endsLikeAttrBlock, escapeLine, formatDuration, writeAttrBlock, writeName } from './syntax';
 
 export function decompile(pack: Pack): Map<string, string> {
@@ -16,6 +17,8 @@ export function decompile(pack: Pack): Map<string, string> {
   pack.procedures.forEach((proc, i) => {
     files.set(`${String(i + 1).padStart(width, '0')}-${proc.id}.md`, procedureText(proc));
   });
+  const context = contextText(pack);
+  if (context !== undefined) files.set(CONTEXT_FILE, context);
   return files;
 }
 

@@ -1,0 +1,108 @@
+/**
+ * Finds a CRM element by CSS selector or by the text of its label, the way an agent would:
+ * a `<label for>` (or a label wrapping the field), else the table cell whose text matches,
+ * then the field in the next cell of the same row (or the same column of the next row).
+ * Runs in every frame's content script: no dependencies.
+ */
+import type { Locator } from '../pack/context-schema';
+
+// Fields an agent types into or picks from. Buttons and hidden inputs are never "the field".
+const CONTROL =
+  'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]):not([type=image]),textarea,select,[contenteditable=""],[contenteditable="true"]';
+
+export class BadSelectorError extends Error {
+  override name = 'BadSelectorError';
+}
+
+const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+// "客户姓名：" and "* Name:" are the label "客户姓名" / "Name": ignore marks around it.
+const bare = (s: string) => s.replace(/^[\s*＊]+|[\s:：*＊]+$/g, '');
+
+/** 2: the whole label; 1: it starts the text; 0: somewhere inside; -1: no match. */
+function score(text: string, want: string): number {
+  if (!text.includes(want)) return -1;
+  const t = bare(text);
+  return t === want ? 2 : t.startsWith(want) ? 1 : 0;
+}
+
+/** Does this frame qualify for a locator's frame hint (URL part or exact frame name)? */
+export function frameMatches(hint: string | undefined, win: Window): boolean {
+  if (!hint) return true;
+  if (win.name === hint) return true;
+  const { pathname, search, hash } = win.location;
+  return (pathname + search + hash).includes(hint);
+}
+
+function controlAfter(cell: Element): Element | null {
+  for (let c = cell.nextElementSibling; c; c = c.nextElementSibling) {
+    const found = c.matches(CONTROL) ? c : c.querySelector(CONTROL);
+    if (found) return found;
+  }
+  // Label above the field: the cell in the same column of the next row.
+  const row = cell.parentElement;
+  const below = row?.nextElementSibling?.children[Array.prototype.indexOf.call(row.children, cell)];
+  return below ? (below.matches(CONTROL) ? below : below.querySelector(CONTROL)) : null;
+}
+
+function labelTarget(doc: Document, label: HTMLLabelElement): Element | null {
+  if (label.htmlFor) return doc.getElementById(label.htmlFor);
+  return label.querySelector(CONTROL);
+}
+
+export function findByLabel(doc: Document, text: string): Element | null {
+  const want = bare(norm(text));
+  if (!want) return null;
+  let best: Element | null = null;
+  let bestScore = -1;
+  for (const label of Array.from(doc.getElementsByTagName('label'))) {
+    const s = score(norm(label.textContent), want);
+    if (s <= bestScore) continue;
+    const target = labelTarget(doc, label);
+    if (!target) continue;
+    [best, bestScore] = [target, s];
+    if (s === 2) return best;
+  }
+  // Legacy table layouts: a cell holding only the label text. Long cells are layout cells
+  // (a whole form inside one <td>); skip them before paying for their text.
+  const limit = want.length * 4 + 40;
+  for (const cell of Array.from(doc.querySelectorAll('td, th'))) {
+    const raw = cell.textContent ?? '';
+    if (raw.length > limit || cell.querySelector(CONTROL)) continue;
+    const s = score(norm(raw), want);
+    if (s <= bestScore) continue;
+    const target = controlAfter(cell);
+    if (!target) continue;
+    [best, bestScore] = [target, s];
+    if (s === 2) break;
+  }
+  return best;
+}
+
+/** The element a locator points at in this document, or null. Throws on a malformed selector. */
+export function resolveLocator(doc: Document, loc: Locator): Element | null {
+  if (loc.selector) {
+    try {
+      return doc.querySelector(loc.selector);
+    } catch {
+      throw new BadSelectorError(`"${loc.selector}" is not a valid CSS selector`);
+    }
+  }
+  return loc.labelText ? findByLabel(doc, loc.labelText) : null;
+}
+
+const MAX_VALUE = 500;
+
+/** What the agent sees in the element: a field's value, a select's chosen option, else its text. */
+export function readValue(el: Element): string {
+  let value: string;
+  const tag = el.tagName;
+  if (tag === 'INPUT') {
+    const input = el as HTMLInputElement;
+    // Never read a password, whatever a pack says.
+    if (input.type === 'password') return '';
+    value = input.type === 'checkbox' || input.type === 'radio' ? (input.checked ? input.value : '') : input.value;
+  } else if (tag === 'TEXTAREA') value = (el as HTMLTextAreaElement).value;
+  else if (tag === 'SELECT') value = Array.from((el as HTMLSelectElement).selectedOptions, (o) => o.text).join(', ');
+  else value = el.textContent ?? '';
+  return value.replace(/\s+/g, ' ').trim().slice(0, MAX_VALUE);
+}
