@@ -19,6 +19,8 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'scripting', 'alarms', 'unlimitedStorage'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Enterprise policy for pack URLs, trusted keys and unsigned packs (chrome.storage.managed).
+    storage: { managed_schema: 'managed_schema.json' },
     host_permissions: demo ? DEMO_HOSTS : [],
     web_accessible_resources: [
       // Only the panel page is reachable from web pages; it is framed by the content script.

@@ -6,6 +6,7 @@ import { useShortcuts } from './keymap';
 import { useActiveRun } from './use-run';
 import { Header } from './Header';
 import { SaveBanner } from './SaveBanner';
+import { PackNotices } from './PackNotices';
 import { RunView } from './RunView';
 import { ProcedurePicker } from './ProcedurePicker';
 import { History } from './History';
@@ -57,6 +58,7 @@ export function Panel({ onCollapse }: { onCollapse: () => void }) {
     <div class="cc-panel" data-testid="cc-panel">
       <Header onCollapse={onCollapse} onHelp={() => setHelp(true)} onNavigate={setView} />
       <SaveBanner />
+      <PackNotices />
       <main class="cc-body">{body}</main>
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
     </div>

@@ -41,6 +41,8 @@ export function ProcedurePicker() {
           {list.map((e) => (
             <li key={`${e.pack.id}/${e.procedure.id}`} class="cc-card cc-picker__item">
               <div class="cc-picker__name">{pt(e.procedure.title)}</div>
+              {/* Several packs (team-namespaced ids): say which pack and release each procedure is from. */}
+              {Object.keys(latest).length > 1 && <div class="cc-muted" data-testid={`cc-pack-of-${e.procedure.id}`}>{tr('picker.packVersion', { pack: e.pack.id, version: e.pack.version })}</div>}
               {e.procedure.description && <p class="cc-muted">{pt(e.procedure.description)}</p>}
               <div class="cc-picker__actions">
                 {e.procedure.kind === 'contact' && e.procedure.channels?.length ? (

@@ -7,11 +7,13 @@ import { Countdown } from './Countdown';
 import { PhraseCard } from './PhraseCard';
 import { Checklist } from './Checklist';
 import { Choices } from './Choices';
+import { useAckGate } from './AckGate';
 
 export function StepView() {
   const tr = useT();
   const pt = usePackText();
   const active = useActiveRun();
+  const ackGate = useAckGate();
   // Experienced agents know the guidance; new hires always see it in full.
   const [showGuidance, setShowGuidance] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -23,6 +25,7 @@ export function StepView() {
   const { run, procedure, ctx } = active;
   const step = currentStep(run, procedure);
   if (!step) return <p class="cc-notice" role="alert">{tr('step.missing')}</p>;
+  if (ackGate) return ackGate;
 
   const enteredAt = run.path[run.path.length - 1]?.at ?? run.createdAt;
   const phrases = (step.phrases ?? []).filter((p) => !run.channel || !p.channels || p.channels.includes(run.channel));

@@ -4,6 +4,7 @@ import type { PackMeta } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/settings/schema';
 import { optionsStrings, type OptionsKey } from './strings';
 import { SitesSection } from './SitesSection';
+import { SubscriptionsSection } from './SubscriptionsSection';
 
 function uiLang(s: Settings | undefined): 'zh-CN' | 'en' {
   const pick = s?.lang ?? 'auto';
@@ -77,6 +78,7 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
         ))}
       </section>
       <SitesSection settings={settings} api={api} run={run} tr={tr} />
+      <SubscriptionsSection settings={settings} run={run} tr={tr} />
       <section>
         <h2>{tr('packs')}</h2>
         <ul>

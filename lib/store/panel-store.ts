@@ -10,6 +10,7 @@ import type { PanelPush, RequestOf, RequestType, Responses } from '../messaging/
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSaveSlice, type SaveSlice } from './save-slice';
+import { createPackSlice, type PackSlice } from './pack-slice';
 
 export type Sender = <T extends RequestType>(type: T, payload: RequestOf<T>) => Promise<Responses[T]>;
 
@@ -33,7 +34,7 @@ export interface CoreSlice {
   onPush(push: PanelPush): void;
 }
 
-export type PanelState = CoreSlice & RunSlice & SaveSlice;
+export type PanelState = CoreSlice & RunSlice & SaveSlice & PackSlice;
 export type PanelStore = ReturnType<typeof createPanelStore>;
 export type SetState = (partial: Partial<PanelState> | ((s: PanelState) => Partial<PanelState>)) => void;
 export type GetState = () => PanelState;
@@ -88,5 +89,6 @@ export function createPanelStore(deps: StoreDeps) {
     },
     ...createRunSlice(set, get, deps),
     ...createSaveSlice(set, get, deps),
+    ...createPackSlice(set, get, deps),
   }));
 }
