@@ -17,7 +17,9 @@ export default defineConfig({
     name: demo ? 'Cuecard (demo)' : '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'scripting', 'alarms', 'unlimitedStorage'],
+    // notifications: a follow-up (a promised call-back, a ticket to chase) must reach the agent
+    // when it falls due even with no CRM tab open; alarms wake the worker, this shows it.
+    permissions: ['storage', 'scripting', 'alarms', 'unlimitedStorage', 'notifications'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Enterprise policy for pack URLs, trusted keys and unsigned packs (chrome.storage.managed).
     storage: { managed_schema: 'managed_schema.json' },

@@ -5,6 +5,8 @@ import { usePackText, useT } from '@/lib/i18n/use-t';
 import { useActiveRun } from './use-run';
 import { RunSwitcher } from './RunSwitcher';
 import { Icon } from './Icon';
+import { SearchButton } from './SearchButton';
+import { Countdown } from './Countdown';
 import type { PanelView } from './Panel';
 
 interface Props {
@@ -28,6 +30,8 @@ export function Header({ onCollapse, onHelp, onNavigate }: Props) {
       <div class="cc-header__row">
         <h1 class="cc-header__title">{active ? pt(active.procedure.title) : 'Cuecard'}</h1>
         {channel && <span class="cc-chip">{tr(`channel.${channel}` as const)}</span>}
+        {active?.procedure.timeLimitSec !== undefined && active.run.status === 'open' && <Countdown enteredAt={active.run.createdAt} limitSec={active.procedure.timeLimitSec} scope="procedure" />}
+        <SearchButton />
         <button type="button" class="cc-icon-btn" onClick={onHelp} aria-label={tr('header.help')} title={`${tr('header.help')} (?)`}>
           ?
         </button>

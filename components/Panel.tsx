@@ -11,6 +11,8 @@ import { RunView } from './RunView';
 import { ProcedurePicker } from './ProcedurePicker';
 import { History } from './History';
 import { HelpOverlay } from './HelpOverlay';
+import { SearchPalette } from './SearchPalette';
+import { FollowUps } from './FollowUps';
 import { openRunsInOrder } from './RunSwitcher';
 import { Icon } from './Icon';
 
@@ -60,6 +62,8 @@ export function Panel({ onCollapse }: { onCollapse: () => void }) {
       <SaveBanner />
       <PackNotices />
       <main class="cc-body">{body}</main>
+      <FollowUps />
+      <SearchPalette />
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
     </div>
   );

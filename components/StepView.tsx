@@ -7,6 +7,7 @@ import { Countdown } from './Countdown';
 import { PhraseCard } from './PhraseCard';
 import { Checklist } from './Checklist';
 import { Choices } from './Choices';
+import { TickShortcut } from './TickShortcut';
 import { useAckGate } from './AckGate';
 
 export function StepView() {
@@ -64,6 +65,7 @@ export function StepView() {
         </div>
       )}
       {(step.checklist?.length ?? 0) > 0 && <Checklist step={step} />}
+      <TickShortcut step={step} />
       {(step.choices?.length ?? 0) > 0 && <Choices step={step} />}
     </section>
   );

@@ -1,12 +1,16 @@
 /**
- * Every panel shortcut in one place: matched here, listed by HelpOverlay and the README.
- * The panel is its own document (an extension page in a frame), so keys pressed here never
- * reach the CRM page and CRM shortcuts never reach us.
+ * Every panel shortcut in one place: matched here, listed by HelpOverlay and the README (a
+ * test checks the README against KEYMAP). Bindings come from lib/shortcuts, with the agent's
+ * overrides from settings. The panel is its own document (an extension page in a frame), so
+ * keys pressed here never reach the CRM page and CRM shortcuts never reach us.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useContext, useEffect, useRef } from 'preact/hooks';
 import type { MessageKey } from '@/lib/i18n/translate';
+import { comboFromEvent, eventInitFor } from '@/lib/shortcuts/combo';
+import { comboTable, displayBinding, effectiveBindings, ACTIONS, type ActionId, type Bindings, type Match, type Overrides } from '@/lib/shortcuts/keymap';
+import { StoreContext } from '@/lib/store/use-store';
 
-export type ShortcutId = 'next' | 'back' | 'insert' | 'tick' | 'newRun' | 'nextRun' | 'collapse' | 'help' | 'close';
+export type ShortcutId = ActionId | 'close';
 export type ShortcutMatch = { id: ShortcutId; n?: number };
 
 export interface Shortcut {
@@ -15,22 +19,41 @@ export interface Shortcut {
   label: MessageKey;
 }
 
-export const KEYMAP: readonly Shortcut[] = [
-  { id: 'next', keys: 'Alt+N', label: 'keys.next' },
-  { id: 'back', keys: 'Alt+B', label: 'keys.back' },
-  { id: 'insert', keys: 'Alt+1 … Alt+9', label: 'keys.insert' },
-  { id: 'tick', keys: 'Space / Enter', label: 'keys.tick' },
-  { id: 'newRun', keys: 'Alt+Shift+N', label: 'keys.newRun' },
-  { id: 'nextRun', keys: 'Alt+R', label: 'keys.nextRun' },
-  { id: 'collapse', keys: 'Alt+Shift+K', label: 'keys.collapse' },
-  { id: 'help', keys: '?', label: 'keys.help' },
-  { id: 'close', keys: 'Esc', label: 'keys.close' },
-];
+export const SHORTCUT_LABELS: Record<ShortcutId, MessageKey> = {
+  next: 'keys.next',
+  back: 'keys.back',
+  tick: 'keys.tick',
+  insert: 'keys.insert',
+  newRun: 'keys.newRun',
+  nextRun: 'keys.nextRun',
+  collapse: 'keys.collapse',
+  search: 'keys.search',
+  followUp: 'keys.followUp',
+  help: 'keys.help',
+  close: 'keys.close',
+};
 
-// `code`, not `key`: on macOS Alt+N types "˜", and the physical key is what the help lists.
-function alt(e: KeyboardEvent, code: string, shift = false): boolean {
-  return e.altKey && e.shiftKey === shift && !e.ctrlKey && !e.metaKey && e.code === code;
+/** The shortcuts with the agent's overrides applied, in the order help and README list them. */
+export function keymapFor(overrides?: Overrides): Shortcut[] {
+  const b = effectiveBindings(overrides);
+  const rows: Shortcut[] = ACTIONS.map((id) => ({ id, keys: displayBinding(id, b[id]), label: SHORTCUT_LABELS[id] }));
+  // Fixed keys, shown beside the binding they go with.
+  for (const row of rows) {
+    if (row.id === 'search') row.keys += ' · /';
+    if (row.id === 'tick') row.keys += ' · Space / Enter';
+  }
+  return [...rows, { id: 'close', keys: 'Esc', label: SHORTCUT_LABELS.close }];
 }
+
+export const KEYMAP: readonly Shortcut[] = keymapFor();
+
+/** Keys inside the search palette (fixed). */
+export const PALETTE_KEYS: readonly { keys: string; label: MessageKey }[] = [
+  { keys: '↑ / ↓', label: 'palette.keys.move' },
+  { keys: 'Enter', label: 'palette.keys.enter' },
+  { keys: 'Ctrl+Enter', label: 'palette.keys.copy' },
+  { keys: 'Esc', label: 'palette.keys.close' },
+];
 
 export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
@@ -38,19 +61,33 @@ export function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target as HTMLElement).isContentEditable;
 }
 
-/** The shortcut a keydown means, if any. Space/Enter on checkboxes are handled by the checkbox itself. */
-export function matchShortcut(e: KeyboardEvent): ShortcutMatch | null {
-  if (alt(e, 'KeyN')) return { id: 'next' };
-  if (alt(e, 'KeyN', true)) return { id: 'newRun' };
-  if (alt(e, 'KeyB')) return { id: 'back' };
-  if (alt(e, 'KeyR')) return { id: 'nextRun' };
-  if (alt(e, 'KeyK', true)) return { id: 'collapse' };
-  const digit = /^(?:Digit|Numpad)([1-9])$/.exec(e.code);
-  if (digit && e.altKey && !e.shiftKey && !e.ctrlKey && !e.metaKey) return { id: 'insert', n: Number(digit[1]) };
-  if (e.key === 'Escape') return { id: 'close' };
-  // "?" is typed text inside inputs (a skip reason, the run label), so only outside them.
-  if (e.key === '?' && !e.altKey && !e.ctrlKey && !e.metaKey && !isTyping(e.target)) return { id: 'help' };
-  return null;
+const tables = new WeakMap<Bindings, Map<string, Match>>();
+let lastOverrides: Overrides | undefined;
+let lastBindings: Bindings = effectiveBindings(undefined);
+
+function tableFor(overrides: Overrides | undefined): Map<string, Match> {
+  if (overrides !== lastOverrides) {
+    lastOverrides = overrides;
+    lastBindings = effectiveBindings(overrides);
+  }
+  let table = tables.get(lastBindings);
+  if (!table) tables.set(lastBindings, (table = comboTable(lastBindings)));
+  return table;
+}
+
+/**
+ * The shortcut a keydown means, if any. Bare keys ("?", "/") only count outside text fields,
+ * where they are typed text; Space/Enter on checkboxes are handled by the checkbox itself.
+ */
+export function matchShortcut(e: KeyboardEvent, overrides?: Overrides): ShortcutMatch | null {
+  const combo = comboFromEvent(e);
+  if (!combo) return null;
+  if (combo === 'Esc') return { id: 'close' };
+  const bare = !e.altKey && !e.ctrlKey && !e.metaKey;
+  if (bare && isTyping(e.target)) return null;
+  const hit = tableFor(overrides).get(combo);
+  if (hit) return hit;
+  return combo === '/' ? { id: 'search' } : null;
 }
 
 export type ShortcutHandlers = Partial<Record<ShortcutId, (match: ShortcutMatch) => void>>;
@@ -58,19 +95,32 @@ export type ShortcutHandlers = Partial<Record<ShortcutId, (match: ShortcutMatch)
 /**
  * Listen on the panel document while mounted. Each component handles the shortcuts it owns
  * (NavBar: next/back, PhraseCard: its number), so a shortcut acts only when its target is shown.
+ * Keys forwarded from the CRM page (Options → page shortcuts) arrive through the store.
  */
 export function useShortcuts(handlers: ShortcutHandlers): void {
+  const store = useContext(StoreContext);
   const latest = useRef(handlers);
   latest.current = handlers;
   useEffect(() => {
+    const overrides = () => store?.getState().settings.shortcuts;
     const onKey = (e: KeyboardEvent) => {
-      const match = matchShortcut(e);
+      const match = matchShortcut(e, overrides());
       const handler = match && latest.current[match.id];
       if (!match || !handler) return;
       e.preventDefault();
       handler(match);
     };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+    let seen = store?.getState().pageKey?.seq;
+    const unsubscribe = store?.subscribe((s) => {
+      if (!s.pageKey || s.pageKey.seq === seen) return;
+      seen = s.pageKey.seq;
+      const init = eventInitFor(s.pageKey.combo);
+      if (init) onKey(new KeyboardEvent('keydown', init));
+    });
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      unsubscribe?.();
+    };
+  }, [store]);
 }

@@ -4,6 +4,8 @@ import type { PackMeta } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/settings/schema';
 import { optionsStrings, type OptionsKey } from './strings';
 import { SitesSection } from './SitesSection';
+import { ShortcutsSection } from './ShortcutsSection';
+import { FollowUpsSection } from './FollowUpsSection';
 import { SubscriptionsSection } from './SubscriptionsSection';
 
 function uiLang(s: Settings | undefined): 'zh-CN' | 'en' {
@@ -78,6 +80,8 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
         ))}
       </section>
       <SitesSection settings={settings} api={api} run={run} tr={tr} />
+      <ShortcutsSection settings={settings} save={save} />
+      <FollowUpsSection settings={settings} />
       <SubscriptionsSection settings={settings} run={run} tr={tr} />
       <section>
         <h2>{tr('packs')}</h2>

@@ -3,6 +3,8 @@ import { setupRouter } from './router';
 import { setupSites } from './sites';
 import { setupPacks } from './packs';
 import { setupCommands } from './commands';
+import { setupFollowUps } from './followups';
+import { setupPageKeys } from './page-keys';
 import { setupSubscriptions } from './subscriptions';
 
 // The background only wires services together; each lives in its own file beside this one.
@@ -12,5 +14,7 @@ export default defineBackground(() => {
   setupSites();
   setupPacks();
   setupCommands();
+  setupFollowUps();
+  setupPageKeys();
   setupSubscriptions();
 });

@@ -26,3 +26,18 @@ export function pushToPanels(push: PanelPush, except?: { tabId?: number; frameId
     }
   }
 }
+
+/** Push to the panels in one tab only (a key taken from that tab's CRM page); returns how many. */
+export function pushToTab(tabId: number, push: PanelPush): number {
+  let sent = 0;
+  for (const port of panels) {
+    if (port.sender?.tab?.id !== tabId) continue;
+    try {
+      port.postMessage(push);
+      sent++;
+    } catch {
+      panels.delete(port);
+    }
+  }
+  return sent;
+}

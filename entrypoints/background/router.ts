@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
 import { createRouter, type Handlers } from '@/lib/messaging/server';
 import { createHandlers } from './handlers';
+import { followUpHandlers } from './followups';
+import { pageKeyHandlers } from './page-keys';
 import { subscriptionHandlers } from './subscriptions';
 import { packUpdateHandlers } from './pack-updates';
 import { contextHandlers } from './context';
 
 // Each feature contributes the handlers for its own messages (declared in lib/messaging/protocol.ts).
-const features: Array<() => Partial<Handlers>> = [createHandlers, subscriptionHandlers, packUpdateHandlers, contextHandlers];
+const features: Array<() => Partial<Handlers>> = [createHandlers, subscriptionHandlers, packUpdateHandlers, contextHandlers, followUpHandlers, pageKeyHandlers];
 
 export function setupRouter() {
   const handlers = Object.assign({}, ...features.map((f) => f())) as Partial<Handlers>;

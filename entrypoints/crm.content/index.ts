@@ -4,6 +4,7 @@ import type { ContentPush } from '@/lib/messaging/protocol';
 import { mountPanel, type PanelHost } from '@/lib/panel-host/mount';
 import { createFocusTracker, createHighlighter, insertText, panelHostDecision, readContext } from '@/lib/page';
 import { isToggleKey } from '@/lib/panel-host/keys';
+import { forwardPageKeys } from '@/lib/shortcuts/page-forward';
 
 // Runs in every frame of a CRM page: each frame tracks its own focused field (so inserts
 // work in cross-origin frames too); one frame — the top page, or the largest frame of a
@@ -36,8 +37,14 @@ export default defineContentScript({
       void shown.then((open) => send('panel.setOpen', { open: !open })).catch(() => undefined);
     }, { capture: true });
 
+    // Page shortcuts (Options; off by default): the panel's Alt keys, taken from the page.
+    const pageKeys = forwardPageKeys(window, (combo) => void send('page.key', { combo }).catch(() => undefined));
+    ctx.onInvalidated(() => pageKeys.dispose());
+    void send('page.shortcuts', {}).then((r) => pageKeys.setCombos(r.combos), () => undefined);
+
     const onMessage = (msg: unknown, _sender: unknown, reply: (r: unknown) => void) => {
       const push = msg as ContentPush;
+      if (push?.type === 'content.shortcuts' && Array.isArray(push.combos)) return void (pageKeys.setCombos(push.combos), reply({ ok: true }));
       if (push?.type === 'content.insert' && typeof push.text === 'string') {
         const target = tracker.last();
         reply(target ? insertText(target, push.text) : { ok: false, reason: 'no-field' });

@@ -8,6 +8,7 @@ import type { Run } from '../engine/run';
 import type { Pack } from '../pack/schema';
 import type { AckRow } from '../packs/acks';
 import type { SubState } from '../packs/fetch-policy';
+import type { FollowUp } from '../followups/schema';
 
 export interface StoredPack {
   id: string;
@@ -36,6 +37,7 @@ export class CuecardDb extends Dexie {
   kv!: EntityTable<KvRow, 'key'>;
   subscriptions!: EntityTable<SubscriptionRow, 'url'>;
   acks!: Dexie.Table<AckRow, [string, number, string, string]>;
+  followups!: EntityTable<FollowUp, 'id'>;
 
   constructor(name = 'cuecard') {
     super(name);
@@ -51,6 +53,11 @@ export class CuecardDb extends Dexie {
     this.version(2).stores({
       subscriptions: 'url',
       acks: '[packId+version+procedureId+phraseId], [packId+version]',
+    });
+    // v3: the agent's follow-ups (entrypoints/background/followups.ts). A new table only;
+    // everything else carries over (entrypoints/background/followups.test.ts opens a v2 database).
+    this.version(3).stores({
+      followups: 'id, status, dueAt',
     });
   }
 }

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { RunSchema, type Run } from '../engine/run';
 import { IdSchema, type Pack } from '../pack/schema';
 import { SettingsPatchSchema, type Settings } from '../settings/schema';
+import { FollowUpChangeSchema, FollowUpDraftSchema, type FollowUp } from '../followups/schema';
 import type { PackUpdates, SubscriptionsView } from '../packs/views';
 import type { BrokenAnchor } from '../context/broken-anchors';
 import type { FrameRead } from '../context/merge';
@@ -69,6 +70,14 @@ export const requests = {
   },
   /** The options page's "Broken anchors" export. */
   'anchors.broken': { from: ['ext'], schema: Empty },
+  /** Follow-ups (lib/followups): listed, added and changed by the panel and the options page. */
+  'followups.list': { from: ['ext'], schema: Empty },
+  'followups.add': { from: ['ext'], schema: v.strictObject({ draft: FollowUpDraftSchema }) },
+  'followups.change': { from: ['ext'], schema: v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(80)), change: FollowUpChangeSchema }) },
+  /** A content script asks which keys to take from the CRM page for the panel (empty: page shortcuts are off). */
+  'page.shortcuts': { from: ['page'], schema: Empty },
+  /** A content script took one of those keys in the page; the background hands it to the panel of that tab. */
+  'page.key': { from: ['page'], schema: v.strictObject({ combo: v.pipe(v.string(), v.maxLength(40)) }) },
 } as const;
 
 export type RequestType = keyof typeof requests;
@@ -110,16 +119,27 @@ export interface Responses {
   'context.clear': { ok: true };
   'context.keep': { stored: Record<string, string> };
   'anchors.broken': { anchors: BrokenAnchor[] };
+  'followups.list': { followUps: FollowUp[] };
+  'followups.add': { followUp: FollowUp };
+  'followups.change': { followUp: FollowUp | null };
+  'page.shortcuts': { combos: string[] };
+  'page.key': { delivered: number };
 }
 
 /** Every reply is wrapped so errors cross the boundary as data, with a message for the agent. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
 
 /** Messages the background pushes to panels (over their port) and to content scripts. */
-export type PanelPush = { type: 'run.changed'; run: Run } | { type: 'settings.changed'; settings: Settings } | { type: 'packs.changed' };
+export type PanelPush =
+  | { type: 'run.changed'; run: Run }
+  | { type: 'settings.changed'; settings: Settings }
+  | { type: 'packs.changed' }
+  | { type: 'followups.changed' }
+  | { type: 'page.key'; combo: string };
 export type ContentPush =
   | { type: 'content.insert'; text: string }
   | { type: 'content.layout'; layout: Layout }
   | { type: 'content.read'; sites: PageSite[]; top?: string }
   | { type: 'content.highlight'; anchor: Locator }
-  | { type: 'content.unhighlight' };
+  | { type: 'content.unhighlight' }
+  | { type: 'content.shortcuts'; combos: string[] };

@@ -1,6 +1,7 @@
 /** Agent settings and profile. Stored by the background; the schema is the type. */
 import * as v from 'valibot';
 import { ModeSchema } from '../engine/run';
+import { ShortcutOverridesSchema } from '../shortcuts/schema';
 import { SubscriptionsSchema, TrustedKeysSchema } from '../packs/config-schema';
 
 export const LangSettingSchema = v.picklist(['auto', 'zh-CN', 'en']);
@@ -26,6 +27,10 @@ export const SettingsSchema = v.strictObject({
   panelWidth: v.pipe(v.number(), v.integer(), v.minValue(280), v.maxValue(640)),
   /** The run the panel shows; restored after reloads and restarts. `null`: the picker (messages drop `undefined`). */
   activeRunId: v.optional(v.nullable(v.string())),
+  /** The agent's key bindings over the defaults (lib/shortcuts/keymap.ts), refused on receipt if they clash. */
+  shortcuts: ShortcutOverridesSchema,
+  /** Also take the panel's Alt shortcuts while the focus is in the CRM page (off: CRMs have their own). */
+  pageShortcuts: v.boolean(),
   /** Pack URLs the agent subscribed to, and the public keys their packs must be signed with (policy adds more). */
   subscriptions: SubscriptionsSchema,
   trustedKeys: TrustedKeysSchema,
@@ -44,6 +49,8 @@ export const DEFAULT_SETTINGS: Settings = {
   sites: [],
   panelOpen: true,
   panelWidth: 360,
+  shortcuts: {},
+  pageShortcuts: false,
   subscriptions: [],
   trustedKeys: [],
   allowUnsigned: false,

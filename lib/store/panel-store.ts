@@ -10,6 +10,7 @@ import type { PanelPush, RequestOf, RequestType, Responses } from '../messaging/
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSaveSlice, type SaveSlice } from './save-slice';
+import { createToolsSlice, type ToolsSlice } from './tools-slice';
 import { createPackSlice, type PackSlice } from './pack-slice';
 
 export type Sender = <T extends RequestType>(type: T, payload: RequestOf<T>) => Promise<Responses[T]>;
@@ -34,7 +35,7 @@ export interface CoreSlice {
   onPush(push: PanelPush): void;
 }
 
-export type PanelState = CoreSlice & RunSlice & SaveSlice & PackSlice;
+export type PanelState = CoreSlice & RunSlice & SaveSlice & ToolsSlice & PackSlice;
 export type PanelStore = ReturnType<typeof createPanelStore>;
 export type SetState = (partial: Partial<PanelState> | ((s: PanelState) => Partial<PanelState>)) => void;
 export type GetState = () => PanelState;
@@ -85,10 +86,13 @@ export function createPanelStore(deps: StoreDeps) {
           return { runs };
         });
       } else if (push.type === 'settings.changed') set({ settings: push.settings });
+      else if (push.type === 'followups.changed') void get().loadFollowUps();
+      else if (push.type === 'page.key') get().receivePageKey(push.combo);
       else void get().load();
     },
     ...createRunSlice(set, get, deps),
     ...createSaveSlice(set, get, deps),
+    ...createToolsSlice(set, get, deps),
     ...createPackSlice(set, get, deps),
   }));
 }

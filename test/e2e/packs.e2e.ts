@@ -69,7 +69,8 @@ async function checkNow() {
 }
 
 async function background<T>(type: string, payload: object = {}): Promise<T> {
-  const reply = await options.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
+  type Ext = { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; data?: unknown; error?: string }> } } };
+  const reply = await options.evaluate(([t, p]) => (globalThis as unknown as Ext).chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
   if (!reply.ok) throw new Error(reply.error);
   return reply.data as T;
 }

@@ -1,0 +1,177 @@
+/**
+ * The palette itself: results update as the agent types (中文, pinyin initials or English),
+ * arrows move, Enter inserts a phrase / starts a procedure / goes back to a visited step,
+ * Ctrl+Enter copies, Esc closes and gives the focus back.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { whyNot } from '@/lib/engine';
+import type { Channel, Procedure } from '@/lib/pack/schema';
+import { fillVariables } from '@/lib/pack/text';
+import { search, type Hit } from '@/lib/search';
+import { usePanel, usePanelStore } from '@/lib/store/use-store';
+import { useLang, usePackText, useT } from '@/lib/i18n/use-t';
+import { useActions } from './actions';
+import { useActiveRun } from './use-run';
+import { indexFor, resolveHit, type Target } from './palette-target';
+import { PalettePreview } from './PalettePreview';
+
+const LIMIT = 30;
+type Note = { tone: 'info' | 'warn' | 'error'; text: string };
+
+/** The run's own channel if the procedure has it, else the procedure's first. */
+function channelFor(procedure: Procedure, current: Channel | undefined): Channel | undefined {
+  if (procedure.kind !== 'contact' || !procedure.channels?.length) return undefined;
+  return current && procedure.channels.includes(current) ? current : procedure.channels[0];
+}
+
+export function PaletteDialog({ onClose }: { onClose: (message?: string) => void }) {
+  const store = usePanelStore();
+  const tr = useT();
+  const lang = useLang();
+  const pt = usePackText();
+  const actions = useActions();
+  const active = useActiveRun();
+  const packs = usePanel((s) => s.packs);
+  const latest = usePanel((s) => s.latest);
+  const profile = usePanel((s) => s.settings.profile);
+  const index = useMemo(() => indexFor(packs, latest), [packs, latest]);
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState(0);
+  const [note, setNote] = useState<Note | null>(null);
+  const hits = useMemo(() => search(index, query, { limit: LIMIT, lang }), [index, query, lang]);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    inputRef.current?.focus();
+    return () => {
+      if (before?.isConnected && before !== document.body) before.focus();
+    };
+  }, []);
+  useEffect(() => listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView?.({ block: 'nearest' }), [selected, hits]);
+
+  const vars = { company: profile.company, agentId: profile.agentId, agentName: profile.name };
+  const targetOf = (hit: Hit | undefined) => (hit ? resolveHit(packs, latest, hit) : undefined);
+  const phraseText = (t: Target) => (t.phrase ? fillVariables(pt(t.phrase.text), vars).text : '');
+
+  async function activate(hit: Hit | undefined) {
+    const t = targetOf(hit);
+    if (!hit || !t) return;
+    if (t.phrase) {
+      const text = phraseText(t);
+      const res = await actions.insert(text).catch((err: unknown) => ({ ok: false as const, reason: String(err) }));
+      if (res.ok) return onClose(tr('phrase.inserted'));
+      const why = res.reason === 'no-field' ? tr('phrase.noField') : res.reason === 'field-gone' ? tr('phrase.fieldGone') : tr('phrase.failed', { reason: res.reason });
+      const copied = await actions.copy(text).catch(() => false);
+      return setNote({ tone: copied ? 'warn' : 'error', text: `${why} — ${tr(copied ? 'phrase.copiedInstead' : 'phrase.copyFailed')}` });
+    }
+    if (!t.step) {
+      const channel = channelFor(t.procedure, active?.run.channel);
+      if (store.getState().startRun(hit.packId, hit.procedureId, channel ? { channel } : {})) onClose(tr('palette.started', { name: pt(t.procedure.title) }));
+      return;
+    }
+    // A step of the active run's procedure that the run has been at: go back there.
+    const run = active?.run;
+    const sameProcedure = run && run.packId === hit.packId && run.procedureId === hit.procedureId;
+    if (sameProcedure && run.path[run.path.length - 1]?.stepId === t.step.id) return onClose();
+    if (sameProcedure && whyNot(run, { type: 'goto', stepId: t.step.id, at: 0 }, active.ctx) === null) {
+      store.getState().dispatch({ type: 'goto', stepId: t.step.id });
+      return onClose(tr('palette.jumped', { name: pt(t.step.title) }));
+    }
+    setNote({ tone: 'info', text: tr('palette.readOnly') });
+  }
+
+  async function copy(hit: Hit | undefined) {
+    const t = targetOf(hit);
+    if (!hit || !t) return;
+    const ok = await actions.copy(t.phrase ? phraseText(t) : hit.text).catch(() => false);
+    if (ok) onClose(tr('phrase.copied'));
+    else setNote({ tone: 'error', text: tr('phrase.copyFailed') });
+  }
+
+  const onKey = (e: KeyboardEvent) => {
+    // While an IME is composing, Enter and the arrows pick its candidates, not our results.
+    if (e.isComposing || e.keyCode === 229) return;
+    const move = (d: number) => {
+      e.preventDefault();
+      if (hits.length) setSelected((i) => (i + d + hits.length) % hits.length);
+    };
+    if (e.key === 'ArrowDown') move(1);
+    else if (e.key === 'ArrowUp') move(-1);
+    else if (e.key === 'Enter') {
+      e.preventDefault();
+      void (e.ctrlKey || e.metaKey ? copy(hits[selected]) : activate(hits[selected]));
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+    }
+  };
+  const onQuery = (value: string) => {
+    setQuery(value);
+    setSelected(0);
+    setNote(null);
+  };
+  const where = (hit: Hit) => {
+    const t = targetOf(hit);
+    if (!t) return '';
+    return hit.kind === 'procedure' ? pt(t.pack.title) : hit.kind === 'step' ? pt(t.procedure.title) : `${pt(t.procedure.title)} › ${pt(t.step?.title)}`;
+  };
+  const current = hits[selected];
+  const currentTarget = targetOf(current);
+
+  return (
+    <div class="cc-overlay" onClick={(e) => e.target === e.currentTarget && onClose()}>
+      {/* Keys stay inside the dialog: panel shortcuts must not act behind it. */}
+      <div class="cc-dialog cc-palette" role="dialog" aria-modal="true" aria-label={tr('palette.title')} data-testid="cc-palette" onKeyDown={(e) => e.stopPropagation()}>
+        <input
+          ref={inputRef}
+          class="cc-input cc-palette__input"
+          data-testid="cc-palette-input"
+          role="combobox"
+          aria-expanded={hits.length > 0}
+          aria-controls="cc-palette-list"
+          aria-autocomplete="list"
+          aria-activedescendant={current ? `cc-hit-${selected}` : undefined}
+          aria-label={tr('palette.title')}
+          placeholder={tr('palette.placeholder')}
+          value={query}
+          onInput={(e) => onQuery(e.currentTarget.value)}
+          onKeyDown={onKey}
+        />
+        <ul id="cc-palette-list" ref={listRef} class="cc-palette__list" role="listbox" aria-label={tr('palette.results')}>
+          {hits.map((hit, i) => (
+            <li
+              key={`${hit.kind}:${hit.packId}:${hit.procedureId}:${hit.stepId ?? ''}:${hit.phraseId ?? ''}`}
+              id={`cc-hit-${i}`}
+              role="option"
+              aria-selected={i === selected}
+              class="cc-palette__hit"
+              data-testid={`cc-hit-${i}`}
+              data-kind={hit.kind}
+              data-id={hit.phraseId ?? hit.stepId ?? hit.procedureId}
+              onMouseMove={() => i !== selected && setSelected(i)}
+              onClick={() => void activate(hit)}
+            >
+              <span class={`cc-palette__kind cc-palette__kind--${hit.kind}`}>{tr(`palette.kind.${hit.kind}`)}</span>
+              <span class="cc-palette__text">{hit.text}</span>
+              <span class="cc-palette__where">{where(hit)}</span>
+            </li>
+          ))}
+        </ul>
+        {query.trim() === '' && <p class="cc-muted cc-palette__hint">{tr('palette.hint')}</p>}
+        {query.trim() !== '' && hits.length === 0 && (
+          <p class="cc-muted cc-palette__hint" data-testid="cc-palette-empty">
+            {tr('palette.none', { query: query.trim() })}
+          </p>
+        )}
+        {note && (
+          <p class={`cc-palette__note cc-palette__note--${note.tone}`} role="alert" data-testid="cc-palette-note">
+            {note.text}
+          </p>
+        )}
+        {current && currentTarget && <PalettePreview hit={current} target={currentTarget} text={phraseText(currentTarget)} />}
+      </div>
+    </div>
+  );
+}
