@@ -62,10 +62,17 @@ describe('PhraseCard', () => {
     ui.backend.insertResult = { ok: false, reason: 'field-gone' };
     await ui.click(ui.$('cc-insert-hello-chat'));
     expect(text(ui.$('cc-insert-result'))).toBe('That field is no longer on the page — Copied instead');
-    ui.backend.insertResult = { ok: false, reason: 'read-only field' };
+    ui.backend.insertResult = { ok: false, reason: 'too-long', limit: 6 };
+    await ui.click(ui.$('cc-insert-hello-chat'));
+    expect(text(ui.$('cc-insert-result'))).toBe('Not inserted: the field takes at most 6 characters — Copied instead');
+    ui.backend.insertResult = { ok: false, reason: 'read-only' };
     ui.backend.copyOk = false;
     await ui.click(ui.$('cc-insert-hello-chat'));
-    expect(text(ui.$('cc-insert-result'))).toContain('Not inserted: read-only field — Could not copy');
+    expect(text(ui.$('cc-insert-result'))).toContain('Not inserted: the field is read-only — Could not copy');
+    // A code this panel does not know (a newer content script) still reads as a failure.
+    ui.backend.insertResult = { ok: false, reason: 'mystery' };
+    await ui.click(ui.$('cc-insert-hello-chat'));
+    expect(text(ui.$('cc-insert-result'))).toContain('Not inserted: the field did not take the text');
   });
 
   it('inserts phrase N on Alt+N digit', async () => {

@@ -5,6 +5,7 @@ import { fillVariables, listVariables } from '@/lib/pack/text';
 import { usePanel } from '@/lib/store/use-store';
 import { usePackText, useT } from '@/lib/i18n/use-t';
 import { useActions } from './actions';
+import { insertFailureText } from './insert-failure';
 import { useShortcuts } from './keymap';
 
 /** The variables an agent can fill themselves in Options (others, like customer.name, cannot). */
@@ -63,8 +64,7 @@ export function PhraseCard({ phrase, n }: { phrase: Phrase; n: number }) {
   async function insert() {
     const res = await actions.insert(text).catch((err: unknown) => ({ ok: false as const, reason: String(err) }));
     if (res.ok) return show({ tone: 'ok', text: tr('phrase.inserted') });
-    const why =
-      res.reason === 'no-field' ? tr('phrase.noField') : res.reason === 'field-gone' ? tr('phrase.fieldGone') : tr('phrase.failed', { reason: res.reason });
+    const why = insertFailureText(tr, res);
     const copied = await actions.copy(text).catch(() => false);
     show({ tone: copied ? 'warn' : 'error', text: `${why} — ${tr(copied ? 'phrase.copiedInstead' : 'phrase.copyFailed')}` });
   }

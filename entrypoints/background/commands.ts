@@ -1,17 +1,18 @@
 import { browser } from 'wxt/browser';
 import * as repo from '@/lib/db/repo';
 import { db } from '@/lib/db/schema';
-import type { ContentPush } from '@/lib/messaging/protocol';
+import { pushLayoutToAllTabs } from './handlers';
+import { pushToPanels } from './ports';
 
 // The browser-level shortcut (Alt+Shift+K by default, changeable at chrome://extensions/shortcuts)
-// toggles the panel in the active tab. The content script also listens for the same keys,
-// for browsers that hand them to the page instead.
+// toggles the panel. Open/closed is one shared setting, so every CRM tab and panel follows,
+// exactly as when the panel's own button or the in-page shortcut is used.
 export function setupCommands() {
-  browser.commands?.onCommand.addListener(async (command, tab) => {
-    if (command !== 'toggle-panel' || tab?.id === undefined) return;
+  browser.commands?.onCommand.addListener(async (command) => {
+    if (command !== 'toggle-panel') return;
     const d = db();
     const settings = await repo.patchSettings(d, { panelOpen: !(await repo.getSettings(d)).panelOpen });
-    const push: ContentPush = { type: 'content.layout', layout: { open: settings.panelOpen, width: settings.panelWidth } };
-    await browser.tabs.sendMessage(tab.id, push).catch(() => undefined);
+    await pushLayoutToAllTabs({ open: settings.panelOpen, width: settings.panelWidth });
+    pushToPanels({ type: 'settings.changed', settings });
   });
 }

@@ -14,6 +14,7 @@ export async function focusedFrame(tabId: number): Promise<number | undefined> {
   return typeof frameId === 'number' ? frameId : undefined;
 }
 
-export function forgetTab(tabId: number) {
-  return browser.storage.session.remove(key(tabId));
+/** A closed tab's entry would otherwise stay in session storage until the browser quits. */
+export function setupFocus() {
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(key(tabId)));
 }

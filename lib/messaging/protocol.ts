@@ -93,7 +93,8 @@ export interface PackMeta {
 /** Page fields read from every frame of the tab, merged, and the frames that answered. */
 export type PageContext = FrameRead & { frames: number };
 
-export type InsertResult = { ok: true; method: string } | { ok: false; reason: string };
+/** Insert failures: the page's codes (lib/page/insert.ts) plus the background's `no-field`. */
+export type InsertResult = { ok: true; method: string } | { ok: false; reason: string; limit?: number; kept?: number };
 export type Layout = { open: boolean; width: number };
 
 export interface Responses {

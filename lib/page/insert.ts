@@ -4,16 +4,19 @@
  */
 import { deepActiveElement, selectionFor, type Editable } from './focus';
 
-export type InsertResult = { ok: true; method: string } | { ok: false; reason: string };
+/**
+ * Failures are codes, not sentences: the panel words them in the agent's language (the
+ * background adds 'no-field' and 'field-gone' for frames). `limit`/`kept` carry the numbers.
+ */
+export type InsertFailure = 'disabled' | 'read-only' | 'too-long' | 'cut-short' | 'rejected' | 'changed' | 'not-editable' | 'field-gone';
+export type InsertResult = { ok: true; method: string } | { ok: false; reason: InsertFailure; limit?: number; kept?: number };
 
 type Field = Extract<Editable, { kind: 'field' }>;
 type Rich = Extract<Editable, { kind: 'rich' }>;
 
-const fail = (reason: string): InsertResult => ({ ok: false, reason });
-// A code, not a sentence: the panel words it in the agent's language, exactly as it does when
-// the background finds the whole frame gone (entrypoints/background/handlers.ts).
+const fail = (reason: InsertFailure, numbers: { limit?: number; kept?: number } = {}): InsertResult => ({ ok: false, reason, ...numbers });
 const GONE = 'field-gone';
-const REJECTED = 'The field rejected the text';
+const REJECTED = 'rejected';
 
 /**
  * Inserts `text` into `target`, replacing its saved selection, and advances the saved caret past
@@ -47,8 +50,8 @@ function fireInput(el: HTMLElement, text: string): void {
 
 function intoField(t: Field, text: string): InsertResult {
   const { el } = t;
-  if (el.disabled) return fail('The field is disabled');
-  if (el.readOnly) return fail('The field is read-only');
+  if (el.disabled) return fail('disabled');
+  if (el.readOnly) return fail('read-only');
   el.focus({ preventScroll: true });
   // Read after focus(): legacy pages clear "请输入…" placeholder values in onfocus handlers.
   const before = el.value;
@@ -57,7 +60,7 @@ function intoField(t: Field, text: string): InsertResult {
   const expected = before.slice(0, start) + text + before.slice(end);
   // Checked up front: the browser would silently cut a user edit at maxlength.
   if (el.maxLength >= 0 && expected.length > el.maxLength)
-    return fail(`The field takes at most ${el.maxLength} characters; the text would be cut short`);
+    return fail('too-long', { limit: el.maxLength });
   let hasSelectionApi = true;
   try {
     el.setSelectionRange(start, end);
@@ -87,8 +90,8 @@ function intoField(t: Field, text: string): InsertResult {
   if (v === before) return fail(REJECTED);
   const cut = v.length - before.length + (end - start);
   if (cut >= 0 && cut < text.length && v === before.slice(0, start) + text.slice(0, cut) + before.slice(end))
-    return fail(`The field cut the text short (${cut} of ${text.length} characters kept)`);
-  return fail('The page changed the text while it was inserted; check the field');
+    return fail('cut-short', { kept: cut });
+  return fail('changed');
 }
 
 /**
@@ -111,7 +114,7 @@ const squash = (s: string | null): string => (s ?? '').replace(/\s+/g, '');
 function intoRich(t: Rich, text: string): InsertResult {
   const { el } = t;
   const doc = el.ownerDocument;
-  if (!el.isContentEditable) return fail('The field is no longer editable');
+  if (!el.isContentEditable) return fail('not-editable');
   el.focus({ preventScroll: true });
   const saved = t.range;
   // The page may have re-rendered the content since: then append at the end instead.
@@ -163,5 +166,5 @@ function intoRich(t: Rich, text: string): InsertResult {
     t.range = s && s.rangeCount && el.contains(s.getRangeAt(0).startContainer) ? s.getRangeAt(0).cloneRange() : null;
     return { ok: true, method };
   }
-  return fail(after === before ? REJECTED : 'The page changed the text while it was inserted; check the field');
+  return fail(after === before ? REJECTED : 'changed');
 }
