@@ -13,8 +13,15 @@ import { preview } from './preview';
 const previewCommand: Command = {
   name: 'preview',
   usage: 'cuecard pack preview DIR',
-  summary: 'show an authoring folder in the demo CRM (not yet available)',
-  help: 'Not yet wired: will compile DIR and open it in the demo CRM with the extension.',
+  summary: 'try an authoring folder in the demo CRM with the extension',
+  help: `Compiles DIR, serves it (signed with a throwaway key) beside the demo CRM on 127.0.0.1,
+and opens Chromium with the demo extension subscribed to it, as an agent would be. Without
+a display it prints the URLs and the steps to do it by hand. Builds nothing: run
+"npm run build:demo" once first. PORT sets the server's port (default: any free one).
+Stop with Ctrl+C or by closing the browser.
+
+Example:
+  cuecard pack preview my-sop`,
   args: ['DIR'],
   run: ([dir], _values, ctx) => preview(dir!, ctx),
 };

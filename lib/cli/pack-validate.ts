@@ -7,7 +7,7 @@ import { CheckFailed, EXIT, UsageError, writeOutput, type CliContext } from './c
 import { readPackFolder } from './pack-folder';
 
 /** Compile DIR, printing every problem as `DIR/file:line: message`; throws if any error. */
-async function compileFolder(dir: string, ctx: CliContext): Promise<Pack> {
+export async function compileFolder(dir: string, ctx: CliContext): Promise<Pack> {
   let files;
   try {
     files = await readPackFolder(resolve(ctx.cwd, dir));

@@ -5,14 +5,16 @@
  * rolled-back files are refused with a visible reason while the good release stays in use.
  */
 import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { generateSigningKey, signPack } from '../../lib/pack/sign';
 import type { Pack } from '../../lib/pack/schema';
 import { teamPack } from '../../lib/packs/fixtures';
+import { preview } from '../../lib/cli/preview';
 import { startDemoServer } from '../demo/server.mjs';
-import { extensionPage, launch, panelFrame, type Browser } from './harness';
+import { CHROMIUM, extensionPage, launch, panelFrame, type Browser } from './harness';
 import { currentTitle, defaultPack } from './flows';
 
 const DAY = 86_400_000;
@@ -228,5 +230,27 @@ describe('the run started on release 1', () => {
       const { runs } = await background<{ runs: { procedureId: string; packId: string; packVersion: number; status: string }[] }>('runs.history', { limit: 10 });
       return runs.filter((r) => r.packId === 'acme.team-b').map((r) => [r.status, r.packVersion]);
     }).toEqual([['finished', 1]]);
+  });
+});
+
+describe('cuecard pack preview', () => {
+  it('opens Chromium with the demo extension subscribed to the compiled folder', async () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const io: string[] = [];
+    const ctx = { out: (t: string) => void io.push(t), err: (t: string) => void io.push(t), cwd: root, root, color: false, now: () => Date.now() };
+    let shown: string | null = null;
+    const code = await preview('test/fixtures/packs/basic', ctx, {
+      hasDisplay: false,
+      headless: true,
+      chromiumPath: CHROMIUM,
+      untilStopped: async (s) => {
+        const frame = await panelFrame(s.browser!.crm, s.browser!.extensionId);
+        await frame.getByTestId('cc-start-pre-shift').waitFor();
+        shown = await frame.getByTestId('cc-pack-of-pre-shift').textContent();
+      },
+    });
+    expect(code).toBe(0);
+    expect(shown).toMatch(/^demo\.basic · (第 2 版|version 2)$/);
+    expect(io.join('\n')).toMatch(/Chromium is open with Cuecard subscribed to the pack/);
   });
 });
