@@ -4,33 +4,21 @@
  * Ctrl+Enter copies, Esc closes and gives the focus back.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { whyNot } from '@/lib/engine';
-import type { Channel, Procedure } from '@/lib/pack/schema';
 import { fillVariables } from '@/lib/pack/text';
 import { search, type Hit } from '@/lib/search';
-import { usePanel, usePanelStore } from '@/lib/store/use-store';
+import { usePanel } from '@/lib/store/use-store';
 import { useLang, usePackText, useT } from '@/lib/i18n/use-t';
-import { useActions } from './actions';
-import { useActiveRun } from './use-run';
 import { indexFor, resolveHit, type Target } from './palette-target';
+import { usePaletteActions, type Outcome } from './use-palette-actions';
 import { PalettePreview } from './PalettePreview';
 
 const LIMIT = 30;
 type Note = { tone: 'info' | 'warn' | 'error'; text: string };
 
-/** The run's own channel if the procedure has it, else the procedure's first. */
-function channelFor(procedure: Procedure, current: Channel | undefined): Channel | undefined {
-  if (procedure.kind !== 'contact' || !procedure.channels?.length) return undefined;
-  return current && procedure.channels.includes(current) ? current : procedure.channels[0];
-}
-
 export function PaletteDialog({ onClose }: { onClose: (message?: string) => void }) {
-  const store = usePanelStore();
   const tr = useT();
   const lang = useLang();
   const pt = usePackText();
-  const actions = useActions();
-  const active = useActiveRun();
   const packs = usePanel((s) => s.packs);
   const latest = usePanel((s) => s.latest);
   const profile = usePanel((s) => s.settings.profile);
@@ -55,40 +43,14 @@ export function PaletteDialog({ onClose }: { onClose: (message?: string) => void
   const targetOf = (hit: Hit | undefined) => (hit ? resolveHit(packs, latest, hit) : undefined);
   const phraseText = (t: Target) => (t.phrase ? fillVariables(pt(t.phrase.text), vars).text : '');
 
-  async function activate(hit: Hit | undefined) {
+  const palette = usePaletteActions(phraseText);
+  const run = async (hit: Hit | undefined, how: 'activate' | 'copy') => {
     const t = targetOf(hit);
     if (!hit || !t) return;
-    if (t.phrase) {
-      const text = phraseText(t);
-      const res = await actions.insert(text).catch((err: unknown) => ({ ok: false as const, reason: String(err) }));
-      if (res.ok) return onClose(tr('phrase.inserted'));
-      const why = res.reason === 'no-field' ? tr('phrase.noField') : res.reason === 'field-gone' ? tr('phrase.fieldGone') : tr('phrase.failed', { reason: res.reason });
-      const copied = await actions.copy(text).catch(() => false);
-      return setNote({ tone: copied ? 'warn' : 'error', text: `${why} — ${tr(copied ? 'phrase.copiedInstead' : 'phrase.copyFailed')}` });
-    }
-    if (!t.step) {
-      const channel = channelFor(t.procedure, active?.run.channel);
-      if (store.getState().startRun(hit.packId, hit.procedureId, channel ? { channel } : {})) onClose(tr('palette.started', { name: pt(t.procedure.title) }));
-      return;
-    }
-    // A step of the active run's procedure that the run has been at: go back there.
-    const run = active?.run;
-    const sameProcedure = run && run.packId === hit.packId && run.procedureId === hit.procedureId;
-    if (sameProcedure && run.path[run.path.length - 1]?.stepId === t.step.id) return onClose();
-    if (sameProcedure && whyNot(run, { type: 'goto', stepId: t.step.id, at: 0 }, active.ctx) === null) {
-      store.getState().dispatch({ type: 'goto', stepId: t.step.id });
-      return onClose(tr('palette.jumped', { name: pt(t.step.title) }));
-    }
-    setNote({ tone: 'info', text: tr('palette.readOnly') });
-  }
-
-  async function copy(hit: Hit | undefined) {
-    const t = targetOf(hit);
-    if (!hit || !t) return;
-    const ok = await actions.copy(t.phrase ? phraseText(t) : hit.text).catch(() => false);
-    if (ok) onClose(tr('phrase.copied'));
-    else setNote({ tone: 'error', text: tr('phrase.copyFailed') });
-  }
+    const outcome: Outcome = await palette[how](hit, t);
+    if (outcome.close) onClose(outcome.message);
+    else setNote({ tone: outcome.tone, text: outcome.text });
+  };
 
   const onKey = (e: KeyboardEvent) => {
     // While an IME is composing, Enter and the arrows pick its candidates, not our results.
@@ -101,7 +63,7 @@ export function PaletteDialog({ onClose }: { onClose: (message?: string) => void
     else if (e.key === 'ArrowUp') move(-1);
     else if (e.key === 'Enter') {
       e.preventDefault();
-      void (e.ctrlKey || e.metaKey ? copy(hits[selected]) : activate(hits[selected]));
+      void run(hits[selected], e.ctrlKey || e.metaKey ? 'copy' : 'activate');
     } else if (e.key === 'Escape') {
       e.preventDefault();
       onClose();
@@ -151,7 +113,7 @@ export function PaletteDialog({ onClose }: { onClose: (message?: string) => void
               data-kind={hit.kind}
               data-id={hit.phraseId ?? hit.stepId ?? hit.procedureId}
               onMouseMove={() => i !== selected && setSelected(i)}
-              onClick={() => void activate(hit)}
+              onClick={() => void run(hit, 'activate')}
             >
               <span class={`cc-palette__kind cc-palette__kind--${hit.kind}`}>{tr(`palette.kind.${hit.kind}`)}</span>
               <span class="cc-palette__text">{hit.text}</span>
