@@ -134,7 +134,7 @@ export const en = {
   'keys.collapse': 'Collapse or reopen the panel',
   'keys.help': 'Show these shortcuts',
   'keys.close': 'Close overlays, cancel a skip',
-  'keys.search': 'Search phrases, steps and procedures (also / outside text fields)',
+  'keys.search': 'Search phrases, steps and procedures (/ only outside text fields)',
   'keys.followUp': 'Add a follow-up for this contact',
   'help.palette': 'In the search palette',
   'help.configure': 'Change these in Options → Keyboard shortcuts.',

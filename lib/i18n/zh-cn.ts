@@ -133,7 +133,7 @@ export const zhCN = {
   'keys.collapse': '收起或展开面板',
   'keys.help': '显示快捷键',
   'keys.close': '关闭浮层、取消跳过',
-  'keys.search': '搜索话术、步骤和流程（在输入框外也可按 /）',
+  'keys.search': '搜索话术、步骤和流程（/ 仅在输入框外有效）',
   'keys.followUp': '为当前联系添加待跟进事项',
   'help.palette': '在搜索框中',
   'help.configure': '可在“设置 → 快捷键”中修改。',
