@@ -90,6 +90,16 @@ describe('subscribing to a signed pack', () => {
     expect(hits).toEqual([200]);
   });
 
+  it('arms one alarm for the next check, about 30 minutes on', async () => {
+    type Alarms = { chrome: { alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined> } } };
+    const worker = await browser.worker();
+    const alarm = await worker.evaluate(() => (globalThis as unknown as Alarms).chrome.alarms.get('cuecard-packs'));
+    expect(alarm).toBeDefined();
+    const minutes = (alarm!.scheduledTime - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(26);
+    expect(minutes).toBeLessThan(34);
+  });
+
   it('shows the new pack in the panel, with pack id and version beside the default pack', async () => {
     crm = await browser.context.newPage();
     await crm.goto(`${server.url}/index.html`);
