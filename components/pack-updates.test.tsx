@@ -124,7 +124,9 @@ describe('pack updates in the panel', () => {
 
   it('shows a refused update without blocking, and forgets a dismissed notice', async () => {
     const ui = await mount({ notices: [refused] });
-    expect(ui.$('cc-pack-refused')?.textContent).toContain('A pack update was refused: The signature does not match.');
+    // The reason in the agent's language; the verifier's own sentence is the tooltip.
+    expect(ui.$('cc-pack-refused')?.textContent).toContain('A pack update was refused: the file was changed after it was signed.');
+    expect(ui.$('cc-pack-refused')?.title).toBe('The signature does not match.');
     expect(ui.$('cc-start-callback')).not.toBeNull();
     await act(async () => (ui.$('cc-pack-refused')!.querySelector('button') as HTMLElement).click());
     await settle();
