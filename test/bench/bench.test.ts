@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { parsePack } from '../../lib/pack/parse';
+import { timeUnder, type CpuProfile } from './cpu-profile';
+import { attributeLongTasks } from './long-tasks';
+import { makeBigPack } from './pack-gen';
+import type { LongTask } from './probe';
+import { checkBudgets, formatTable } from './report';
+import { pageAssets } from './sizes';
+import { alternate, median } from './stats';
+
+const task = (duration: number, containerSrc = ''): LongTask => ({ start: 0, duration, name: 'self', containerType: containerSrc ? 'iframe' : 'window', containerSrc });
+
+describe('stats', () => {
+  it('takes the middle value, or the mean of the two middle ones', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+  it('swaps the order of the two conditions every round', () => {
+    expect([0, 1, 2].map((i) => alternate(i, 'a', 'b').join(''))).toEqual(['ab', 'ba', 'ab']);
+  });
+});
+
+describe('long task attribution', () => {
+  it('counts panel-frame and extension-container tasks, and only the excess of the page’s own', () => {
+    const a = attributeLongTasks([
+      {
+        with: [{ pageLongTasks: [task(80), task(60, 'chrome-extension://x/panel.html')], panelLongTasks: [task(70)] }, { pageLongTasks: [task(90), task(55)], panelLongTasks: [] }],
+        without: [{ pageLongTasks: [task(85)], panelLongTasks: [] }, { pageLongTasks: [task(88)], panelLongTasks: [] }],
+      },
+    ]);
+    expect(a).toEqual({ total: 3, panelFrame: 1, pageAttributed: 1, pageExcess: 1, pageOwnWith: 3, pageOwnWithout: 2 });
+  });
+  it('does not let fewer tasks with the extension cancel tasks it caused elsewhere', () => {
+    const a = attributeLongTasks([
+      { with: [{ pageLongTasks: [], panelLongTasks: [task(60)] }], without: [{ pageLongTasks: [task(70), task(70)], panelLongTasks: [] }] },
+    ]);
+    expect(a.total).toBe(1);
+    expect(a.pageExcess).toBe(0);
+  });
+  it('refuses to compare unequal numbers of samples', () => {
+    expect(() => attributeLongTasks([{ with: [], without: [{ pageLongTasks: [], panelLongTasks: [] }] }])).toThrow(/same number/);
+  });
+});
+
+describe('content script time from a CPU profile', () => {
+  // root(1) → page fn(2); root(1) → extension fn(3) → native(4)
+  const profile: CpuProfile = {
+    nodes: [
+      { id: 1, callFrame: { url: '', functionName: '(root)' }, children: [2, 3] },
+      { id: 2, callFrame: { url: 'http://127.0.0.1/index.html', functionName: 'page' } },
+      { id: 3, callFrame: { url: 'chrome-extension://abc/content-scripts/crm.js', functionName: 'main' }, children: [4] },
+      { id: 4, callFrame: { url: '', functionName: 'querySelector' } },
+    ],
+    startTime: 0,
+    endTime: 10_000,
+    samples: [2, 3, 4, 3, 2, 3],
+    timeDeltas: [0, 1000, 1000, 1000, 1000, 1000],
+  };
+  it('counts native frames under the content script and finds its longest unbroken stretch', () => {
+    expect(timeUnder(profile, 'chrome-extension://abc/')).toEqual({ totalMs: 3, longestMs: 3 });
+  });
+  it('caps a gap where the whole renderer was descheduled', () => {
+    const gap = { ...profile, timeDeltas: [0, 1000, 1000, 1000, 1000, 1000, 1000, 1000], samples: [2, 3, 3, 2, 2, 2, 2], nodes: profile.nodes };
+    gap.timeDeltas[2] = 500_000; // the sample at index 1 (extension) is followed by a 500 ms hole
+    expect(timeUnder(gap, 'chrome-extension://abc/').totalMs).toBe(11);
+  });
+});
+
+describe('budgets and table', () => {
+  it('passes at the limit, fails above it, and marks missing figures as not measured', () => {
+    const v = checkBudgets({ contentScriptGzipBytes: 15 * 1024, pageLoadRatio: 1.06, tickToShownMs: Number.NaN });
+    expect(v.find((x) => x.key === 'contentScriptGzipBytes')?.pass).toBe(true);
+    expect(v.find((x) => x.key === 'pageLoadRatio')?.pass).toBe(false);
+    expect(v.find((x) => x.key === 'tickToShownMs')?.pass).toBeUndefined();
+    const table = formatTable({ pageLoadRatio: 1.06 }, v, ['packHostMs']);
+    expect(table).toMatch(/\| pageLoadRatio \| 1\.06 \| × \| with \/ without \| ≤ 1\.05 \| FAIL \|/);
+    expect(table).toMatch(/\| tickToShownMs \| — \|.*not measured/);
+    expect(table).toMatch(/\| packHostMs \|/);
+  });
+});
+
+describe('bundle assets of an HTML page', () => {
+  it('lists module scripts, preloads and stylesheets, not external URLs', () => {
+    const html = '<script type="module" src="/chunks/panel-1.js"></script><link rel="modulepreload" href="/chunks/client-2.js"><link rel="stylesheet" href="/assets/panel-3.css"><link rel="icon" href="https://x.test/i.png">';
+    expect(pageAssets(html)).toEqual(['chunks/panel-1.js', 'chunks/client-2.js', 'assets/panel-3.css']);
+  });
+});
+
+describe('the generated 1,000-procedure pack', () => {
+  it('is valid (so the bench times success, not the error path) and the same on every run', () => {
+    const pack = makeBigPack(1000);
+    const result = parsePack(JSON.parse(JSON.stringify(pack)));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    expect(pack.procedures).toHaveLength(1000);
+    expect(JSON.stringify(makeBigPack(1000))).toBe(JSON.stringify(pack));
+    expect(JSON.stringify(makeBigPack(1000, 2))).not.toBe(JSON.stringify(pack));
+  });
+});

@@ -1,0 +1,82 @@
+/** Everything measured in Chromium, in one pass over the two live browsers. */
+import type { Pair } from './browsers';
+import { burstOnce } from './burst';
+import { profileLoad } from './cpu-profile';
+import { attributeLongTasks } from './long-tasks';
+import { benchLoads, type LoadSample } from './page-load';
+import type { Results } from './report';
+import { benchTick } from './tick';
+import { mb, median, progress, round } from './stats';
+
+const med = (xs: LoadSample[], pick: (s: LoadSample) => number | undefined) => median(xs.map(pick).filter((x): x is number => x !== undefined));
+
+export async function browserFigures(pair: Pair, base: string, rounds: number, notes: string[]): Promise<Results> {
+  const r: Results = {};
+  const index = `${base}/index.html`;
+  const heavy = `${base}/heavy.html`;
+
+  progress(' index.html loads, alternating with / without');
+  const light = await benchLoads(pair, index, rounds, 2, { heap: true });
+  r.pageLoadWithMs = med(light.with, (s) => s.loadMs);
+  r.pageLoadWithoutMs = med(light.without, (s) => s.loadMs);
+  r.pageLoadRatio = round(r.pageLoadWithMs / r.pageLoadWithoutMs, 3);
+  r.panelFirstMs = med(light.with, (s) => s.panelFirstMs);
+  r.panelReadyMs = med(light.with, (s) => s.panelReadyMs);
+  r.pageHeapWithMB = mb(med(light.with, (s) => s.heapUsed));
+  r.pageHeapWithoutMB = mb(med(light.without, (s) => s.heapUsed));
+  r.panelHeapMB = mb(med(light.with, (s) => s.panelHeapUsed));
+  r.scriptDurationLoadWithMs = med(light.with, (s) => s.scriptMs);
+  r.scriptDurationLoadWithoutMs = med(light.without, (s) => s.scriptMs);
+
+  progress(' heavy.html (10,000 rows) loads, alternating with / without');
+  // One warm-up pair: a 10,000-row load takes seconds on a busy machine.
+  const heavyRun = await benchLoads(pair, heavy, rounds, 1);
+  r.heavyPageLoadWithMs = med(heavyRun.with, (s) => s.loadMs);
+  r.heavyPageLoadWithoutMs = med(heavyRun.without, (s) => s.loadMs);
+  r.heavyPageLoadRatio = round(r.heavyPageLoadWithMs / r.heavyPageLoadWithoutMs, 3);
+  r.heavyPanelReadyMs = med(heavyRun.with, (s) => s.panelReadyMs);
+  r.scriptDurationHeavyWithMs = med(heavyRun.with, (s) => s.scriptMs);
+  r.scriptDurationHeavyWithoutMs = med(heavyRun.without, (s) => s.scriptMs);
+
+  // Profiled apart from the timed loads (sampling slows the page it samples). index.html
+  // only: on heavy.html the same script does the same work, and ScriptDuration above shows it.
+  progress(' content script CPU profiles during index.html loads (with the extension)');
+  const profiles: { totalMs: number; longestMs: number }[] = [];
+  for (let i = 0; i < rounds; i++) profiles.push(await profileLoad(pair.with, index));
+  r.contentScriptLoadMs = median(profiles.map((p) => p.totalMs));
+
+  progress(' 10 s mutation burst, with the extension');
+  const burstWith = await burstOnce(pair.with, index);
+  progress(' 10 s mutation burst, without');
+  const burstWithout = await burstOnce(pair.without, index);
+  r.burstTasksWith = burstWith.tasks;
+  r.burstTasksWithout = burstWithout.tasks;
+  r.burstScriptWithMs = burstWith.scriptMs;
+  r.burstScriptWithoutMs = burstWithout.scriptMs;
+  r.contentScriptBurstMs = burstWith.contentScriptMs;
+  r.contentScriptLongestMs = Math.max(...profiles.map((p) => p.longestMs), burstWith.contentScriptLongestMs ?? 0);
+
+  const burstPair = { with: [burstWith], without: [burstWithout] };
+  const lt = attributeLongTasks([light, heavyRun, burstPair]);
+  r.extensionLongTasks = lt.total;
+  r.extensionLongTasksLoad = attributeLongTasks([light, heavyRun]).total;
+  r.extensionLongTasksBurst = attributeLongTasks([burstPair]).total;
+  const panelTasks = [...light.with, ...heavyRun.with, burstWith].flatMap((s) => s.panelLongTasks.map((t) => t.duration));
+  r.panelLongTaskMaxMs = panelTasks.length ? Math.max(...panelTasks) : 0;
+  r.extensionLongTasksPanelFrame = lt.panelFrame;
+  r.extensionLongTasksPageAttributed = lt.pageAttributed;
+  r.extensionLongTasksPageExcess = lt.pageExcess;
+  r.pageOwnLongTasksWith = lt.pageOwnWith;
+  r.pageOwnLongTasksWithout = lt.pageOwnWithout;
+  if (lt.pageExcess > 0 && r.contentScriptLongestMs < 50) {
+    notes.push(`the page had ${lt.pageExcess} more long task(s) with the extension than without, yet the content script never ran 50 ms unbroken (longest ${round(r.contentScriptLongestMs)} ms): page relayout for the docked panel, or noise`);
+  }
+
+  progress(' checklist tick → stored → shown, beside a raw IndexedDB put');
+  const tick = await benchTick(pair.with, index, rounds);
+  r.tickToShownMs = median(tick.shown);
+  r.tickDomMs = median(tick.domMs);
+  r.tickReplyMs = median(tick.replyMs);
+  r.idbPutBaselineMs = median(tick.baseline);
+  return r;
+}

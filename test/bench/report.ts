@@ -1,0 +1,80 @@
+/** Budgets, and the table `npm run bench` prints (and the README's Performance section shows). */
+
+export type Results = Record<string, number | string | undefined>;
+
+export interface Budget {
+  key: string;
+  max: number;
+  label: string;
+}
+
+export const BUDGETS: Budget[] = [
+  { key: 'contentScriptGzipBytes', max: 15 * 1024, label: '≤ 15 KB' },
+  { key: 'pageLoadRatio', max: 1.05, label: '≤ 1.05' },
+  { key: 'heavyPageLoadRatio', max: 1.05, label: '≤ 1.05' },
+  { key: 'extensionLongTasks', max: 0, label: '0' },
+  { key: 'tickToShownMs', max: 16, label: '≤ 16 ms' },
+];
+
+export interface Verdict {
+  key: string;
+  value: number | undefined;
+  label: string;
+  /** undefined when the figure was not measured (e.g. --quick, or a sub-bench failed). */
+  pass: boolean | undefined;
+}
+
+export function checkBudgets(results: Results): Verdict[] {
+  return BUDGETS.map(({ key, max, label }) => {
+    const v = results[key];
+    const value = typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+    return { key, value, label, pass: value === undefined ? undefined : value <= max };
+  });
+}
+
+/** Rows of the table, in reading order: [key, unit, what it is]. */
+export const ROWS: [string, string, string][] = [
+  ['contentScriptGzipBytes', 'B', 'content scripts, gzip -9'],
+  ['panelBundleGzipBytes', 'B', 'panel html + js + css, gzip -9'],
+  ['backgroundGzipBytes', 'B', 'background worker, gzip -9'],
+  ['pageLoadWithMs', 'ms', 'index.html load, with extension'],
+  ['pageLoadWithoutMs', 'ms', 'index.html load, without'],
+  ['pageLoadRatio', '×', 'with / without'],
+  ['heavyPageLoadWithMs', 'ms', 'heavy.html (10,000 rows) load, with'],
+  ['heavyPageLoadWithoutMs', 'ms', 'heavy.html load, without'],
+  ['heavyPageLoadRatio', '×', 'with / without'],
+  ['extensionLongTasks', '', 'long tasks > 50 ms from the extension (load + burst)'],
+  ['contentScriptLoadMs', 'ms', 'content script main-thread time per load (profiled)'],
+  ['contentScriptLongestMs', 'ms', 'its longest unbroken stretch (index loads, burst)'],
+  ['contentScriptBurstMs', 'ms', 'content script time during the 10 s mutation burst'],
+  ['burstTasksWith', '', 'page churn tasks done in 10 s, with'],
+  ['burstTasksWithout', '', 'page churn tasks done in 10 s, without'],
+  ['panelFirstMs', 'ms', 'navigation start → panel element exists'],
+  ['panelReadyMs', 'ms', 'navigation start → panel ready (state loaded)'],
+  ['tickToShownMs', 'ms', 'click → shown ticked and stored'],
+  ['tickDomMs', 'ms', 'click → shown ticked'],
+  ['idbPutBaselineMs', 'ms', 'raw IndexedDB put of the same run'],
+  ['packValidateMs', 'ms', 'parsePack, 1,000 procedures'],
+  ['jsonParseBaselineMs', 'ms', 'JSON.parse of the same text'],
+  ['pageHeapWithMB', 'MB', 'CRM page JS heap, with (incl. content script)'],
+  ['pageHeapWithoutMB', 'MB', 'CRM page JS heap, without'],
+  ['panelHeapMB', 'MB', 'panel frame JS heap'],
+  ['searchMs20k', 'ms', 'palette search, 20,000 phrases, per query'],
+  ['fuseBaselineMs20k', 'ms', 'Fuse.js, same corpus and queries'],
+  ['searchRatio', '×', 'Fuse / ours'],
+];
+
+const show = (v: number | string | undefined) => (v === undefined ? '—' : typeof v === 'number' ? String(Math.round(v * 100) / 100) : v);
+
+/** A Markdown table: it reads in a terminal and pastes into the README as is. */
+export function formatTable(results: Results, verdicts: Verdict[], extraKeys: string[] = []): string {
+  const budgetOf = new Map(verdicts.map((v) => [v.key, v]));
+  const rows = [...ROWS, ...extraKeys.map((k): [string, string, string] => [k, '', 'pack host (test/bench/pack-host.mjs)'])];
+  const lines = ['| figure | value | unit | what | budget | ok |', '| --- | ---: | --- | --- | --- | --- |'];
+  for (const [key, unit, what] of rows) {
+    const b = budgetOf.get(key);
+    const ok = !b ? '' : b.pass === undefined ? 'not measured' : b.pass ? 'pass' : 'FAIL';
+    lines.push(`| ${key} | ${show(results[key])} | ${unit} | ${what} | ${b?.label ?? ''} | ${ok} |`);
+  }
+  return lines.join('\n');
+}
