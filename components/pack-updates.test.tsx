@@ -106,7 +106,11 @@ describe('pack updates in the panel', () => {
     expect(gate.textContent).toContain('The wording on this step has changed');
     expect(ui.$('cc-phrase-bye')).toBeNull();
     expect(gate.querySelector('[data-testid="cc-change-phrase-thanks"] ins')?.textContent).toBe('New thanks');
+    // No way past the gate: neither Next nor Finish is offered until the wording is read.
+    expect(ui.$('cc-next')).toBeNull();
+    expect(ui.$('cc-finish')).toBeNull();
     await ui.click('cc-ack');
+    expect(ui.$('cc-finish') ?? ui.$('cc-next')).not.toBeNull();
     expect(ui.$('cc-ack-gate')).toBeNull();
     expect(ui.$('cc-phrase-bye')?.textContent).toContain('have a good day');
     expect(ui.calls.find((c) => c.type === 'pack.ack')?.payload).toEqual({ packId: 'acme.team-b', version: 2, procedureId: 'callback', phraseIds: ['bye', 'thanks'] });

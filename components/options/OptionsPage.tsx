@@ -4,9 +4,10 @@ import type { PackMeta } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/settings/schema';
 import { optionsStrings, type OptionsKey } from './strings';
 import { SitesSection } from './SitesSection';
+import { SubscriptionsSection } from './SubscriptionsSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import { FollowUpsSection } from './FollowUpsSection';
-import { SubscriptionsSection } from './SubscriptionsSection';
+import { BrokenAnchorsSection } from './BrokenAnchorsSection';
 
 function uiLang(s: Settings | undefined): 'zh-CN' | 'en' {
   const pick = s?.lang ?? 'auto';
@@ -42,11 +43,18 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
   const importFile = (e: Event) => {
     const file = (e.currentTarget as HTMLInputElement).files?.[0];
     if (!file) return;
-    void run(async () => {
-      const meta = await api.importPack(await file.text());
-      setPacks((p) => [...p.filter((x) => x.id !== meta.id), meta]);
-      setStatus(`${tr('imported')}: ${meta.id} v${meta.version}`);
-    });
+    // Not through run(): its generic "Saved" would replace the more useful "Imported: id vN".
+    setError('');
+    file
+      .text()
+      .then((text) => api.importPack(text))
+      .then(
+        (meta) => {
+          setPacks((p) => [...p.filter((x) => x.id !== meta.id), meta]);
+          setStatus(`${tr('imported')}: ${meta.id} v${meta.version}`);
+        },
+        (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+      );
   };
 
   return (
@@ -83,6 +91,7 @@ export function OptionsPage({ api }: { api: OptionsApi }) {
       <ShortcutsSection settings={settings} save={save} />
       <FollowUpsSection settings={settings} />
       <SubscriptionsSection settings={settings} run={run} tr={tr} />
+      <BrokenAnchorsSection settings={settings} />
       <section>
         <h2>{tr('packs')}</h2>
         <ul>
