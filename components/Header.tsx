@@ -7,6 +7,7 @@ import { RunSwitcher } from './RunSwitcher';
 import { Icon } from './Icon';
 import { SearchButton } from './SearchButton';
 import { Countdown } from './Countdown';
+import { useBinding } from './use-binding';
 import type { PanelView } from './Panel';
 
 interface Props {
@@ -18,6 +19,8 @@ interface Props {
 export function Header({ onCollapse, onHelp, onNavigate }: Props) {
   const store = usePanelStore();
   const tr = useT();
+  const helpKeys = useBinding('help');
+  const collapseKeys = useBinding('collapse');
   const pt = usePackText();
   const active = useActiveRun();
   const pct = active ? progress(active.run, active.procedure).percent : undefined;
@@ -32,7 +35,7 @@ export function Header({ onCollapse, onHelp, onNavigate }: Props) {
         {channel && <span class="cc-chip">{tr(`channel.${channel}` as const)}</span>}
         {active?.procedure.timeLimitSec !== undefined && active.run.status === 'open' && <Countdown enteredAt={active.run.createdAt} limitSec={active.procedure.timeLimitSec} scope="procedure" />}
         <SearchButton />
-        <button type="button" class="cc-icon-btn" onClick={onHelp} aria-label={tr('header.help')} title={`${tr('header.help')} (?)`}>
+        <button type="button" class="cc-icon-btn" onClick={onHelp} aria-label={tr('header.help')} title={`${tr('header.help')} (${helpKeys})`}>
           ?
         </button>
         <button
@@ -41,7 +44,7 @@ export function Header({ onCollapse, onHelp, onNavigate }: Props) {
           data-testid="cc-collapse"
           onClick={onCollapse}
           aria-label={tr('header.collapse')}
-          title={`${tr('header.collapse')} (Alt+Shift+K)`}
+          title={`${tr('header.collapse')} (${collapseKeys})`}
         >
           <Icon name="next" />
         </button>

@@ -9,9 +9,12 @@ import { useLang, useT } from '@/lib/i18n/use-t';
 import { describeBlocked } from './blocked-text';
 import { useShortcuts } from './keymap';
 import { useActiveRun } from './use-run';
+import { useBinding } from './use-binding';
 import { Icon } from './Icon';
 
 export function NavBar() {
+  const backKeys = useBinding('back');
+  const nextKeys = useBinding('next');
   const store = usePanelStore();
   const tr = useT();
   const lang = useLang();
@@ -45,8 +48,8 @@ export function NavBar() {
           class="cc-btn"
           data-testid="cc-back"
           aria-disabled={backRefused ? 'true' : undefined}
-          aria-keyshortcuts="Alt+B"
-          title="Alt+B"
+          aria-keyshortcuts={backKeys}
+          title={backKeys}
           onClick={() => go({ type: 'back' })}
         >
           <Icon name="back" />
@@ -57,8 +60,8 @@ export function NavBar() {
           class="cc-btn cc-btn--primary"
           data-testid={end ? 'cc-finish' : 'cc-next'}
           aria-disabled={primaryRefused ? 'true' : undefined}
-          aria-keyshortcuts="Alt+N"
-          title="Alt+N"
+          aria-keyshortcuts={nextKeys}
+          title={nextKeys}
           onClick={() => go(primary)}
         >
           {tr(end ? 'nav.finish' : 'nav.next')}

@@ -3,9 +3,11 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Phrase } from '@/lib/pack/schema';
 import { fillVariables, listVariables } from '@/lib/pack/text';
 import { usePanel } from '@/lib/store/use-store';
+import { activeContextValues } from '@/lib/store/context-slice';
 import { usePackText, useT } from '@/lib/i18n/use-t';
 import { useActions } from './actions';
 import { insertFailureText } from './insert-failure';
+import { useBinding } from './use-binding';
 import { useShortcuts } from './keymap';
 
 /** The variables an agent can fill themselves in Options (others, like customer.name, cannot). */
@@ -42,6 +44,7 @@ type Result = { tone: 'ok' | 'warn' | 'error'; text: string };
 
 export function PhraseCard({ phrase, n }: { phrase: Phrase; n: number }) {
   const tr = useT();
+  const keys = useBinding('insert', n);
   const pt = usePackText();
   const actions = useActions();
   const profile = usePanel((s) => s.settings.profile);
@@ -50,7 +53,8 @@ export function PhraseCard({ phrase, n }: { phrase: Phrase; n: number }) {
   useEffect(() => () => void (live.current = false), []);
   const show = (r: Result) => live.current && setResult(r);
 
-  const vars = useMemo(() => ({ company: profile.company, agentId: profile.agentId, agentName: profile.name }), [profile]);
+  const page = usePanel(activeContextValues); // customer.name etc., read from the CRM page
+  const vars = useMemo(() => ({ ...page, company: profile.company, agentId: profile.agentId, agentName: profile.name }), [profile, page]);
   const template = pt(phrase.text);
   const { text, missing } = fillVariables(template, vars);
   const missingProfile = PROFILE_VARS.filter((v) => missing.includes(v));
@@ -74,7 +78,7 @@ export function PhraseCard({ phrase, n }: { phrase: Phrase; n: number }) {
     <article class="cc-phrase">
       <header class="cc-phrase__head">
         {keyed && (
-          <kbd class="cc-phrase__num" title={`Alt+${n}`}>
+          <kbd class="cc-phrase__num" title={keys}>
             {n}
           </kbd>
         )}
@@ -101,8 +105,8 @@ export function PhraseCard({ phrase, n }: { phrase: Phrase; n: number }) {
           type="button"
           class="cc-btn cc-btn--small cc-btn--primary"
           data-testid={`cc-insert-${phrase.id}`}
-          title={keyed ? tr('phrase.insertHint', { n }) : undefined}
-          aria-keyshortcuts={keyed ? `Alt+${n}` : undefined}
+          title={keyed ? tr('phrase.insertHint', { keys }) : undefined}
+          aria-keyshortcuts={keyed ? keys : undefined}
           onClick={() => void insert()}
         >
           {tr('phrase.insert')}

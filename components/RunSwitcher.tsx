@@ -4,6 +4,7 @@ import { usePanel, usePanelStore } from '@/lib/store/use-store';
 import { usePackText, useT } from '@/lib/i18n/use-t';
 import { clockTime } from './format';
 import { procedureOf } from './use-run';
+import { useBinding } from './use-binding';
 import type { PanelView } from './Panel';
 
 /** Oldest first: the order Alt+R cycles through and the list shows. */
@@ -17,6 +18,8 @@ export function RunSwitcher({ onNavigate }: { onNavigate: (view: PanelView) => v
   const store = usePanelStore();
   const tr = useT();
   const pt = usePackText();
+  const nextRunKeys = useBinding('nextRun');
+  const newRunKeys = useBinding('newRun');
   const runs = usePanel((s) => s.runs);
   const activeId = usePanel((s) => s.settings.activeRunId);
   const packs = usePanel((s) => s.packs);
@@ -39,7 +42,7 @@ export function RunSwitcher({ onNavigate }: { onNavigate: (view: PanelView) => v
         <select
           class="cc-select"
           aria-label={tr('runs.label')}
-          title={`${tr('runs.label')} (Alt+R)`}
+          title={`${tr('runs.label')} (${nextRunKeys})`}
           value={hasActive ? (activeId ?? '') : ''}
           onChange={(e) => go(e.currentTarget.value || undefined)}
         >
@@ -51,7 +54,7 @@ export function RunSwitcher({ onNavigate }: { onNavigate: (view: PanelView) => v
           ))}
         </select>
       )}
-      <button type="button" class="cc-btn cc-btn--small" data-testid="cc-new-run" title="Alt+Shift+N" onClick={() => go(undefined)}>
+      <button type="button" class="cc-btn cc-btn--small" data-testid="cc-new-run" title={newRunKeys} onClick={() => go(undefined)}>
         + {tr('runs.new')}
       </button>
       <button type="button" class="cc-btn cc-btn--small cc-btn--ghost" onClick={() => onNavigate('history')}>

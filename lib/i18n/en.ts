@@ -47,7 +47,7 @@ export const en = {
   'status.skipped-branch': 'not on this route',
   'phrase.copy': 'Copy',
   'phrase.insert': 'Insert',
-  'phrase.insertHint': 'Insert into the CRM field (Alt+{n})',
+  'phrase.insertHint': 'Insert into the CRM field ({keys})',
   'phrase.inserted': 'Inserted',
   'phrase.copied': 'Copied',
   'phrase.copyFailed': 'Could not copy either: select the text and copy it by hand',

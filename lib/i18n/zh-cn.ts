@@ -46,7 +46,7 @@ export const zhCN = {
   'status.skipped-branch': '不在当前路线',
   'phrase.copy': '复制',
   'phrase.insert': '插入',
-  'phrase.insertHint': '插入到 CRM 输入框（Alt+{n}）',
+  'phrase.insertHint': '插入到 CRM 输入框（{keys}）',
   'phrase.inserted': '已插入',
   'phrase.copied': '已复制',
   'phrase.copyFailed': '复制也失败了：请手动选中文字复制',
