@@ -3,6 +3,7 @@ import { setupRouter } from './router';
 import { setupSites } from './sites';
 import { setupPacks } from './packs';
 import { setupCommands } from './commands';
+import { setupFocus } from './focus';
 import { setupFollowUps } from './followups';
 import { setupPageKeys } from './page-keys';
 import { setupSubscriptions } from './subscriptions';
@@ -14,6 +15,7 @@ export default defineBackground(() => {
   setupSites();
   setupPacks();
   setupCommands();
+  setupFocus();
   setupFollowUps();
   setupPageKeys();
   setupSubscriptions();
