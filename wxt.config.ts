@@ -12,6 +12,8 @@ export default defineConfig({
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { sourcemap: false },
+    // Demo-only code (the e2e fault hooks in lib/db/faults.ts) is dropped from store builds.
+    define: { __CUECARD_DEMO__: JSON.stringify(demo) },
   }),
   manifest: () => ({
     name: demo ? 'Cuecard (demo)' : '__MSG_extName__',

@@ -9,6 +9,7 @@ import type { Pack } from '../pack/schema';
 import type { AckRow } from '../packs/acks';
 import type { SubState } from '../packs/fetch-policy';
 import type { FollowUp } from '../followups/schema';
+import { installFaults } from './faults';
 
 export interface StoredPack {
   id: string;
@@ -65,6 +66,9 @@ export class CuecardDb extends Dexie {
 let instance: CuecardDb | undefined;
 /** The one database handle of the background. */
 export function db(): CuecardDb {
-  instance ??= new CuecardDb();
+  if (!instance) {
+    instance = new CuecardDb();
+    installFaults(instance);
+  }
   return instance;
 }
