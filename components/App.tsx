@@ -21,6 +21,9 @@ function useNarrowFrame(): boolean {
     if (!query) return;
     const onChange = () => setNarrow(query.matches);
     query.addEventListener('change', onChange);
+    // The frame is out-of-process: its real size can arrive between the first render and
+    // this effect, and that change fires no event we could still hear. Look again now.
+    onChange();
     return () => query.removeEventListener('change', onChange);
   }, []);
   return narrow;

@@ -62,6 +62,10 @@ export default defineContentScript({
       }
     };
     browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    // After a reload or uninstall `browser.runtime` is gone: there is nothing left to remove.
+    ctx.onInvalidated(() => browser.runtime?.onMessage.removeListener(onMessage));
+    // WXT notices a dead extension only when asked; ask every few seconds, so a panel whose
+    // extension was turned off or updated away does not linger in the CRM page.
+    ctx.setInterval(() => undefined, 3000);
   },
 });

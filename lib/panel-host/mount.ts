@@ -22,6 +22,13 @@ export function mountPanel(doc: Document, src: string, layout: Layout): PanelHos
   const host = doc.createElement('cuecard-panel');
   host.id = 'cuecard-panel-host';
   const root = host.attachShadow({ mode: 'closed' });
+  // Inline styles cannot reach the host's ::before/::after, which a page rule such as
+  // `*::after { content: "x" !important }` would draw over the panel. An !important rule from
+  // inside the shadow tree beats the page's !important ones (CSS Cascade 5, "context"); a
+  // constructed sheet is not an inline <style>, so a strict page CSP does not block it.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(':host::before, :host::after { content: none !important; display: none !important; }');
+  root.adoptedStyleSheets = [sheet];
   const frame = doc.createElement('iframe');
   frame.src = src;
   frame.title = 'Cuecard';
@@ -54,19 +61,48 @@ export function mountPanel(doc: Document, src: string, layout: Layout): PanelHos
   root$.append(host);
 
   // Put the host back if the page removes it (some pages sweep unknown elements).
-  const observer = new MutationObserver(() => {
-    if (!host.isConnected) doc.documentElement.append(host);
-  });
-  observer.observe(root$, { childList: true });
+  const observer = watchRemoval(host, () => doc.documentElement);
 
   return {
     host,
     isOpen: () => current.open,
     setLayout,
     remove() {
-      observer.disconnect();
+      observer.stop();
       host.remove();
       root$.style.setProperty('margin-right', margin, marginPrio);
+    },
+  };
+}
+
+/**
+ * Re-attaches the host whenever the page removes it. A page whose own MutationObserver removes
+ * it again at once would ping-pong with us in microtasks and freeze the tab, so a host that
+ * did not survive `QUICK_MS` counts as a strike, and from the third strike on it goes back
+ * on a timer that backs off (100 ms, 200 ms, … 5 s) instead of at once.
+ */
+const QUICK_MS = 100;
+function watchRemoval(host: HTMLElement, parent: () => Element) {
+  let attachedAt = Date.now();
+  let strikes = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const restore = () => {
+    timer = undefined;
+    if (host.isConnected) return;
+    parent().append(host);
+    attachedAt = Date.now();
+  };
+  const observer = new MutationObserver(() => {
+    if (host.isConnected || timer) return;
+    strikes = Date.now() - attachedAt < QUICK_MS ? strikes + 1 : 0;
+    if (strikes < 3) restore();
+    else timer = setTimeout(restore, Math.min(QUICK_MS * 2 ** (strikes - 3), 5000));
+  });
+  observer.observe(parent(), { childList: true });
+  return {
+    stop() {
+      observer.disconnect();
+      clearTimeout(timer);
     },
   };
 }

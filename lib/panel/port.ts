@@ -2,19 +2,43 @@
 import { browser } from 'wxt/browser';
 import type { PanelPush } from '../messaging/protocol';
 
+/**
+ * False once the extension was reloaded, updated or turned off: this page is then an orphan
+ * (Chrome leaves framed extension pages running) and every extension API call throws
+ * "Extension context invalidated". The new content script mounts a fresh panel instead.
+ */
+export function extensionAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
 export function connectPanelPort(onPush: (push: PanelPush) => void, onReconnect?: () => void) {
   let retry = 250;
-  const connect = () => {
-    const port = browser.runtime.connect({ name: 'panel' });
+  const connect = (): boolean => {
+    if (!extensionAlive()) return false;
+    let port: ReturnType<typeof browser.runtime.connect>;
+    try {
+      port = browser.runtime.connect({ name: 'panel' });
+    } catch {
+      return false;
+    }
+    const openedAt = Date.now();
     port.onMessage.addListener((msg) => onPush(msg as PanelPush));
     port.onDisconnect.addListener(() => {
-      // The service worker was stopped or updated: reconnect, and reload state we may have missed.
+      // A port that lived a while was an idle worker stopping, not a crash loop: retry fast.
+      if (Date.now() - openedAt > 10_000) retry = 250;
+      // The service worker was stopped or restarted: reconnect, and reload state we may have
+      // missed. If the extension itself is gone there is nothing to reconnect to.
+      if (!extensionAlive()) return;
       setTimeout(() => {
-        connect();
-        onReconnect?.();
+        if (connect()) onReconnect?.();
       }, retry);
       retry = Math.min(retry * 2, 5000);
     });
+    return true;
   };
   connect();
 }

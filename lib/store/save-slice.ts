@@ -14,10 +14,9 @@ export interface SaveSlice {
   retrySaves(): Promise<void>;
 }
 
-const MAX_BACKOFF_MS = 30_000;
+const MAX_BACKOFF_MS = 10_000;
 
 export function createSaveSlice(set: SetState, get: GetState, deps: StoreDeps): SaveSlice {
-  let chain: Promise<unknown> = Promise.resolve();
   let backoff = 1000;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -30,6 +29,10 @@ export function createSaveSlice(set: SetState, get: GetState, deps: StoreDeps): 
     backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
   }
 
+  // Each write is sent at once, not queued behind the previous reply: a page that removes our
+  // frame (or an agent closing the tab) right after a tick would otherwise drop every queued
+  // write. Order still holds: one frame's messages reach the background in order, and it
+  // starts their IndexedDB transactions in that order.
   async function write(run: Run): Promise<boolean> {
     try {
       await deps.send('run.put', { run });
@@ -42,6 +45,8 @@ export function createSaveSlice(set: SetState, get: GetState, deps: StoreDeps): 
       backoff = 1000;
       return true;
     } catch (err) {
+      // A newer state of this run may have been stored meanwhile: then this failure is moot.
+      if (get().unsaved[run.id] !== run) return false;
       set({ saveError: err instanceof Error ? err.message : String(err) });
       scheduleRetry();
       return false;
@@ -52,13 +57,10 @@ export function createSaveSlice(set: SetState, get: GetState, deps: StoreDeps): 
     unsaved: {},
     persist(run) {
       set((s) => ({ unsaved: { ...s.unsaved, [run.id]: run } }));
-      // Writes go out one at a time, in order, so the background stores the newest last.
-      const p = chain.then(() => (get().unsaved[run.id] === run ? write(run) : true));
-      chain = p;
-      return p;
+      return write(run);
     },
     async retrySaves() {
-      for (const run of Object.values(get().unsaved)) await get().persist(run);
+      await Promise.all(Object.values(get().unsaved).map((run) => get().persist(run)));
     },
   };
 }

@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Run } from '../engine/run';
+import type { PanelState, StoreDeps } from './panel-store';
+import { createSaveSlice } from './save-slice';
+
+const run = (rev: number): Run =>
+  ({ id: 'r1', packId: 'p', packVersion: 1, procedureId: 'x', status: 'open', path: [{ stepId: 's', at: 0 }], ticks: {}, skips: {}, choices: {}, createdAt: 0, updatedAt: rev, rev }) as Run;
+
+/** The slice on its own, over a hand-driven background: each reply resolves when the test says. */
+function harness() {
+  const replies: Array<{ run: Run; ok(): void; fail(e: Error): void }> = [];
+  const send = vi.fn(
+    (_type: string, payload: { run: Run }) =>
+      new Promise((ok, fail) => replies.push({ run: payload.run, ok: () => ok({ saved: true, run: payload.run }), fail })),
+  );
+  let state = {} as PanelState;
+  const set = (p: Partial<PanelState> | ((s: PanelState) => Partial<PanelState>)) => {
+    state = { ...state, ...(typeof p === 'function' ? p(state) : p) };
+  };
+  const deps = { send, now: () => 0, newId: () => 'id' } as unknown as StoreDeps;
+  state = { ...state, ...createSaveSlice(set, () => state, deps) };
+  return { get: () => state, replies, send };
+}
+
+describe('save slice', () => {
+  it('sends every write at once, so none waits in the frame for an earlier reply', () => {
+    const { get, send } = harness();
+    void get().persist(run(1));
+    void get().persist(run(2));
+    void get().persist(run(3));
+    // A page that removes the panel's frame now loses nothing: all three are with the background.
+    expect(send.mock.calls.map(([, p]) => p.run.rev)).toEqual([1, 2, 3]);
+    expect(get().unsaved.r1?.rev).toBe(3);
+  });
+
+  it('clears the newest state only once it is stored, whatever order the replies come in', async () => {
+    const { get, replies } = harness();
+    const first = get().persist(run(1));
+    const second = get().persist(run(2));
+    replies[1]!.ok();
+    await second;
+    expect(get().unsaved).toEqual({});
+    replies[0]!.fail(new Error('QuotaExceededError'));
+    await first;
+    // The failed write was superseded by a stored newer one: no error, nothing to retry.
+    expect(get().saveError).toBeUndefined();
+    expect(get().unsaved).toEqual({});
+  });
+
+  it('keeps the newest state and reports when it is the one that failed', async () => {
+    vi.useFakeTimers();
+    try {
+      const { get, replies } = harness();
+      const first = get().persist(run(1));
+      const second = get().persist(run(2));
+      replies[0]!.ok();
+      replies[1]!.fail(new Error('UnknownError: disk I/O'));
+      await Promise.all([first, second]);
+      expect(get().saveError).toMatch(/disk I\/O/);
+      expect(get().unsaved.r1?.rev).toBe(2);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(replies.map((r) => r.run.rev)).toEqual([1, 2, 2]);
+      replies[2]!.ok();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(get().saveError).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
