@@ -5,6 +5,7 @@ import { usePanel, usePanelStore } from '@/lib/store/use-store';
 import { usePackText, useT } from '@/lib/i18n/use-t';
 import type { MessageKey } from '@/lib/i18n/translate';
 import { useActions } from './actions';
+import { SuggestedProcedures } from './SuggestedProcedures';
 
 type Entry = { pack: Pack; procedure: Procedure };
 
@@ -66,6 +67,7 @@ export function ProcedurePicker() {
   return (
     <div class="cc-scroll cc-picker">
       <h2 class="cc-picker__title">{tr('picker.title')}</h2>
+      <SuggestedProcedures />
       {group('picker.shift', entries.filter((e) => e.procedure.kind === 'shift'))}
       {group('picker.contact', entries.filter((e) => e.procedure.kind === 'contact'))}
     </div>

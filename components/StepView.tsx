@@ -7,8 +7,11 @@ import { Countdown } from './Countdown';
 import { PhraseCard } from './PhraseCard';
 import { Checklist } from './Checklist';
 import { Choices } from './Choices';
-import { TickShortcut } from './TickShortcut';
+import { ContextFields } from './ContextFields';
+import { ShowMe } from './ShowMe';
+import { IntakeRecord } from './IntakeRecord';
 import { useAckGate } from './AckGate';
+import { TickShortcut } from './TickShortcut';
 
 export function StepView() {
   const tr = useT();
@@ -46,6 +49,7 @@ export function StepView() {
         )}
         {step.timeLimitSec !== undefined && run.status === 'open' && <Countdown enteredAt={enteredAt} limitSec={step.timeLimitSec} />}
       </div>
+      <ContextFields />
       {step.guidance &&
         (compact ? (
           <div class="cc-guidance cc-guidance--compact">
@@ -57,6 +61,7 @@ export function StepView() {
         ) : (
           <p class="cc-guidance">{pt(step.guidance)}</p>
         ))}
+      <ShowMe step={step} />
       {phrases.length > 0 && (
         <div class="cc-phrases" role="group" aria-label={tr('step.phrases')}>
           {phrases.map((phrase, i) => (
@@ -64,6 +69,7 @@ export function StepView() {
           ))}
         </div>
       )}
+      <IntakeRecord step={step} />
       {(step.checklist?.length ?? 0) > 0 && <Checklist step={step} />}
       <TickShortcut step={step} />
       {(step.choices?.length ?? 0) > 0 && <Choices step={step} />}

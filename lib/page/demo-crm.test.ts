@@ -80,6 +80,7 @@ const KEY_IDS: Record<string, string[]> = {
   'gbk.html': ['cust-name', 'ticket-id', 'notes', 'submit', 'submitted', 'charset', 'log'],
   'spa.html': ['link-customer', 'link-ticket', 'route', 'view', 'spa-name', 'spa-phone', 'spa-notes', 'spa-ticket-id', 'spa-ticket-notes', 'log'],
   'heavy.html': ['filter', 'notes', 'big-table', 'rows', 'row-count', 'render-ms', 'log'],
+  'customer.html': ['legacy-table', 'cust-name', 'lg-phone', 'lg-account', 'lg-ticket', 'ticket-type', 'notes', 'log'],
 };
 
 describe('demo CRM pages', () => {

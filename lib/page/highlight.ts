@@ -73,9 +73,10 @@ export function createHighlighter(win: Window, waitMs = WAIT_MS): Highlighter {
     doc.documentElement.append(box);
     return box;
   }
+  let finding = false;
   function draw() {
     frame = 0;
-    if (!loc) return;
+    if (!loc || finding) return; // a refind is waiting: page mutations must not restart it
     if (!target?.isConnected) return void refind(); // re-rendered away without a route event
     const r = target.getBoundingClientRect();
     css(ensureBox(), {
@@ -103,11 +104,15 @@ export function createHighlighter(win: Window, waitMs = WAIT_MS): Highlighter {
     if (!loc) return;
     const mine = ++token;
     target = null;
+    finding = true;
     box?.remove();
-    waitForElement(doc, loc, waitMs, () => mine !== token).then(
-      (el) => mine === token && (el ? attach(el) : clear()),
-      () => clear(),
-    );
+    const done = (el: Element | null) => {
+      if (mine !== token) return;
+      finding = false;
+      if (el) attach(el);
+      else clear();
+    };
+    waitForElement(doc, loc, waitMs, () => mine !== token).then(done, () => done(null));
   }
   function listen(on: boolean) {
     const m = on ? 'addEventListener' : 'removeEventListener';
@@ -123,6 +128,7 @@ export function createHighlighter(win: Window, waitMs = WAIT_MS): Highlighter {
   }
   function clear() {
     token++;
+    finding = false;
     if (loc) listen(false);
     loc = target = null;
     clearTimeout(expiry);

@@ -10,8 +10,9 @@ import type { PanelPush, RequestOf, RequestType, Responses } from '../messaging/
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSaveSlice, type SaveSlice } from './save-slice';
-import { createToolsSlice, type ToolsSlice } from './tools-slice';
+import { createContextSlice, type ContextSlice } from './context-slice';
 import { createPackSlice, type PackSlice } from './pack-slice';
+import { createToolsSlice, type ToolsSlice } from './tools-slice';
 
 export type Sender = <T extends RequestType>(type: T, payload: RequestOf<T>) => Promise<Responses[T]>;
 
@@ -35,7 +36,7 @@ export interface CoreSlice {
   onPush(push: PanelPush): void;
 }
 
-export type PanelState = CoreSlice & RunSlice & SaveSlice & ToolsSlice & PackSlice;
+export type PanelState = CoreSlice & RunSlice & SaveSlice & ToolsSlice & PackSlice & ContextSlice;
 export type PanelStore = ReturnType<typeof createPanelStore>;
 export type SetState = (partial: Partial<PanelState> | ((s: PanelState) => Partial<PanelState>)) => void;
 export type GetState = () => PanelState;
@@ -92,7 +93,8 @@ export function createPanelStore(deps: StoreDeps) {
     },
     ...createRunSlice(set, get, deps),
     ...createSaveSlice(set, get, deps),
-    ...createToolsSlice(set, get, deps),
+    ...createContextSlice(set, get, deps),
     ...createPackSlice(set, get, deps),
+    ...createToolsSlice(set, get, deps),
   }));
 }
