@@ -10,6 +10,12 @@ import { mb, median, progress, round } from './stats';
 
 const med = (xs: LoadSample[], pick: (s: LoadSample) => number | undefined) => median(xs.map(pick).filter((x): x is number => x !== undefined));
 
+/**
+ * Median of with/without within each round: the two loads of a round ran seconds apart, so
+ * this cancels slow drift in machine load that the ratio of the two medians does not.
+ */
+const pairedRatio = (run: { with: LoadSample[]; without: LoadSample[] }) => round(median(run.with.map((s, i) => s.loadMs / run.without[i]!.loadMs)), 3);
+
 export async function browserFigures(pair: Pair, base: string, rounds: number, notes: string[]): Promise<Results> {
   const r: Results = {};
   const index = `${base}/index.html`;
@@ -20,6 +26,7 @@ export async function browserFigures(pair: Pair, base: string, rounds: number, n
   r.pageLoadWithMs = med(light.with, (s) => s.loadMs);
   r.pageLoadWithoutMs = med(light.without, (s) => s.loadMs);
   r.pageLoadRatio = round(r.pageLoadWithMs / r.pageLoadWithoutMs, 3);
+  r.pageLoadPairedRatio = pairedRatio(light);
   r.panelFirstMs = med(light.with, (s) => s.panelFirstMs);
   r.panelReadyMs = med(light.with, (s) => s.panelReadyMs);
   r.pageHeapWithMB = mb(med(light.with, (s) => s.heapUsed));
@@ -34,6 +41,7 @@ export async function browserFigures(pair: Pair, base: string, rounds: number, n
   r.heavyPageLoadWithMs = med(heavyRun.with, (s) => s.loadMs);
   r.heavyPageLoadWithoutMs = med(heavyRun.without, (s) => s.loadMs);
   r.heavyPageLoadRatio = round(r.heavyPageLoadWithMs / r.heavyPageLoadWithoutMs, 3);
+  r.heavyPageLoadPairedRatio = pairedRatio(heavyRun);
   r.heavyPanelReadyMs = med(heavyRun.with, (s) => s.panelReadyMs);
   r.scriptDurationHeavyWithMs = med(heavyRun.with, (s) => s.scriptMs);
   r.scriptDurationHeavyWithoutMs = med(heavyRun.without, (s) => s.scriptMs);
