@@ -58,6 +58,8 @@ describe('evaluatePackText', () => {
     expect(await evaluatePackText(good, { trust: strangers, now: NOW, held: nothing })).toMatchObject({ kind: 'refuse', code: 'unknown-key' });
     expect(await evaluatePackText(good, { trust, now: NOW, held: nothing, expectedPackId: 'acme.team-a' })).toMatchObject({ kind: 'refuse', code: 'id-mismatch' });
     expect(await evaluatePackText('{"oops"', { trust, now: NOW, held: nothing })).toMatchObject({ kind: 'refuse', code: 'malformed' });
+    // Broken JSON says where it broke.
+    expect(await evaluatePackText('{\n  "format": 1,\n}', { trust, now: NOW, held: nothing })).toMatchObject({ message: expect.stringMatching(/line 3, column 1/) });
   });
 
   it('takes unsigned packs only where allowed, still checking validity and version', async () => {

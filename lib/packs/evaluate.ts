@@ -48,9 +48,18 @@ export interface EvaluateOptions {
 
 const refuse = (code: RefusalCode, message: string): Verdict => ({ kind: 'refuse', code, message });
 
+function syntaxError(text: string): string | undefined {
+  const parsed = parsePackText(text);
+  const first = parsed.ok ? undefined : parsed.errors[0];
+  return first?.line === undefined ? undefined : first.message;
+}
+
 export async function evaluatePackText(text: string, opts: EvaluateOptions): Promise<Verdict> {
   const env = readSignedEnvelope(text);
   if (!env.ok) {
+    // Broken JSON: say where (line and column), not only that it is broken.
+    const where = env.code === 'malformed' ? syntaxError(text) : undefined;
+    if (where) return refuse(env.code, `This is not a pack file: ${where}.`);
     if (env.code !== 'unsigned') return refuse(env.code, env.message);
     if (!opts.trust.allowUnsigned) {
       return refuse('unsigned', 'This pack is not signed, and unsigned packs are not allowed here. Ask your team lead for the signed file (made with "cuecard pack sign").');

@@ -13,6 +13,9 @@ export interface OptionsApi {
   importPack(text: string): Promise<PackMeta>;
 }
 
+/** The `pack.import` message's limit (lib/messaging/protocol.ts): a signed 5 MB pack plus its envelope. */
+const MAX_FILE_CHARS = 6_000_000;
+
 export function createOptionsApi(): OptionsApi {
   const save = async (patch: Partial<Settings>) => (await send('settings.patch', { patch })).settings;
   return {
@@ -31,6 +34,13 @@ export function createOptionsApi(): OptionsApi {
       await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
       return settings;
     },
-    importPack: async (text) => (await send('pack.import', { text })).installed,
+    importPack: async (text) => {
+      // Past the message size limit the background would only say "Invalid length": say it here.
+      if (text.length > MAX_FILE_CHARS) {
+        const mb = (text.length / 1024 / 1024).toFixed(1);
+        throw new Error(`The pack was not installed. $: the file is ${mb} MB, larger than 5 MB, the most a pack may be.`);
+      }
+      return (await send('pack.import', { text })).installed;
+    },
   };
 }
