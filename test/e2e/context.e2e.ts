@@ -14,6 +14,8 @@ let browser: Browser;
 let server: Awaited<ReturnType<typeof demoServer>>;
 const inbound = procedure('inbound-phone');
 const PHONE = '13812345678';
+/** Reads and outlines go panel → background → every frame and back: allow for a busy machine. */
+const WAIT = { timeout: 8000 };
 
 /** A pack whose step points at one element that no demo page has, and one only in main.html. */
 const anchorPack = {
@@ -54,7 +56,7 @@ const text = (l: Locator) => l.textContent().then((t) => t ?? '');
 const field = (panel: Frame, id: string) => text(panel.getByTestId(`cc-field-${id}`));
 
 async function toStep(panel: Frame, id: string) {
-  await expect.poll(() => currentTitle(panel)).toContain(step(inbound, id).title['zh-CN']);
+  await expect.poll(() => currentTitle(panel), WAIT).toContain(step(inbound, id).title['zh-CN']);
 }
 
 /** Is the highlight box of `frame` drawn around the element `target` of that frame? */
@@ -70,24 +72,24 @@ describe('page fields', () => {
     await page.fill('#cust-name', '张三');
     await page.fill('#cust-phone', PHONE);
     await startProcedure(panel, inbound.id, 'phone');
-    await expect.poll(() => field(panel, 'customer.name')).toBe('张*');
+    await expect.poll(() => field(panel, 'customer.name'), WAIT).toBe('张*');
     expect(await field(panel, 'customer.phone')).toBe('138****5678');
     expect(await field(panel, 'customer.account')).toBe('页面上未找到');
     await panel.getByTestId('cc-field-customer.phone').hover();
-    await expect.poll(() => field(panel, 'customer.phone')).toBe(PHONE);
+    await expect.poll(() => field(panel, 'customer.phone'), WAIT).toBe(PHONE);
     await panel.getByTestId('cc-step-title').hover();
-    await expect.poll(() => field(panel, 'customer.phone')).toBe('138****5678');
+    await expect.poll(() => field(panel, 'customer.phone'), WAIT).toBe('138****5678');
 
     await panel.getByTestId('cc-next').click();
     await toStep(panel, 'verify-identity');
-    await expect.poll(() => text(panel.getByTestId('cc-phrase-verify-thanks-name'))).toBe('张三，感谢您的配合，身份已核实。');
+    await expect.poll(() => text(panel.getByTestId('cc-phrase-verify-thanks-name')), WAIT).toBe('张三，感谢您的配合，身份已核实。');
     await page.fill('#cust-name', '李四');
     await panel.getByTestId('cc-context-refresh').click();
-    await expect.poll(() => text(panel.getByTestId('cc-phrase-verify-thanks-name'))).toContain('李四，');
+    await expect.poll(() => text(panel.getByTestId('cc-phrase-verify-thanks-name')), WAIT).toContain('李四，');
     // Typing in the CRM and coming back to the panel is enough: it reads the page again.
     await page.fill('#cust-name', '赵六');
     await panel.getByTestId('cc-step-title').click();
-    await expect.poll(() => text(panel.getByTestId('cc-phrase-verify-thanks-name'))).toContain('赵六，');
+    await expect.poll(() => text(panel.getByTestId('cc-phrase-verify-thanks-name')), WAIT).toContain('赵六，');
     await page.close();
   });
 
@@ -100,7 +102,7 @@ describe('page fields', () => {
     await main.fill('#cust-account', 'ACC-2008-0417');
     const panel = await panelFrame(page, browser.extensionId);
     await startProcedure(panel, inbound.id, 'phone');
-    await expect.poll(() => field(panel, 'customer.name')).toBe('王*');
+    await expect.poll(() => field(panel, 'customer.name'), WAIT).toBe('王*');
     expect(await field(panel, 'customer.account')).toBe('ACC******0417');
     await page.close();
   });
@@ -125,8 +127,9 @@ describe('page fields', () => {
 
   it('finds fields by table-cell captions on a page without labels, and stores only masked values', async () => {
     const { page, panel } = await openCrm('/customer.html');
+    if (await panel.getByTestId('cc-new-run').isVisible()) await panel.getByTestId('cc-new-run').click();
     await panel.getByTestId('cc-suggest-complaint').click();
-    await expect.poll(() => field(panel, 'customer.phone')).toBe('138****5678');
+    await expect.poll(() => field(panel, 'customer.phone'), WAIT).toBe('138****5678');
     expect(await field(panel, 'ticket.id')).toBe('T20*****8001');
 
     const opts = await extensionPage(browser);
@@ -141,7 +144,7 @@ describe('page fields', () => {
         const ext = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> } } } }).chrome;
         return JSON.stringify({ indexedDb: all, storage: await ext.storage.local.get(null) });
       });
-    await expect.poll(dump).toContain('"customer.phone":"138****5678"');
+    await expect.poll(dump, WAIT).toContain('"customer.phone":"138****5678"');
     const stored = await dump();
     expect(stored).toContain('"ticket.id":"T20*****8001"');
     expect(stored).not.toContain(PHONE);
@@ -160,7 +163,7 @@ describe('Show me', () => {
     await panel.getByTestId('cc-next').click();
     await toStep(panel, 'verify-identity');
     await panel.getByTestId('cc-showme-1').click(); // 账户, by label text
-    await expect.poll(() => text(panel.getByTestId('cc-showme-status'))).toContain('已在 CRM 页面中框出');
+    await expect.poll(() => text(panel.getByTestId('cc-showme-status')), WAIT).toContain('已在 CRM 页面中框出');
     expect(await surrounds(page, '#cust-account')).toBe(true);
     const y = (await page.locator('#cust-account').boundingBox())!.y;
     expect(y).toBeGreaterThan(0);
@@ -169,7 +172,7 @@ describe('Show me', () => {
     // Leaving the step takes the outline away.
     await tickRequired(panel, step(inbound, 'verify-identity'));
     await panel.getByTestId('cc-next').click();
-    await expect.poll(() => page.locator('cuecard-highlight').count()).toBe(0);
+    await expect.poll(() => page.locator('cuecard-highlight').count(), WAIT).toBe(0);
     await page.close();
   });
 
@@ -189,7 +192,7 @@ describe('Show me', () => {
     await panel.getByTestId('cc-next').click();
     await toStep(panel, 'listen');
     await panel.getByTestId('cc-showme-0').click(); // the notes field, on every route
-    await expect.poll(() => surrounds(page, '#spa-notes')).toBe(true);
+    await expect.poll(() => surrounds(page, '#spa-notes'), WAIT).toBe(true);
     await page.click('#link-ticket'); // pushState, then the ticket form renders late
     await expect.poll(() => surrounds(page, '#spa-ticket-notes'), { timeout: 8000 }).toBe(true);
     await page.goBack(); // popstate
@@ -203,7 +206,7 @@ describe('Show me', () => {
     const panel = await panelFrame(page, browser.extensionId);
     await startProcedure(panel, 'anchor-check');
     await panel.getByTestId('cc-showme-1').click();
-    await expect.poll(() => text(panel.getByTestId('cc-showme-status'))).toContain('已在 CRM 页面中框出');
+    await expect.poll(() => text(panel.getByTestId('cc-showme-status')), WAIT).toContain('已在 CRM 页面中框出');
     expect(await surrounds(page.frame({ name: 'main' })!, '#notes')).toBe(true);
     await page.close();
   });
@@ -243,7 +246,7 @@ describe('intake record and transfer brief', () => {
     await toStep(panel, 'record');
 
     const record = panel.getByTestId('cc-template-intake-record');
-    await expect.poll(() => text(record)).toContain('客户：张三　联系方式：138****5678　账户：ACC******0417');
+    await expect.poll(() => text(record), WAIT).toContain('客户：张三　联系方式：138****5678　账户：ACC******0417');
     const shown = await text(record);
     expect(shown).toContain(`需求类型：${classify.choices!.find((c) => c.id === 'consult')!.label['zh-CN']}`);
     expect(shown).toMatch(/处理过程：\n1\. 规范问候 \d+:\d\d\n2\. 身份确认 /);
@@ -252,7 +255,7 @@ describe('intake record and transfer brief', () => {
 
     await page.click('#notes');
     await panel.getByTestId('cc-template-insert-intake-record').click();
-    await expect.poll(() => text(panel.getByTestId('cc-template-result-intake-record'))).toBe('已插入');
+    await expect.poll(() => text(panel.getByTestId('cc-template-result-intake-record')), WAIT).toBe('已插入');
     const notes = await page.locator('#notes').inputValue();
     expect(notes.split('\n').slice(0, 2)).toEqual(shown.split('\n').slice(0, 2));
     expect(notes).toContain('需求类型：');
@@ -265,7 +268,7 @@ describe('intake record and transfer brief', () => {
     await tickRequired(panel, step(inbound, 'transfer-consent'));
     await panel.getByTestId('cc-choice-agreed').click();
     await toStep(panel, 'transfer-handover');
-    await expect.poll(() => text(panel.getByTestId('cc-template-transfer-brief'))).toMatch(/^【转接说明】客户张三（138\*\*\*\*5678），需求：咨询。/);
+    await expect.poll(() => text(panel.getByTestId('cc-template-transfer-brief')), WAIT).toMatch(/^【转接说明】客户张三（138\*\*\*\*5678），需求：咨询。/);
     await page.close();
   });
 });
