@@ -15,7 +15,7 @@ let server: Awaited<ReturnType<typeof demoServer>>;
 const PROFILE = { company: '华夏通信', agentId: '10086-0321' };
 const greeting = step(procedure('inbound-phone'), 'greet').phrases!.find((p) => p.id === 'greeting')!;
 const TEXT = fillVariables(greeting.text['zh-CN']!, PROFILE).text;
-const tr = (key: MessageKey) => translate('zh-CN', key);
+const tr = (key: MessageKey, params?: Record<string, string | number>) => translate('zh-CN', key, params);
 const BEFORE = '甲乙XX丙丁'; // the agent selected "XX": the insert replaces it
 const SELECTED: [number, number] = [2, 4];
 const EXPECTED = BEFORE.slice(0, 2) + TEXT + BEFORE.slice(4);
