@@ -12,6 +12,8 @@ import { alternate, progress, sleep } from './stats';
 
 export interface LoadSample {
   loadMs: number;
+  /** DOMContentLoaded end, absolute: Chrome injects document_idle content scripts right after it. */
+  dclAt: number;
   scriptMs: number;
   pageLongTasks: LongTask[];
   panelLongTasks: LongTask[];
@@ -39,9 +41,9 @@ export async function loadOnce(c: Condition, url: string, opts: { heap?: boolean
     await page.waitForFunction(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd > 0);
     const nav = await page.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      return { loadMs: n.loadEventEnd - n.startTime, origin: performance.timeOrigin };
+      return { loadMs: n.loadEventEnd - n.startTime, dcl: n.domContentLoadedEventEnd, origin: performance.timeOrigin };
     });
-    const sample: LoadSample = { loadMs: nav.loadMs, scriptMs: 0, pageLongTasks: [], panelLongTasks: [] };
+    const sample: LoadSample = { loadMs: nav.loadMs, dclAt: nav.origin + nav.dcl, scriptMs: 0, pageLongTasks: [], panelLongTasks: [] };
     let panelCdp: CDPSession | undefined;
     if (c.ext) {
       const frame = await panelFrame(page, c.ext.extensionId);
