@@ -68,9 +68,15 @@ export async function panelFrame(page: Page, extensionId: string, timeout = 15_0
   const prefix = `chrome-extension://${extensionId}/panel.html`;
   while (Date.now() < deadline) {
     const frame = page.frames().find((f) => f.url().startsWith(prefix));
-    if (frame) {
-      await frame.waitForSelector('[data-testid="cc-panel"], [data-testid="cc-tab"]', { timeout: Math.max(1000, deadline - Date.now()) });
-      return frame;
+    if (frame && !frame.isDetached()) {
+      try {
+        await frame.waitForSelector('[data-testid="cc-panel"], [data-testid="cc-tab"]', { timeout: Math.max(1000, deadline - Date.now()) });
+        return frame;
+      } catch (err) {
+        // The host was removed and re-attached (a page sweeping unknown elements): that frame is
+        // gone, a new one is coming. Anything else is a real failure.
+        if (!frame.isDetached()) throw err;
+      }
     }
     await page.waitForTimeout(50);
   }
