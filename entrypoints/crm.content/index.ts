@@ -21,7 +21,10 @@ export default defineContentScript({
 
     let panel: PanelHost | undefined;
     if (panelHostDecision(window) === 'mount') {
-      void send('page.layout', {}).then((layout) => {
+      // A frame added before the page's load event delays that event until the frame has
+      // loaded too: mount only after the CRM page has finished loading, so it loads as fast as without us.
+      const loaded = document.readyState === 'complete' ? Promise.resolve() : new Promise((r) => window.addEventListener('load', r, { once: true }));
+      void Promise.all([send('page.layout', {}), loaded]).then(([layout]) => {
         if (ctx.isInvalid) return;
         panel = mountPanel(document, browser.runtime.getURL('/panel.html'), layout);
         ctx.onInvalidated(() => panel?.remove());
