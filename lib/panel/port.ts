@@ -15,8 +15,10 @@ export function extensionAlive(): boolean {
   }
 }
 
+const FIRST_RETRY_MS = 100;
+
 export function connectPanelPort(onPush: (push: PanelPush) => void, onReconnect?: () => void) {
-  let retry = 250;
+  let retry = FIRST_RETRY_MS;
   const connect = (): boolean => {
     if (!extensionAlive()) return false;
     let port: ReturnType<typeof browser.runtime.connect>;
@@ -28,8 +30,9 @@ export function connectPanelPort(onPush: (push: PanelPush) => void, onReconnect?
     const openedAt = Date.now();
     port.onMessage.addListener((msg) => onPush(msg as PanelPush));
     port.onDisconnect.addListener(() => {
-      // A port that lived a while was an idle worker stopping, not a crash loop: retry fast.
-      if (Date.now() - openedAt > 10_000) retry = 250;
+      // A port that lived a while was a worker stopping (idle, updated), not a crash loop:
+      // reconnect at once, as pushes from other tabs are missed until we do.
+      if (Date.now() - openedAt > 1000) retry = FIRST_RETRY_MS;
       // The service worker was stopped or restarted: reconnect, and reload state we may have
       // missed. If the extension itself is gone there is nothing to reconnect to.
       if (!extensionAlive()) return;

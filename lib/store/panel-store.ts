@@ -62,10 +62,11 @@ export function createPanelStore(deps: StoreDeps) {
     runs: {},
     async load() {
       try {
+        const mark = get().saveMark();
         const state = await deps.send('state.load', {});
-        const runs = Object.fromEntries(state.openRuns.map((r) => [r.id, r]));
-        // Unsaved local changes (a failed write) are newer than what the background holds.
-        for (const r of Object.values(get().unsaved)) runs[r.id] = r;
+        // Local changes the background had not stored when it read (a failed write, or one
+        // sent meanwhile) are newer than what it sent back.
+        const runs = get().overlayLocal(Object.fromEntries(state.openRuns.map((r) => [r.id, r])), mark);
         set({ ready: true, loadError: undefined, settings: state.settings, runs, ...indexPacks(state.packs) });
       } catch (err) {
         set({ loadError: err instanceof Error ? err.message : String(err) });
@@ -78,8 +79,9 @@ export function createPanelStore(deps: StoreDeps) {
     },
     onPush(push) {
       if (push.type === 'run.changed') {
-        // Another tab changed a run: take its write unless we hold an unsaved newer one.
-        if (get().unsaved[push.run.id]) return;
+        // Another tab changed a run: take its write, unless ours of the same run is in flight
+        // (then whichever the background stored last is read back once ours has landed).
+        if (get().notePush(push.run.id)) return;
         set((s) => {
           const runs = { ...s.runs };
           if (push.run.status === 'open') runs[push.run.id] = push.run;

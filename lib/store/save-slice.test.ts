@@ -13,13 +13,14 @@ function harness() {
     (_type: string, payload: { run: Run }) =>
       new Promise((ok, fail) => replies.push({ run: payload.run, ok: () => ok({ saved: true, run: payload.run }), fail })),
   );
-  let state = {} as PanelState;
+  const load = vi.fn(async () => undefined);
+  let state = { runs: {}, load } as unknown as PanelState;
   const set = (p: Partial<PanelState> | ((s: PanelState) => Partial<PanelState>)) => {
     state = { ...state, ...(typeof p === 'function' ? p(state) : p) };
   };
   const deps = { send, now: () => 0, newId: () => 'id' } as unknown as StoreDeps;
   state = { ...state, ...createSaveSlice(set, () => state, deps) };
-  return { get: () => state, replies, send };
+  return { get: () => state, set, replies, send, load };
 }
 
 describe('save slice', () => {
@@ -66,5 +67,28 @@ describe('save slice', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('a state read that raced this panel keeps what changed here since (our writes, pushes taken)', () => {
+    const { get, set } = harness();
+    const mark = get().saveMark();
+    void get().persist(run(2));
+    set({ runs: { r1: run(2), r2: { ...run(7), id: 'r2' } } });
+    expect(get().notePush('r2')).toBe(false);
+    const loaded = get().overlayLocal({ r1: run(1), r2: { ...run(6), id: 'r2' }, r3: { ...run(1), id: 'r3' } }, mark);
+    expect([loaded.r1?.rev, loaded.r2?.rev, loaded.r3?.rev]).toEqual([2, 7, 1]);
+    // A read begun after those changes is the truth.
+    expect(get().overlayLocal({ r2: { ...run(9), id: 'r2' } }, get().saveMark()).r2?.rev).toBe(9);
+  });
+
+  it("sets aside another tab's change while our write is in flight, and reads back once it lands", async () => {
+    const { get, replies, load } = harness();
+    const mine = get().persist(run(4));
+    expect(get().notePush('r1')).toBe(true);
+    expect(load).not.toHaveBeenCalled();
+    replies[0]!.ok();
+    await mine;
+    // Whichever write the background stored last is what the panel shows next.
+    expect(load).toHaveBeenCalledTimes(1);
   });
 });

@@ -12,6 +12,19 @@ export interface SaveSlice {
   saveError?: string;
   persist(run: Run): Promise<boolean>;
   retrySaves(): Promise<void>;
+  /** A mark to take before asking the background for state (see overlayLocal). */
+  saveMark(): number;
+  /**
+   * Loaded runs, except where this panel knows better: runs changed here since `mark` (sent by
+   * us, or pushed by another tab) are newer than a read begun then, and unsaved ones are too.
+   */
+  overlayLocal(loaded: Record<string, Run>, mark: number): Record<string, Run>;
+  /**
+   * Another tab changed a run; true means "set it aside": our own write of that run is in
+   * flight, and which of the two the background stored last is known only once ours lands
+   * (then the panel reloads). False: apply it.
+   */
+  notePush(runId: string): boolean;
 }
 
 const MAX_BACKOFF_MS = 10_000;
@@ -19,6 +32,10 @@ const MAX_BACKOFF_MS = 10_000;
 export function createSaveSlice(set: SetState, get: GetState, deps: StoreDeps): SaveSlice {
   let backoff = 1000;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let seq = 0;
+  /** Run id → `seq` of the last change made to it in this panel (our write or a push taken). */
+  const touched = new Map<string, number>();
+  const deferred = new Set<string>();
 
   function scheduleRetry() {
     if (timer) return;
@@ -43,6 +60,10 @@ export function createSaveSlice(set: SetState, get: GetState, deps: StoreDeps): 
         return { unsaved, saveError: Object.keys(unsaved).length ? s.saveError : undefined };
       });
       backoff = 1000;
+      if (deferred.has(run.id) && !get().unsaved[run.id]) {
+        deferred.delete(run.id);
+        void get().load();
+      }
       return true;
     } catch (err) {
       // A newer state of this run may have been stored meanwhile: then this failure is moot.
@@ -57,7 +78,31 @@ export function createSaveSlice(set: SetState, get: GetState, deps: StoreDeps): 
     unsaved: {},
     persist(run) {
       set((s) => ({ unsaved: { ...s.unsaved, [run.id]: run } }));
+      touched.set(run.id, ++seq);
       return write(run);
+    },
+    saveMark: () => seq,
+    overlayLocal(loaded, mark) {
+      const runs = { ...loaded };
+      const local = get().runs;
+      for (const [id, at] of touched) {
+        if (at <= mark) continue;
+        if (local[id]) runs[id] = local[id];
+        else delete runs[id]; // finished here since
+      }
+      for (const r of Object.values(get().unsaved)) {
+        if (r.status === 'open') runs[r.id] = r;
+        else delete runs[r.id];
+      }
+      return runs;
+    },
+    notePush(runId) {
+      if (get().unsaved[runId]) {
+        deferred.add(runId);
+        return true;
+      }
+      touched.set(runId, ++seq);
+      return false;
     },
     async retrySaves() {
       await Promise.all(Object.values(get().unsaved).map((run) => get().persist(run)));
