@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import * as repo from '@/lib/db/repo';
+import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { db } from '@/lib/db/schema';
 import type { Handlers, SenderInfo } from '@/lib/messaging/server';
 import type { ContentPush, InsertResult, Layout } from '@/lib/messaging/protocol';
@@ -81,7 +82,9 @@ export function createHandlers(): Partial<Handlers> {
       return { ok: true };
     },
     'page.layout': async () => {
-      const s = await repo.getSettings(d);
+      // A database that cannot be read must not keep the panel away: it mounts as by default
+      // and says itself what is wrong (with Retry), instead of the CRM page showing nothing.
+      const s = await repo.getSettings(d).catch(() => DEFAULT_SETTINGS);
       return { open: s.panelOpen, width: s.panelWidth };
     },
   };

@@ -251,11 +251,17 @@ describe('a database upgrade from another connection', () => {
   });
 });
 
+/** The demo build's fault hook (lib/db/faults.ts), in the service worker. */
+function inject(kind: 'failWrites' | 'failReads', count: number, name?: string) {
+  type Hook = Record<typeof kind, (n: number, name?: string) => void>;
+  return inWorker(([k, n, e]) => (globalThis as unknown as { __cuecardFaults: Hook }).__cuecardFaults[k](n, e), [kind, count, name] as const);
+}
+
 describe('storage fails', () => {
   it('shows a non-blocking error, keeps the progress, offers an export, and saves once storage is back', async () => {
     const { page, panel } = await open();
     const id = await startShift(panel);
-    await inWorker(() => (globalThis as unknown as { __cuecardFaults: { failWrites(n: number, name: string): void } }).__cuecardFaults.failWrites(1000, 'QuotaExceededError'));
+    await inject('failWrites', 1000, 'QuotaExceededError');
     await panel.getByTestId('cc-item-workspace-tidy').check();
     const banner = panel.getByTestId('cc-save-error');
     await banner.waitFor();
@@ -273,7 +279,7 @@ describe('storage fails', () => {
     expect(mine?.path).toHaveLength(2);
 
     // Storage comes back; the next retry (automatic, with backoff) stores everything.
-    await inWorker(() => (globalThis as unknown as { __cuecardFaults: { failWrites(n: number): void } }).__cuecardFaults.failWrites(0));
+    await inject('failWrites', 0);
     await banner.waitFor({ state: 'detached', timeout: 20_000 });
     await expect.poll(async () => (await storedRun(id))?.path.length).toBe(2);
     await page.reload();
@@ -285,12 +291,25 @@ describe('storage fails', () => {
   it('an unknown error on a few writes heals itself without the agent doing anything', async () => {
     const { page, panel } = await open();
     const id = await startShift(panel);
-    await inWorker(() => (globalThis as unknown as { __cuecardFaults: { failWrites(n: number, name: string): void } }).__cuecardFaults.failWrites(2, 'UnknownError'));
+    await inject('failWrites', 2, 'UnknownError');
     await panel.getByTestId('cc-item-workspace-tidy').check();
     await panel.getByTestId('cc-save-error').waitFor();
     await panel.getByTestId('cc-item-equipment-working').check();
     await panel.getByTestId('cc-save-error').waitFor({ state: 'detached', timeout: 20_000 });
     expect(Object.keys((await storedRun(id))?.ticks ?? {}).sort()).toEqual(['equipment-working', 'workspace-tidy']);
+    await page.close();
+  });
+
+  it('a database that cannot be read: the panel still appears, says so, and recovers on Retry', async () => {
+    await inject('failReads', 1_000_000, 'UnknownError');
+    const page = await browser.context.newPage();
+    await page.goto(server.url + '/index.html');
+    const panel = await panelFrame(page, browser.extensionId);
+    const alert = panel.locator('.cc-load-error[role="alert"]');
+    await expect.poll(() => alert.textContent()).toContain('UnknownError');
+    await inject('failReads', 0);
+    await alert.getByRole('button').click();
+    await panel.getByTestId('cc-new-run').waitFor();
     await page.close();
   });
 });
