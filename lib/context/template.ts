@@ -6,42 +6,12 @@
  */
 import type { Mask } from '../pack/context-schema';
 import { maskValue } from './mask';
+import { tokenizeTemplate } from '../pack/text';
 
 export const FILTERS = ['masked'] as const;
 export type Filter = (typeof FILTERS)[number];
 
-export type TemplateToken = { kind: 'text'; value: string } | { kind: 'var'; name: string; filter?: string };
-
-// Sticky, so matching at one position keeps the scan linear on brace-heavy text.
-const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)(?:\|([a-z]+))?\}/y;
-
-export function tokenizeTemplate(template: string): TemplateToken[] {
-  const tokens: TemplateToken[] = [];
-  let text = '';
-  for (let i = 0; i < template.length; ) {
-    const c = template[i]!;
-    if ((c === '{' || c === '}') && template[i + 1] === c) {
-      text += c;
-      i += 2;
-      continue;
-    }
-    if (c === '{') {
-      PLACEHOLDER.lastIndex = i;
-      const m = PLACEHOLDER.exec(template);
-      if (m) {
-        if (text) tokens.push({ kind: 'text', value: text });
-        text = '';
-        tokens.push(m[2] === undefined ? { kind: 'var', name: m[1]! } : { kind: 'var', name: m[1]!, filter: m[2] });
-        i = PLACEHOLDER.lastIndex;
-        continue;
-      }
-    }
-    text += c;
-    i += 1;
-  }
-  if (text) tokens.push({ kind: 'text', value: text });
-  return tokens;
-}
+export { tokenizeTemplate, type TemplateToken } from '../pack/text';
 
 export interface RenderOptions {
   /** How each page field is masked by `|masked`; anything else masks as free text. */

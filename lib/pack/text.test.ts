@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillVariables, listVariables, t } from './text';
+import { fillVariables, listVariables, t, tokenizeTemplate } from './text';
 
 describe('t', () => {
   it('picks the language and falls back to zh-CN', () => {
@@ -64,5 +64,16 @@ describe('listVariables', () => {
   it('lists names once, in order, ignoring escapes', () => {
     expect(listVariables('{agentId} {company} {{x}} {customer.name} {company}')).toEqual(['agentId', 'company', 'customer.name']);
     expect(listVariables('no variables')).toEqual([]);
+  });
+});
+
+describe('filters belong to record templates, not phrases', () => {
+  it('leaves a filtered placeholder in a phrase as literal text, and tokenizes it for templates', () => {
+    expect(fillVariables('电话 {customer.phone|masked}', { 'customer.phone': '13812345678' })).toEqual({ text: '电话 {customer.phone|masked}', missing: [] });
+    expect(tokenizeTemplate('a{x.y|masked}{z}')).toEqual([
+      { kind: 'text', value: 'a' },
+      { kind: 'var', name: 'x.y', filter: 'masked' },
+      { kind: 'var', name: 'z' },
+    ]);
   });
 });

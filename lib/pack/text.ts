@@ -12,23 +12,24 @@ export function t(text: LText | undefined, lang: Lang): string {
   return text['zh-CN'];
 }
 
-type Token = { kind: 'text'; value: string } | { kind: 'var'; name: string };
+export type TemplateToken = { kind: 'text'; value: string } | { kind: 'var'; name: string; filter?: string };
 
 /**
- * `{name}` or `{customer.name}`. Anything else in braces (`{ }`, `{客户}`, `{a b}`) stays
+ * `{name}`, `{customer.name}`, or with a filter `{customer.phone|masked}` (record templates,
+ * lib/context/template.ts). Anything else in braces (`{ }`, `{客户}`, `{a b}`) stays
  * literal, so stray braces in prose never turn into "missing variables".
  * Sticky regex: matching at one position keeps the scan linear on brace-heavy text.
  */
-const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\}/y;
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)(?:\|([a-z]+))?\}/y;
 
-function tokenize(template: string): Token[] {
-  const tokens: Token[] = [];
+/** Splits a template into literal text and placeholders; `{{` and `}}` are literal braces. */
+export function tokenizeTemplate(template: string): TemplateToken[] {
+  const tokens: TemplateToken[] = [];
   let text = '';
   let i = 0;
   while (i < template.length) {
     const c = template[i]!;
-    // `{{` and `}}` are escapes for literal braces, checked before placeholders so that
-    // `{{name}}` renders as the literal `{name}`.
+    // Escapes are checked before placeholders, so that `{{name}}` renders as the literal `{name}`.
     if ((c === '{' || c === '}') && template[i + 1] === c) {
       text += c;
       i += 2;
@@ -40,7 +41,7 @@ function tokenize(template: string): Token[] {
       if (match) {
         if (text) tokens.push({ kind: 'text', value: text });
         text = '';
-        tokens.push({ kind: 'var', name: match[1]! });
+        tokens.push(match[2] === undefined ? { kind: 'var', name: match[1]! } : { kind: 'var', name: match[1]!, filter: match[2] });
         i = PLACEHOLDER.lastIndex;
         continue;
       }
@@ -50,6 +51,13 @@ function tokenize(template: string): Token[] {
   }
   if (text) tokens.push({ kind: 'text', value: text });
   return tokens;
+}
+
+/** Phrases know no filters: a filtered placeholder stays literal text there, as before filters existed. */
+function tokenize(template: string): TemplateToken[] {
+  return tokenizeTemplate(template).map((t) =>
+    t.kind === 'var' && t.filter !== undefined ? { kind: 'text' as const, value: `{${t.name}|${t.filter}}` } : t,
+  );
 }
 
 /**
