@@ -14,6 +14,11 @@ export default defineContentScript({
   matches: [],
   allFrames: true,
   main(ctx) {
+    // Only what must see the agent's first clicks and keys runs now; the rest waits for the
+    // CRM page's load event, so the page loads as fast as without us (a frame added before
+    // `load` would even delay that event until the frame has loaded).
+    const loaded = document.readyState === 'complete' ? Promise.resolve() : new Promise((r) => window.addEventListener('load', r, { once: true }));
+    const afterLoad = (work: () => void) => void loaded.then(() => ctx.isInvalid || work());
     const tracker = createFocusTracker(document, () => void send('page.focused', {}).catch(() => undefined));
     ctx.onInvalidated(() => tracker.dispose());
     const highlighter = createHighlighter(window);
@@ -21,14 +26,13 @@ export default defineContentScript({
 
     let panel: PanelHost | undefined;
     if (panelHostDecision(window) === 'mount') {
-      // A frame added before the page's load event delays that event until the frame has
-      // loaded too: mount only after the CRM page has finished loading, so it loads as fast as without us.
-      const loaded = document.readyState === 'complete' ? Promise.resolve() : new Promise((r) => window.addEventListener('load', r, { once: true }));
-      void Promise.all([send('page.layout', {}), loaded]).then(([layout]) => {
-        if (ctx.isInvalid) return;
-        panel = mountPanel(document, browser.runtime.getURL('/panel.html'), layout);
-        ctx.onInvalidated(() => panel?.remove());
-      });
+      afterLoad(() =>
+        void send('page.layout', {}).then((layout) => {
+          if (ctx.isInvalid) return;
+          panel = mountPanel(document, browser.runtime.getURL('/panel.html'), layout);
+          ctx.onInvalidated(() => panel?.remove());
+        }),
+      );
     }
     // Every frame hears the toggle key: the agent's focus may be in a frame that does not host
     // the panel (a frameset's nav frame, an iframe). Those ask the background what is shown.
@@ -43,7 +47,7 @@ export default defineContentScript({
     // Page shortcuts (Options; off by default): the panel's Alt keys, taken from the page.
     const pageKeys = forwardPageKeys(window, (combo) => void send('page.key', { combo }).catch(() => undefined));
     ctx.onInvalidated(() => pageKeys.dispose());
-    void send('page.shortcuts', {}).then((r) => pageKeys.setCombos(r.combos), () => undefined);
+    afterLoad(() => void send('page.shortcuts', {}).then((r) => pageKeys.setCombos(r.combos), () => undefined));
 
     const onMessage = (msg: unknown, _sender: unknown, reply: (r: unknown) => void) => {
       const push = msg as ContentPush;
@@ -64,7 +68,7 @@ export default defineContentScript({
         return true; // answered once the element is there, or the wait is over
       }
     };
-    browser.runtime.onMessage.addListener(onMessage);
+    afterLoad(() => browser.runtime.onMessage.addListener(onMessage));
     // After a reload or uninstall `browser.runtime` is gone: there is nothing left to remove.
     ctx.onInvalidated(() => browser.runtime?.onMessage.removeListener(onMessage));
     // WXT notices a dead extension only when asked; ask every few seconds, so a panel whose
