@@ -6,6 +6,7 @@ import { usePackText, useT } from '@/lib/i18n/use-t';
 import type { MessageKey } from '@/lib/i18n/translate';
 import { useActions } from './actions';
 import { SuggestedProcedures } from './SuggestedProcedures';
+import { StartButtons } from './StartButtons';
 
 type Entry = { pack: Pack; procedure: Procedure };
 
@@ -46,17 +47,7 @@ export function ProcedurePicker() {
               {Object.keys(latest).length > 1 && <div class="cc-muted" data-testid={`cc-pack-of-${e.procedure.id}`}>{tr('picker.packVersion', { pack: e.pack.id, version: e.pack.version })}</div>}
               {e.procedure.description && <p class="cc-muted">{pt(e.procedure.description)}</p>}
               <div class="cc-picker__actions">
-                {e.procedure.kind === 'contact' && e.procedure.channels?.length ? (
-                  e.procedure.channels.map((c) => (
-                    <button key={c} type="button" class="cc-btn cc-btn--small" data-testid={`cc-start-${e.procedure.id}-${c}`} onClick={() => start(e, c)}>
-                      {tr(`channel.${c}` as const)}
-                    </button>
-                  ))
-                ) : (
-                  <button type="button" class="cc-btn cc-btn--small cc-btn--primary" data-testid={`cc-start-${e.procedure.id}`} onClick={() => start(e)}>
-                    {tr('picker.start')}
-                  </button>
-                )}
+                <StartButtons procedure={e.procedure} testId="cc-start" onStart={(c) => start(e, c)} />
               </div>
             </li>
           ))}

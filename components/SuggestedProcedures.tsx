@@ -7,6 +7,7 @@ import type { Channel, Pack, Procedure } from '@/lib/pack/schema';
 import { packKey } from '@/lib/store/panel-store';
 import { usePanel, usePanelStore } from '@/lib/store/use-store';
 import { usePackText, useT } from '@/lib/i18n/use-t';
+import { StartButtons } from './StartButtons';
 import './context.css';
 
 export function SuggestedProcedures() {
@@ -45,17 +46,7 @@ export function SuggestedProcedures() {
           <li key={`${pack.id}/${procedure.id}`} class="cc-card cc-picker__item">
             <div class="cc-picker__name">{pt(procedure.title)}</div>
             <div class="cc-picker__actions">
-              {procedure.kind === 'contact' && procedure.channels?.length ? (
-                procedure.channels.map((c) => (
-                  <button key={c} type="button" class="cc-btn cc-btn--small" data-testid={`cc-suggest-${procedure.id}-${c}`} onClick={() => start(pack, procedure, c)}>
-                    {tr(`channel.${c}`)}
-                  </button>
-                ))
-              ) : (
-                <button type="button" class="cc-btn cc-btn--small cc-btn--primary" data-testid={`cc-suggest-${procedure.id}`} onClick={() => start(pack, procedure)}>
-                  {tr('picker.start')}
-                </button>
-              )}
+              <StartButtons procedure={procedure} testId="cc-suggest" onStart={(c) => start(pack, procedure, c)} />
             </div>
           </li>
         ))}
