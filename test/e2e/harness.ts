@@ -2,7 +2,7 @@
  * Launches Debian's Chromium with the built demo extension (`npm run build:demo`) and
  * serves the demo CRM on localhost. Each test file gets its own browser profile.
  */
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
@@ -19,10 +19,12 @@ export interface Browser {
   close(opts?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export function chromiumArgs(extensionPath = EXTENSION_PATH): string[] {
+/** `extraExtensions`: more unpacked extensions to load beside Cuecard (the bench's switch). */
+export function chromiumArgs(extensionPath = EXTENSION_PATH, extraExtensions: string[] = []): string[] {
+  const paths = [extensionPath, ...extraExtensions].join(',');
   const args = [
-    `--disable-extensions-except=${extensionPath}`,
-    `--load-extension=${extensionPath}`,
+    `--disable-extensions-except=${paths}`,
+    `--load-extension=${paths}`,
     // The closed network refuses Chromium's background connections; don't make them.
     '--disable-background-networking',
     '--disable-component-update',
@@ -35,7 +37,7 @@ export function chromiumArgs(extensionPath = EXTENSION_PATH): string[] {
   return args;
 }
 
-export async function launch(opts: { userDataDir?: string; extensionPath?: string; locale?: string } = {}): Promise<Browser> {
+export async function launch(opts: { userDataDir?: string; extensionPath?: string; locale?: string; extraExtensions?: string[] } = {}): Promise<Browser> {
   const extensionPath = opts.extensionPath ?? EXTENSION_PATH;
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionPath}: run \`npm run build:demo\` first.`);
@@ -44,12 +46,17 @@ export async function launch(opts: { userDataDir?: string; extensionPath?: strin
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: chromiumArgs(extensionPath),
+    args: chromiumArgs(extensionPath, opts.extraExtensions),
     locale: opts.locale ?? 'zh-CN',
     viewport: { width: 1280, height: 800 },
   });
-  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL((await worker()).url()).host;
+  // Cuecard's worker is told apart from other extensions' by its script, then by its id; found
+  // anew on each call, so a worker restarted (or the extension re-enabled) is the live one.
+  const script = `/${(JSON.parse(readFileSync(join(extensionPath, 'manifest.json'), 'utf8')) as { background: { service_worker: string } }).background.service_worker}`;
+  let extensionId = '';
+  const ours = (w: Worker) => new URL(w.url()).pathname === script && (!extensionId || new URL(w.url()).host === extensionId);
+  const worker = async () => context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 }));
+  extensionId = new URL((await worker()).url()).host;
   return {
     context,
     extensionId,
