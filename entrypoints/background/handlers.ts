@@ -7,6 +7,7 @@ import type { ContentPush, InsertResult, Layout } from '@/lib/messaging/protocol
 import { pushToPanels } from './ports';
 import { ensureDefaultPack, importPackText, packMeta, packsForState } from './packs';
 import { syncSites } from './sites';
+import { injectIntoOpenTabs } from './inject';
 import { focusedFrame, rememberFocus } from './focus';
 
 function tabOf(sender: SenderInfo): number {
@@ -49,7 +50,10 @@ export function createHandlers(): Partial<Handlers> {
     'settings.patch': async ({ patch }, sender) => {
       const settings = await repo.patchSettings(d, patch);
       pushToPanels({ type: 'settings.changed', settings }, { tabId: sender.tab?.id, frameId: sender.frameId });
-      if (patch.sites) await syncSites(settings.sites);
+      if (patch.sites) {
+        await syncSites(settings.sites);
+        void injectIntoOpenTabs(); // a site just added works in its open tabs without a reload
+      }
       return { settings };
     },
     'pack.get': async ({ packId, version }) => ({ pack: await repo.getPack(d, packId, version) }),

@@ -1,6 +1,6 @@
 import { setupPorts } from './ports';
 import { setupRouter } from './router';
-import { setupSites } from './sites';
+import { setupInjection } from './inject';
 import { setupPacks } from './packs';
 import { setupCommands } from './commands';
 import { setupFocus } from './focus';
@@ -12,7 +12,7 @@ import { setupSubscriptions } from './subscriptions';
 export default defineBackground(() => {
   setupPorts();
   setupRouter();
-  setupSites();
+  setupInjection();
   setupPacks();
   setupCommands();
   setupFocus();

@@ -6,9 +6,10 @@ import { pageKeyHandlers } from './page-keys';
 import { subscriptionHandlers } from './subscriptions';
 import { packUpdateHandlers } from './pack-updates';
 import { contextHandlers } from './context';
+import { injectHandlers } from './inject';
 
 // Each feature contributes the handlers for its own messages (declared in lib/messaging/protocol.ts).
-const features: Array<() => Partial<Handlers>> = [createHandlers, subscriptionHandlers, packUpdateHandlers, contextHandlers, followUpHandlers, pageKeyHandlers];
+const features: Array<() => Partial<Handlers>> = [createHandlers, subscriptionHandlers, packUpdateHandlers, contextHandlers, followUpHandlers, pageKeyHandlers, injectHandlers];
 
 export function setupRouter() {
   const handlers = Object.assign({}, ...features.map((f) => f())) as Partial<Handlers>;

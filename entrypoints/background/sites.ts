@@ -2,13 +2,16 @@ import { browser } from 'wxt/browser';
 import * as repo from '@/lib/db/repo';
 import { db } from '@/lib/db/schema';
 
-const SCRIPT_ID = 'cuecard-crm';
-const SCRIPT_FILE = '/content-scripts/crm.js';
+/** Where the background keeps the match patterns it injects into (read by tests and the bench too). */
+export const SITES_KEY = 'cuecardSites';
+/** Earlier versions registered the content script; the registration outlives updates. */
+const LEGACY_SCRIPT_ID = 'cuecard-crm';
 
 /**
- * Content scripts are registered at runtime for the sites the agent or an admin added
- * (and whose host permission was granted from a click), plus any host the manifest
- * grants up front (only the demo build has those: the local demo CRM).
+ * The pages Cuecard runs in: the sites the agent or an admin added (and whose host permission
+ * was granted from a click), plus any host the manifest grants up front (only the demo build
+ * has those: the local demo CRM). Kept in session storage, so a worker that wakes for a page
+ * load does not open the database to learn them.
  */
 export async function syncSites(sites: string[]): Promise<string[]> {
   const fixed = browser.runtime.getManifest().host_permissions ?? [];
@@ -17,37 +20,15 @@ export async function syncSites(sites: string[]): Promise<string[]> {
     if (await browser.permissions.contains({ origins: [site] })) granted.push(site);
   }
   const matches = [...new Set([...fixed, ...granted])];
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
-  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
-  if (matches.length) {
-    await browser.scripting.registerContentScripts([
-      { id: SCRIPT_ID, js: [SCRIPT_FILE], matches, allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
-    ]);
-  }
+  const legacy = await browser.scripting.getRegisteredContentScripts({ ids: [LEGACY_SCRIPT_ID] });
+  if (legacy.length) await browser.scripting.unregisterContentScripts({ ids: [LEGACY_SCRIPT_ID] });
+  await browser.storage.session.set({ [SITES_KEY]: matches });
   return matches;
 }
 
-/** After an install or update, open CRM tabs get the new content script without a reload. */
-async function injectIntoOpenTabs(matches: string[]) {
-  if (!matches.length) return;
-  const tabs = await browser.tabs.query({ url: matches });
-  await Promise.all(
-    tabs.map((tab) =>
-      tab.id === undefined
-        ? undefined
-        : browser.scripting
-            .executeScript({ target: { tabId: tab.id, allFrames: true }, files: [SCRIPT_FILE] })
-            .catch(() => undefined),
-    ),
-  );
-}
-
-export function setupSites() {
-  browser.runtime.onInstalled.addListener(async () => {
-    const matches = await syncSites((await repo.getSettings(db())).sites);
-    await injectIntoOpenTabs(matches);
-  });
-  browser.permissions.onRemoved.addListener(async () => {
-    await syncSites((await repo.getSettings(db())).sites);
-  });
+/** The current match patterns: from session storage, or worked out again after a browser restart. */
+export async function currentSites(): Promise<string[]> {
+  const stored = (await browser.storage.session.get(SITES_KEY))[SITES_KEY];
+  if (Array.isArray(stored)) return stored as string[];
+  return syncSites((await repo.getSettings(db())).sites);
 }

@@ -8,15 +8,20 @@ import { forwardPageKeys } from '@/lib/shortcuts/page-forward';
 
 // Runs in every frame of a CRM page: each frame tracks its own focused field (so inserts
 // work in cross-origin frames too); one frame — the top page, or the largest frame of a
-// frameset — also shows the panel. Registered at runtime for the agent's sites only.
+// frameset — also shows the panel. Injected by the background (entrypoints/background/
+// inject.ts) into the agent's sites only, once each frame has loaded.
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
   allFrames: true,
   main(ctx) {
-    // Only what must see the agent's first clicks and keys runs now; the rest waits for the
-    // CRM page's load event, so the page loads as fast as without us (a frame added before
-    // `load` would even delay that event until the frame has loaded).
+    // The background asks this before injecting, so a frame never gets two live copies.
+    const g = globalThis as { __cuecardLive?: () => boolean };
+    if (g.__cuecardLive?.()) return;
+    g.__cuecardLive = () => !ctx.isInvalid;
+    // Normally injected after the frame's load event. After an install or update the open
+    // tabs get it at once, possibly mid-load: the panel still waits for `load` (a frame added
+    // before it would delay the page's load event until that frame has loaded).
     const loaded = document.readyState === 'complete' ? Promise.resolve() : new Promise((r) => window.addEventListener('load', r, { once: true }));
     const afterLoad = (work: () => void) => void loaded.then(() => ctx.isInvalid || work());
     const tracker = createFocusTracker(document, () => void send('page.focused', {}).catch(() => undefined));
@@ -48,6 +53,16 @@ export default defineContentScript({
     const pageKeys = forwardPageKeys(window, (combo) => void send('page.key', { combo }).catch(() => undefined));
     ctx.onInvalidated(() => pageKeys.dispose());
     afterLoad(() => void send('page.shortcuts', {}).then((r) => pageKeys.setCombos(r.combos), () => undefined));
+
+    // Frames that load later (an iframe added by the page, a frameset link) need the script too;
+    // the tab's loading state does not always say so. Load events do not bubble: capture them.
+    let framesTimer: number | undefined;
+    ctx.addEventListener(document, 'load', (e: Event) => {
+      const t = e.target as Element | null;
+      if (t?.tagName !== 'IFRAME' && t?.tagName !== 'FRAME') return;
+      clearTimeout(framesTimer);
+      framesTimer = ctx.setTimeout(() => void send('page.frames', {}).catch(() => undefined), 50);
+    }, { capture: true });
 
     const onMessage = (msg: unknown, _sender: unknown, reply: (r: unknown) => void) => {
       const push = msg as ContentPush;

@@ -38,6 +38,8 @@ export const requests = {
   'page.focused': { from: ['page'], schema: Empty },
   /** A content script asks for the panel state it needs to lay itself out. */
   'page.layout': { from: ['page'], schema: Empty },
+  /** A content script saw one of its frames load: the background injects into new site frames. */
+  'page.frames': { from: ['page'], schema: Empty },
   /** Options page: pack URLs, trusted keys and each URL's last check (policy merged in). */
   'subscriptions.get': { from: ['ext'], schema: Empty },
   /** Options page "Check now" (all URLs), or a URL just added. */
@@ -110,6 +112,7 @@ export interface Responses {
   'panel.setOpen': Layout;
   'page.focused': { ok: true };
   'page.layout': Layout;
+  'page.frames': { ok: true };
   'subscriptions.get': SubscriptionsView;
   'subscriptions.check': SubscriptionsView;
   'packs.updates': PackUpdates;

@@ -95,6 +95,36 @@ describe('createFocusTracker', () => {
     expect(tracker.last()?.el.id).toBe('rich');
   });
 
+  it('starts from the field already focused when it is created (injected after the page loaded)', () => {
+    tracker.dispose();
+    const notes = $<HTMLTextAreaElement>('#notes');
+    notes.focus();
+    notes.setSelectionRange(2, 4);
+    const onFocus = vi.fn();
+    tracker = createFocusTracker(document, onFocus);
+    expect(onFocus).toHaveBeenCalledTimes(1); // the background learns which frame to insert into
+    $('#btn').focus();
+    expect(tracker.last()).toMatchObject({ kind: 'field', el: notes, start: 2, end: 4 });
+  });
+
+  it('starts from a field focused inside an open shadow root, and hears that root afterwards', () => {
+    tracker.dispose();
+    const root = $('#shadow-host').attachShadow({ mode: 'open' });
+    html(root, '<input id="a" value="一二三"><input id="b" value="四五六">');
+    $<HTMLInputElement>('#a', root).focus();
+    tracker = createFocusTracker(document);
+    expect(tracker.last()?.el).toBe($('#a', root));
+    $<HTMLInputElement>('#b', root).focus(); // focus moving inside the root never reaches the document
+    expect(tracker.last()?.el).toBe($('#b', root));
+  });
+
+  it('does not start from our own panel or a non-text control', () => {
+    tracker.dispose();
+    $<HTMLTextAreaElement>('#ours').focus();
+    tracker = createFocusTracker(document);
+    expect(tracker.last()).toBeNull();
+  });
+
   it('reports each newly focused editable and stops after dispose', () => {
     const onFocus = vi.fn();
     const t = createFocusTracker(document, onFocus);

@@ -26,6 +26,12 @@ const isOurs = (n: EventTarget): boolean => {
   return el.nodeType === 1 && OURS.test(el.tagName + ' ' + el.id);
 };
 
+/** The element or any ancestor, across shadow boundaries, is our panel's (what composedPath shows). */
+function insideOurs(el: Element): boolean {
+  for (let n: Node | null = el; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) if (isOurs(n)) return true;
+  return false;
+}
+
 /** Classifies a node as an editable we may insert into, or null. */
 export function toEditable(node: EventTarget | null | undefined): Editable | null {
   const el = node as HTMLElement | null;
@@ -118,6 +124,17 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => 
 
   listen(doc, true);
   doc.addEventListener('selectionchange', onSelectionChange, true);
+  // The script arrives after the page has loaded: the agent may already be in a field.
+  let active = doc.activeElement;
+  const shadowPath: ShadowRoot[] = [];
+  while (active?.shadowRoot?.activeElement) {
+    shadowPath.push(active.shadowRoot);
+    active = active.shadowRoot.activeElement;
+  }
+  watchShadowRoots(shadowPath);
+  if (active && !insideOurs(active)) cur = toEditable(active);
+  // Only the frame that has the focus says so: others may keep a stale activeElement.
+  if (cur && doc.hasFocus()) onFocus?.(cur);
   return {
     last() {
       if (cur && deepActiveElement(doc) === cur.el) save(); // still focused: the live caret wins

@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { demoServer, extensionPage, launch, panelFrame, type Browser } from './harness';
+import { sitesReady } from './ready';
 import { currentTitle, procedure, startProcedure, step } from './flows';
 
 declare const chrome: {
-  scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
   runtime: { reload(): void };
   // chrome://extensions' own APIs, used to switch developer mode on and the extension off.
   developerPrivate: { updateProfileConfiguration(c: { inDeveloperMode: boolean }): Promise<void> };
@@ -26,8 +26,7 @@ const title = (id: string) => step(shift, id).title['zh-CN'];
 beforeAll(async () => {
   server = await demoServer();
   browser = await launch({ extensionPath: process.env.CUECARD_EXTENSION_PATH });
-  // The content script is registered at runtime by onInstalled; pages opened before that get none.
-  await until(() => inWorker(async () => (await chrome.scripting.getRegisteredContentScripts()).length === 1));
+  await sitesReady(browser);
 });
 afterAll(async () => {
   await browser?.close();

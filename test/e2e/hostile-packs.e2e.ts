@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { demoServer, extensionPage, launch, panelFrame, type Browser } from './harness';
+import { sitesReady } from './ready';
 import { currentTitle, startProcedure } from './flows';
 
-declare const chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
 
 let server: Awaited<ReturnType<typeof demoServer>>;
 let browser: Browser;
@@ -52,11 +52,7 @@ function pack(overrides: Record<string, unknown> = {}) {
 beforeAll(async () => {
   server = await demoServer();
   browser = await launch({ extensionPath: process.env.CUECARD_EXTENSION_PATH });
-  for (const end = Date.now() + 15_000; ; await new Promise((r) => setTimeout(r, 100))) {
-    const n = await (await browser.worker()).evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length);
-    if (n === 1) break;
-    if (Date.now() > end) throw new Error('The content script was never registered');
-  }
+  await sitesReady(browser);
   browser.context.on('page', (p) => listen(p));
   (await browser.worker()).on('console', (m) => heard.push(`worker: ${m.text()}`));
   options = await extensionPage(browser);

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { startDemoServer, FIXTURE_ROOT } from '../demo/server.mjs';
 import { launch, panelFrame, type Browser } from './harness';
+import { sitesReady } from './ready';
 import { currentTitle, procedure, setOptions, startProcedure, step } from './flows';
 
-declare const chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } };
 
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: Browser;
@@ -31,12 +31,7 @@ beforeAll(async () => {
     },
   });
   browser = await launch({ extensionPath: process.env.CUECARD_EXTENSION_PATH });
-  // The content script is registered at runtime by onInstalled; pages opened before that get none.
-  for (const end = Date.now() + 15_000; ; await new Promise((r) => setTimeout(r, 100))) {
-    const n = await (await browser.worker()).evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length);
-    if (n === 1) break;
-    if (Date.now() > end) throw new Error('The content script was never registered');
-  }
+  await sitesReady(browser);
 });
 afterAll(async () => {
   await browser?.close();
