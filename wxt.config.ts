@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { dockCss, dockWidths } from './lib/panel-host/dock';
 
 // The demo variant (`npm run build:demo`) is also enabled on the local demo CRM, for
 // `npm start`, the e2e suite and the benchmarks. Normal builds request no host access
@@ -38,6 +39,10 @@ export default defineConfig({
     },
   }),
   hooks: {
+    // The dock stylesheets the background registers before each page's first layout (lib/panel-host/dock.ts).
+    'build:publicAssets': (_wxt, files) => {
+      for (const w of dockWidths()) files.push({ relativeDest: `dock/${w}.css`, contents: dockCss(w) });
+    },
     'build:manifestGenerated': (_wxt, manifest) => {
       // Runtime-registered content scripts must not widen the required host permissions.
       manifest.host_permissions = demo ? DEMO_HOSTS : [];

@@ -6,7 +6,7 @@ import type { Handlers, SenderInfo } from '@/lib/messaging/server';
 import type { ContentPush, InsertResult, Layout } from '@/lib/messaging/protocol';
 import { pushToPanels } from './ports';
 import { ensureDefaultPack, importPackText, packMeta, packsForState } from './packs';
-import { syncSites } from './sites';
+import { syncDock, syncSites } from './sites';
 import { injectIntoOpenTabs } from './inject';
 import { focusedFrame, rememberFocus } from './focus';
 
@@ -23,8 +23,9 @@ function tabOf(sender: SenderInfo): number {
  */
 export async function pushLayoutToAllTabs(layout: Layout) {
   const push: ContentPush = { type: 'content.layout', layout };
+  const docked = syncDock(layout).catch(() => undefined); // pages loaded from now on start docked (or not)
   const tabs = await browser.tabs.query({});
-  await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : browser.tabs.sendMessage(t.id, push).catch(() => undefined))));
+  await Promise.all([docked, ...tabs.map((t) => (t.id === undefined ? undefined : browser.tabs.sendMessage(t.id, push).catch(() => undefined)))]);
 }
 
 export function createHandlers(): Partial<Handlers> {

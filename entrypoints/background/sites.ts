@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
 import * as repo from '@/lib/db/repo';
 import { db } from '@/lib/db/schema';
+import type { Layout } from '@/lib/messaging/protocol';
+import { dockFile } from '@/lib/panel-host/dock';
 
 /** Where the background keeps the match patterns it injects into (read by tests and the bench too). */
 export const SITES_KEY = 'cuecardSites';
 /** Earlier versions registered the content script; the registration outlives updates. */
 const LEGACY_SCRIPT_ID = 'cuecard-crm';
+const DOCK_ID = 'cuecard-dock';
 
 /**
  * The pages Cuecard runs in: the sites the agent or an admin added (and whose host permission
@@ -23,7 +26,23 @@ export async function syncSites(sites: string[]): Promise<string[]> {
   const legacy = await browser.scripting.getRegisteredContentScripts({ ids: [LEGACY_SCRIPT_ID] });
   if (legacy.length) await browser.scripting.unregisterContentScripts({ ids: [LEGACY_SCRIPT_ID] });
   await browser.storage.session.set({ [SITES_KEY]: matches });
+  const settings = await repo.getSettings(db()).catch(() => undefined);
+  if (settings) await syncDock({ open: settings.panelOpen, width: settings.panelWidth }, matches);
   return matches;
+}
+
+/**
+ * Keeps the CSS-only dock script (lib/panel-host/dock.ts) in line with the panel: registered
+ * for the sites' top pages while the panel is open, gone while it is collapsed. Pages already
+ * open are not touched: the panel there sets its own margin.
+ */
+export async function syncDock(layout: Layout, sites?: string[]): Promise<void> {
+  const matches = sites ?? (await currentSites());
+  const file = layout.open ? dockFile(layout.width) : null;
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [DOCK_ID] });
+  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [DOCK_ID] });
+  if (!file || !matches.length) return;
+  await browser.scripting.registerContentScripts([{ id: DOCK_ID, css: [file], matches, runAt: 'document_start', allFrames: false, persistAcrossSessions: true }]);
 }
 
 /** The current match patterns: from session storage, or worked out again after a browser restart. */

@@ -40,8 +40,13 @@ export function mountPanel(doc: Document, src: string, layout: Layout): PanelHos
   // are not in window.frames, so page scripts get no handle on the panel's window.
 
   const root$ = doc.documentElement;
-  const margin = root$.style.getPropertyValue('margin-right');
-  const marginPrio = root$.style.getPropertyPriority('margin-right');
+  // The page's own inline margin, put back when the panel collapses or goes. Where the dock
+  // stylesheet (lib/panel-host/dock.ts) already reserved our width, the page's margin under
+  // it is unknown: 0 is put back, inline and !important, since the stylesheet outranks a
+  // plain inline value (a page styling its root's right margin loses it while collapsed).
+  const preDocked = layout.open && !root$.style.getPropertyValue('margin-right') && getComputedStyle(root$).marginRight === `${layout.width}px`;
+  const margin = preDocked ? '0px' : root$.style.getPropertyValue('margin-right');
+  const marginPrio = preDocked ? 'important' : root$.style.getPropertyPriority('margin-right');
 
   let current = layout;
   function setLayout({ open, width }: Layout) {

@@ -88,6 +88,27 @@ describe('the content script', () => {
     await page.close();
   });
 
+  it('reserves the docked panel width from the first layout, so mounting it after load moves nothing', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/__slow.html`, { waitUntil: 'domcontentloaded' });
+    const rightEdge = () => page.locator('#early').evaluate((el) => [el.getBoundingClientRect().right, document.documentElement.clientWidth]);
+    const before = await rightEdge();
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('360px');
+    expect(await page.locator('cuecard-panel').count()).toBe(0); // reserved by a stylesheet, not by our script
+    await panelFrame(page, browser.extensionId);
+    expect(await rightEdge()).toEqual(before);
+    // Collapsed, the page gets its full width back; opened again, the width is given up again.
+    const panel = await panelFrame(page, browser.extensionId);
+    await panel.getByTestId('cc-collapse').click();
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('0px');
+    await page.keyboard.press('Alt+Shift+K');
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('360px');
+    // A frameset document has nowhere to show the panel: its own root keeps its full width.
+    await page.goto(`${server.url}/frameset.html`);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('0px');
+    await page.close();
+  });
+
   it('reaches an iframe the page adds after loading, once: the insert lands there exactly once', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/index.html`);
