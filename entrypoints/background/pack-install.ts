@@ -8,8 +8,8 @@ import { effectiveConfig, trustOf } from './pack-config';
 type Accepted = Extract<Verdict, { kind: 'accept' }>;
 
 /**
- * Store an accepted pack and tell the panel. Versions are only ever added: a run keeps
- * the version it started on until it finishes, so no version is deleted here.
+ * Store an accepted pack and tell the panel. Older versions go once nothing needs them: a run
+ * keeps the version it started on, and the previous version stays for "what changed".
  */
 export async function installVerdict(d: CuecardDb, verdict: Accepted, source: 'url' | 'file', origin: string): Promise<StoredPack> {
   const { pack } = verdict;
@@ -18,6 +18,7 @@ export async function installVerdict(d: CuecardDb, verdict: Accepted, source: 'u
   if (verdict.keyId !== undefined) row.keyId = verdict.keyId;
   if (verdict.sequence !== undefined) row.sequence = verdict.sequence;
   await repo.installPack(d, row);
+  await repo.prunePacks(d);
   if (!verdict.sameContent && (before || source === 'url')) {
     const base = { source: origin, at: row.installedAt, packId: pack.id, version: pack.version };
     const notice: PackNotice = before

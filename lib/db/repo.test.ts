@@ -56,4 +56,16 @@ describe('packs', () => {
     expect((await repo.getPack(d, pack.id, 1))?.version).toBe(1);
     expect(await repo.getPack(d, pack.id, 9)).toBeNull();
   });
+
+  it('prunes versions nothing needs: a run on an old version keeps it, the rest go', async () => {
+    fresh();
+    const row = (version: number) => ({ id: pack.id, version, pack: { ...pack, version }, source: 'url' as const, installedAt: version, sequence: version });
+    for (const v of [1, 2, 3, 4, 5]) await repo.installPack(d, row(v));
+    const run = startRun(pack.procedures[1]!, { ...pack, version: 2 }, { id: 'on-2', at: 1 });
+    await repo.putRun(d, { ...run, status: 'finished', finishedAt: 2 });
+    expect(await repo.prunePacks(d)).toBe(2);
+    expect((await d.packs.toCollection().primaryKeys()).map(([, v]) => v)).toEqual([2, 4, 5]);
+    expect((await repo.packHead(d, pack.id))?.lastSequence).toBe(5);
+    expect(await repo.prunePacks(d)).toBe(0);
+  });
 });

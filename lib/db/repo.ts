@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } f
 import type { Held } from '../packs/evaluate';
 import type { PackNotice } from '../packs/views';
 import type { AckRow, CuecardDb, StoredPack, SubscriptionRow } from './schema';
+import { prunablePackVersions } from '../packs/prune';
 
 export async function getSettings(d: CuecardDb): Promise<Settings> {
   const row = await d.kv.get('settings');
@@ -40,6 +41,17 @@ export async function finishedRuns(d: CuecardDb, limit = 50): Promise<Run[]> {
 
 export async function installPack(d: CuecardDb, row: StoredPack): Promise<void> {
   await d.packs.put(row);
+}
+
+/** Deletes the stored pack versions nothing needs any more (lib/packs/prune.ts); returns how many. */
+export async function prunePacks(d: CuecardDb): Promise<number> {
+  return d.transaction('rw', d.packs, d.runs, async () => {
+    const rows = await d.packs.toArray();
+    const runs = await d.runs.toArray();
+    const gone = prunablePackVersions(rows, runs);
+    await d.packs.bulkDelete(gone);
+    return gone.length;
+  });
 }
 
 /** The newest version of every installed pack. */
