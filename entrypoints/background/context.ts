@@ -136,3 +136,11 @@ export function contextHandlers(): Partial<Handlers> {
     }),
   };
 }
+
+/** A deleted run takes the masked values kept for it along. */
+export async function forgetKept(runId: string): Promise<void> {
+  const kept = (await browser.storage.local.get(KEPT_KEY))[KEPT_KEY] as Record<string, unknown> | undefined;
+  if (!kept || !(runId in kept)) return;
+  delete kept[runId];
+  await browser.storage.local.set({ [KEPT_KEY]: kept });
+}

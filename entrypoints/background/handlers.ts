@@ -8,6 +8,7 @@ import { pushToPanels } from './ports';
 import { ensureDefaultPack, importPackText, packMeta, packsForState } from './packs';
 import { syncDock, syncSites } from './sites';
 import { injectIntoOpenTabs } from './inject';
+import { forgetKept } from './context';
 import { focusedFrame, rememberFocus } from './focus';
 
 function tabOf(sender: SenderInfo): number {
@@ -45,6 +46,7 @@ export function createHandlers(): Partial<Handlers> {
     },
     'run.delete': async ({ runId }) => {
       await d.runs.delete(runId);
+      await forgetKept(runId);
       return { deleted: true };
     },
     'runs.history': async ({ limit }) => ({ runs: await repo.finishedRuns(d, limit) }),

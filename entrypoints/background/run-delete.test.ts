@@ -1,0 +1,31 @@
+/** Deleting a run deletes what was kept for it: the run and its masked page values. */
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { startRun } from '@/lib/engine';
+import type { Pack } from '@/lib/pack/schema';
+import * as repo from '@/lib/db/repo';
+import { db } from '@/lib/db/schema';
+import defaultPack from '../../public/packs/default.json';
+import { createHandlers } from './handlers';
+
+const pack = defaultPack as Pack;
+const d = db();
+const ext = { id: fakeBrowser.runtime.id, url: 'chrome-extension://x/panel.html' };
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await d.runs.clear();
+});
+
+describe('run.delete', () => {
+  it('removes the run and the masked values kept for it, and nothing kept for other runs', async () => {
+    const run = startRun(pack.procedures[1]!, pack, { id: 'r1', at: 1 });
+    await repo.putRun(d, run);
+    const keptFor = (id: string) => ({ packId: pack.id, version: pack.version, values: { phone: '138****5678' }, at: 1, id });
+    await fakeBrowser.storage.local.set({ keptContext: { r1: keptFor('r1'), r2: keptFor('r2') } });
+    await expect(createHandlers()['run.delete']!({ runId: 'r1' }, ext)).resolves.toEqual({ deleted: true });
+    expect(await d.runs.get('r1')).toBeUndefined();
+    expect(Object.keys((await fakeBrowser.storage.local.get('keptContext')).keptContext as object)).toEqual(['r2']);
+  });
+});
