@@ -31,6 +31,39 @@ describe('findByLabel on the demo CRM console', () => {
   });
 });
 
+describe('findByLabel in open shadow roots (newer widgets)', () => {
+  const host = (id: string, markup: string, parent: ParentNode = document.body) => {
+    const el = document.createElement('crm-field');
+    el.id = id;
+    parent.append(el);
+    const root = el.attachShadow({ mode: 'open' });
+    root.append(document.createRange().createContextualFragment(markup));
+    return root;
+  };
+
+  it('finds a labelled field inside an open shadow root, nested ones too', () => {
+    html('<p><label for="x">工单号</label><input id="x"></p>');
+    const outer = host('outer', '<label for="cb">回访记录 Callback</label><input id="cb">');
+    const inner = host('inner', '<label>证件号码<input id="idno"></label>', outer);
+    expect(findByLabel(document, '回访记录')).toBe(outer.getElementById('cb'));
+    expect(findByLabel(document, '证件号码')).toBe(inner.querySelector('#idno'));
+  });
+
+  it('prefers an exact label in the page itself over one in a shadow root', () => {
+    html('<p><label for="x">备注</label><input id="x"></p>');
+    host('w', '<label for="y">备注</label><input id="y">');
+    expect(findByLabel(document, '备注')).toBe($('#x'));
+  });
+
+  it('cannot see into closed shadow roots', () => {
+    html('<p></p>');
+    const el = document.createElement('crm-secret');
+    document.body.append(el);
+    el.attachShadow({ mode: 'closed' }).append(document.createRange().createContextualFragment('<label for="s">密码提示</label><input id="s">'));
+    expect(findByLabel(document, '密码提示')).toBeNull();
+  });
+});
+
 describe('findByLabel on table layouts without <label>', () => {
   it('finds the field in the next cell of the row', () => {
     html('<table><tr><td>客户姓名：</td><td><span><input id="a"></span></td><td>电话</td><td><input id="b"></td></tr></table>');

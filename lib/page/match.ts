@@ -44,28 +44,29 @@ function controlAfter(cell: Element): Element | null {
   return below ? (below.matches(CONTROL) ? below : below.querySelector(CONTROL)) : null;
 }
 
-function labelTarget(doc: Document, label: HTMLLabelElement): Element | null {
-  if (label.htmlFor) return doc.getElementById(label.htmlFor);
+/** A document, or an open shadow root inside one: both can look up ids and run selectors. */
+type Scope = Document | ShadowRoot;
+
+function labelTarget(scope: Scope, label: HTMLLabelElement): Element | null {
+  if (label.htmlFor) return scope.getElementById(label.htmlFor);
   return label.querySelector(CONTROL);
 }
 
-export function findByLabel(doc: Document, text: string): Element | null {
-  const want = bare(norm(text));
-  if (!want) return null;
+function bestIn(scope: Scope, want: string): { el: Element | null; score: number } {
   let best: Element | null = null;
   let bestScore = -1;
-  for (const label of Array.from(doc.getElementsByTagName('label'))) {
+  for (const label of Array.from(scope.querySelectorAll('label'))) {
     const s = score(norm(label.textContent), want);
     if (s <= bestScore) continue;
-    const target = labelTarget(doc, label);
+    const target = labelTarget(scope, label);
     if (!target) continue;
     [best, bestScore] = [target, s];
-    if (s === 2) return best;
+    if (s === 2) return { el: best, score: s };
   }
   // Legacy table layouts: a cell holding only the label text. Long cells are layout cells
   // (a whole form inside one <td>); skip them before paying for their text.
   const limit = want.length * 4 + 40;
-  for (const cell of Array.from(doc.querySelectorAll('td, th'))) {
+  for (const cell of Array.from(scope.querySelectorAll('td, th'))) {
     const raw = cell.textContent ?? '';
     if (raw.length > limit || cell.querySelector(CONTROL)) continue;
     const s = score(norm(raw), want);
@@ -75,7 +76,32 @@ export function findByLabel(doc: Document, text: string): Element | null {
     [best, bestScore] = [target, s];
     if (s === 2) break;
   }
-  return best;
+  return { el: best, score: bestScore };
+}
+
+/** Open shadow roots under `scope`, nested ones included (closed ones stay out of reach). */
+function* openShadowRoots(scope: Scope): Generator<ShadowRoot> {
+  for (const el of Array.from(scope.querySelectorAll('*'))) {
+    if (!el.shadowRoot) continue;
+    yield el.shadowRoot;
+    yield* openShadowRoots(el.shadowRoot);
+  }
+}
+
+export function findByLabel(doc: Document, text: string): Element | null {
+  const want = bare(norm(text));
+  if (!want) return null;
+  const light = bestIn(doc, want);
+  if (light.score === 2) return light.el;
+  // Newer widgets keep their label and field inside a shadow root. Walking every element to
+  // find them costs, so only when the page itself has no exact match.
+  let best = light;
+  for (const root of openShadowRoots(doc)) {
+    const found = bestIn(root, want);
+    if (found.score > best.score) best = found;
+    if (best.score === 2) break;
+  }
+  return best.el;
 }
 
 /** The element a locator points at in this document, or null. Throws on a malformed selector. */

@@ -25,6 +25,7 @@ const anchorPack = {
     steps: [{ id: 'look', title: { 'zh-CN': '查看' }, anchors: [
       { name: { 'zh-CN': '不存在的按钮' }, selector: '#no-such-button' },
       { name: { 'zh-CN': '框架内的受理记录' }, labelText: '受理记录', frame: 'main.html' },
+      { name: { 'zh-CN': '控件里的回访记录' }, labelText: '回访记录' },
     ] }],
   }],
 };
@@ -208,6 +209,15 @@ describe('Show me', () => {
     await panel.getByTestId('cc-showme-1').click();
     await expect.poll(() => text(panel.getByTestId('cc-showme-status')), WAIT).toContain('已在 CRM 页面中框出');
     expect(await surrounds(page.frame({ name: 'main' })!, '#notes')).toBe(true);
+    await page.close();
+  });
+
+  it('finds a field by its label inside the open shadow root of a widget', async () => {
+    const { page, panel } = await openCrm('/widgets.html');
+    await startProcedure(panel, 'anchor-check');
+    await panel.getByTestId('cc-showme-2').click();
+    await expect.poll(() => text(panel.getByTestId('cc-showme-status')), WAIT).toContain('已在 CRM 页面中框出');
+    expect(await surrounds(page, '#shadow-input')).toBe(true); // Playwright's CSS goes through open shadow roots
     await page.close();
   });
 
