@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parsePack } from '../../lib/pack/parse';
 import { timeUnder, type CpuProfile } from './cpu-profile';
-import { attributeLongTasks } from './long-tasks';
+import { attributeLongTasks, byLoadPhase } from './long-tasks';
 import { makeBigPack } from './pack-gen';
 import type { LongTask } from './probe';
 import { checkBudgets, formatTable } from './report';
 import { pageAssets } from './sizes';
 import { alternate, median } from './stats';
+import { switchSteps } from './switch';
 
 const task = (duration: number, containerSrc = ''): LongTask => ({ start: 0, duration, name: 'self', containerType: containerSrc ? 'iframe' : 'window', containerSrc });
 
@@ -40,6 +41,45 @@ describe('long task attribution', () => {
   });
   it('refuses to compare unequal numbers of samples', () => {
     expect(() => attributeLongTasks([{ with: [], without: [{ pageLongTasks: [], panelLongTasks: [] }] }])).toThrow(/same number/);
+  });
+});
+
+describe('long tasks around the load event', () => {
+  it('splits the page’s own long tasks at the end of each load’s load event, leaving out extension frames', () => {
+    const at = (start: number, src = ''): LongTask => ({ ...task(60, src), start });
+    const phase = byLoadPhase([
+      { loadAt: 1000, pageLongTasks: [at(900), at(1000), at(1200), at(950, 'chrome-extension://x/panel.html')] },
+      { loadAt: 5000, pageLongTasks: [at(1200)] },
+    ]);
+    expect(phase).toEqual({ duringLoad: 2, afterLoad: 2 });
+  });
+});
+
+describe('switching Cuecard on and off', () => {
+  it('only settles when Cuecard is already in the wanted state', () => {
+    expect(switchSteps('enabled', 'enabled')).toEqual(['settle']);
+    expect(switchSteps('disabled', 'disabled')).toEqual(['settle']);
+  });
+  it('switches, waits for the switch to take effect, then settles', () => {
+    expect(switchSteps('enabled', 'disabled')).toEqual(['disable', 'await-gone', 'settle']);
+    expect(switchSteps('disabled', 'enabled')).toEqual(['enable', 'await-ready', 'settle']);
+  });
+  it('redoes the switch after one that failed midway, whichever state is wanted', () => {
+    expect(switchSteps('unknown', 'enabled')).toEqual(['enable', 'await-ready', 'settle']);
+    expect(switchSteps('unknown', 'disabled')).toEqual(['disable', 'await-gone', 'settle']);
+  });
+  it('ends every activation with the same settle, so both arms idle alike before a load', () => {
+    const order = [0, 1, 2, 3].flatMap((i) => alternate(i, 'enabled' as const, 'disabled' as const));
+    let state: 'enabled' | 'disabled' = 'enabled';
+    const switchedBefore = { enabled: 0, disabled: 0 };
+    for (const wanted of order) {
+      const steps = switchSteps(state, wanted);
+      expect(steps.at(-1)).toBe('settle');
+      if (steps.length > 1) switchedBefore[wanted]++;
+      state = wanted;
+    }
+    // Alternating the order makes each arm follow a switch equally often.
+    expect(switchedBefore).toEqual({ enabled: 2, disabled: 2 });
   });
 });
 

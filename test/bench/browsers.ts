@@ -1,34 +1,41 @@
 /**
- * The two conditions, alive side by side: one persistent Chromium profile with the built demo
- * extension, one without it, same binary, flags, viewport and locale (test/e2e/harness.ts).
- * Why two live browsers and not one relaunched per condition: a relaunch costs seconds per
- * sample and measures a cold start (empty disk cache, no V8 code cache, extension install)
- * that agents see once a day, not on every page. With both warm and the samples alternating,
- * whatever else loads this shared machine at a given moment hits both conditions alike.
+ * The two conditions, in one live Chromium: "with" is Cuecard enabled, "without" is Cuecard
+ * disabled by the bench switch extension (switch.ts), same profile, binary, flags, viewport and
+ * locale (test/e2e/harness.ts). Why not two browsers, one with and one without the extension:
+ * in an A/A test on this machine, two identical bare Chromium instances loading the demo CRM's
+ * index.html alternately (30 loads each) differed by 11 % and 21 % in median load time, and a
+ * browser without extensions against one with an extension that does nothing by 6–17 %; such
+ * per-instance effects swamp a 5 % budget. Why not a relaunch per sample: it costs seconds and
+ * measures a cold start (empty caches, extension install) that agents see once a day. With one
+ * warm browser and the samples alternating, whatever else loads this shared machine at a given
+ * moment hits both conditions alike.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { CHROMIUM, chromiumArgs, EXTENSION_PATH, launch, type Browser } from '../e2e/harness';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { CHROMIUM, EXTENSION_PATH, launch, type Browser } from '../e2e/harness';
 import { installProbe } from './probe';
-import { sleep } from './stats';
+import { CuecardSwitch, SWITCH_EXTENSION } from './switch';
 
 export interface Condition {
   name: 'with' | 'without';
+  /** The one browser's context, shared by both conditions. */
   context: BrowserContext;
-  /** Only for the browser with the extension. */
+  /** Only for the condition with Cuecard enabled. */
   ext?: Browser;
+  /** Puts Cuecard in this condition's state and lets the browser settle (openTab calls it). */
+  activate(): Promise<void>;
 }
 
 export interface Pair {
   with: Condition;
   without: Condition;
+  /** How often Cuecard was switched on and off so far, and how often its background needed a blank tab to get ready. */
+  switches: () => { enabled: number; disabled: number; primed: number };
   close(): Promise<void>;
 }
-
-const VIEWPORT = { width: 1280, height: 800 };
 
 /**
  * A private copy of the build: others rebuild .output/demo while a bench runs, and Chromium
@@ -43,45 +50,26 @@ export function snapshotBuild(source = EXTENSION_PATH): { dir: string; remove():
 }
 
 export async function launchPair(extensionPath: string): Promise<Pair> {
-  const ext = await launch({ extensionPath });
-  const bareDir = mkdtempSync(join(tmpdir(), 'cuecard-bench-bare-'));
-  const bare = await chromium.launchPersistentContext(bareDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    // The harness flags minus the two that load the extension.
-    args: chromiumArgs().filter((a) => !/^--(load|disable)-extension/.test(a)),
-    locale: 'zh-CN',
-    viewport: VIEWPORT,
-  });
-  for (const context of [ext.context, bare]) await context.addInitScript(installProbe);
-  await waitForContentScript(ext);
-  return {
-    with: { name: 'with', context: ext.context, ext },
-    without: { name: 'without', context: bare },
-    async close() {
-      await ext.close();
-      await bare.close();
-      rmSync(bareDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** The background registers the content script on install; pages opened before that get none. */
-async function waitForContentScript(ext: Browser) {
-  const worker = await ext.worker();
-  for (let i = 0; i < 300; i++) {
-    const n = await worker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }).chrome;
-      return (await api.scripting.getRegisteredContentScripts()).length;
-    });
-    if (n > 0) return;
-    await sleep(100);
+  const browser = await launch({ extensionPath, extraExtensions: [SWITCH_EXTENSION] });
+  try {
+    await browser.context.addInitScript(installProbe);
+    const cuecard = new CuecardSwitch(browser);
+    await cuecard.start();
+    return {
+      with: { name: 'with', context: browser.context, ext: browser, activate: () => cuecard.activate('enabled') },
+      without: { name: 'without', context: browser.context, activate: () => cuecard.activate('disabled') },
+      switches: () => ({ ...cuecard.switches, primed: cuecard.primed }),
+      close: () => browser.close(),
+    };
+  } catch (err) {
+    await browser.close();
+    throw err;
   }
-  throw new Error('The extension registered no content script within 30 s (entrypoints/background/sites.ts).');
 }
 
-/** A fresh tab in a condition, with the CDP Performance domain on (for ScriptDuration and heap). */
+/** A fresh tab in a condition (activated first), with the CDP Performance domain on (for ScriptDuration and heap). */
 export async function openTab(c: Condition) {
+  await c.activate();
   const page = await c.context.newPage();
   const cdp = await c.context.newCDPSession(page);
   await cdp.send('Performance.enable');

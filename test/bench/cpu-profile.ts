@@ -74,7 +74,7 @@ export async function stopProfiler(cdp: CDPSession): Promise<CpuProfile> {
 
 /** One load of `url` with the extension, profiled from navigation to the panel being ready. */
 export async function profileLoad(c: Condition, url: string): Promise<{ totalMs: number; longestMs: number }> {
-  if (!c.ext) throw new Error('profileLoad needs the browser with the extension');
+  if (!c.ext) throw new Error('profileLoad needs the condition with Cuecard enabled');
   const { page, cdp } = await openTab(c);
   try {
     // 100 µs: the content script's whole load-time work is a few tens of ms.

@@ -43,3 +43,20 @@ export function attributeLongTasks(pairs: { with: Sample[]; without: Sample[] }[
   a.total = a.panelFrame + a.pageAttributed + a.pageExcess;
   return a;
 }
+
+/**
+ * The page's own long tasks split at the load event's end: before it they delay the load
+ * (pageLoad*), after it they do not, but they still hold up the agent's first clicks.
+ */
+export function byLoadPhase(samples: Pick<LoadSample, 'pageLongTasks' | 'loadAt'>[]): { duringLoad: number; afterLoad: number } {
+  let duringLoad = 0;
+  let afterLoad = 0;
+  for (const s of samples) {
+    for (const t of s.pageLongTasks) {
+      if (fromExtension(t)) continue;
+      if (t.start < s.loadAt) duringLoad++;
+      else afterLoad++;
+    }
+  }
+  return { duringLoad, afterLoad };
+}

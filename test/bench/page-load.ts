@@ -12,8 +12,8 @@ import { alternate, progress, sleep } from './stats';
 
 export interface LoadSample {
   loadMs: number;
-  /** DOMContentLoaded end, absolute: Chrome injects document_idle content scripts right after it. */
-  dclAt: number;
+  /** The load event's end, absolute (ms since the epoch, like the long tasks' starts). */
+  loadAt: number;
   scriptMs: number;
   pageLongTasks: LongTask[];
   panelLongTasks: LongTask[];
@@ -41,9 +41,9 @@ export async function loadOnce(c: Condition, url: string, opts: { heap?: boolean
     await page.waitForFunction(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd > 0);
     const nav = await page.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      return { loadMs: n.loadEventEnd - n.startTime, dcl: n.domContentLoadedEventEnd, origin: performance.timeOrigin };
+      return { loadMs: n.loadEventEnd - n.startTime, loadEnd: n.loadEventEnd, origin: performance.timeOrigin };
     });
-    const sample: LoadSample = { loadMs: nav.loadMs, dclAt: nav.origin + nav.dcl, scriptMs: 0, pageLongTasks: [], panelLongTasks: [] };
+    const sample: LoadSample = { loadMs: nav.loadMs, loadAt: nav.origin + nav.loadEnd, scriptMs: 0, pageLongTasks: [], panelLongTasks: [] };
     let panelCdp: CDPSession | undefined;
     if (c.ext) {
       const frame = await panelFrame(page, c.ext.extensionId);
@@ -80,7 +80,10 @@ export interface LoadRun {
   without: LoadSample[];
 }
 
-/** `rounds` measured pairs after `warmup` unmeasured ones; the order alternates every round. */
+/**
+ * `rounds` measured pairs after `warmup` unmeasured ones; the order alternates every round.
+ * Both conditions share one browser: each load first puts Cuecard in its state (openTab).
+ */
 export async function benchLoads(pair: { with: Condition; without: Condition }, url: string, rounds: number, warmup = 2, opts: { heap?: boolean } = {}): Promise<LoadRun> {
   const out: LoadRun = { with: [], without: [] };
   for (let i = 0; i < warmup + rounds; i++) {

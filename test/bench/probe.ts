@@ -1,6 +1,6 @@
 /**
- * Installed with context.addInitScript, so it runs at document start in every frame of both
- * browsers, before any page or panel code. Self-contained: Playwright sends its source text.
+ * Installed with context.addInitScript, so it runs at document start in every frame, in both
+ * conditions, before any page or panel code. Self-contained: Playwright sends its source text.
  * - Top-level pages and the panel frame record their long tasks (> 50 ms) with attribution.
  * - The panel frame records, on its own clock, when [data-testid="cc-panel"] first exists and
  *   when it stops being the loading placeholder. The panel code cannot move these stamps:

@@ -116,8 +116,11 @@ async function toggle(panel: Frame) {
 }
 
 export async function benchTick(c: Condition, url: string, rounds: number, warmup = 2) {
-  if (!c.ext) throw new Error('benchTick needs the browser with the extension');
-  const worker = await c.ext.worker();
+  if (!c.ext) throw new Error('benchTick needs the condition with Cuecard enabled');
+  await c.activate();
+  // Asked for at each use, never kept: after a re-enable the earlier worker handle is dead.
+  const ext = c.ext;
+  const worker = () => ext.worker();
   const page = await c.context.newPage();
   try {
     await page.goto(url);
@@ -134,7 +137,7 @@ export async function benchTick(c: Condition, url: string, rounds: number, warmu
       await panel.evaluate(armTick, ITEM);
       await toggle(panel);
       const t = await panel.evaluate(() => (window as unknown as { __ccArmed: Promise<{ clickAt: number; domAt: number; replyAt: number; run: { id: string } }> }).__ccArmed);
-      const base = await worker.evaluate(rawPut, JSON.stringify(t.run));
+      const base = await (await worker()).evaluate(rawPut, JSON.stringify(t.run));
       runId = t.run.id;
       if (i >= warmup) {
         shown.push(Math.max(t.domAt, t.replyAt) - t.clickAt);
@@ -150,9 +153,9 @@ export async function benchTick(c: Condition, url: string, rounds: number, warmu
     // The tick must really have reached the database: tick once more and read it back.
     await toggle(panel);
     await sleep(500);
-    const ticks = await storedTicks(worker, runId);
+    const ticks = await storedTicks(await worker(), runId);
     if (!ticks.includes(ITEM)) throw new Error(`The tick of "${ITEM}" was not found in IndexedDB (run ${runId} has ticks ${JSON.stringify(ticks)})`);
-    await worker.evaluate(() => {
+    await (await worker()).evaluate(() => {
       (globalThis as unknown as { __ccBaseline?: IDBDatabase }).__ccBaseline?.close();
       indexedDB.deleteDatabase('cuecard-bench-baseline');
     });
