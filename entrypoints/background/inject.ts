@@ -78,6 +78,9 @@ export function injectHandlers(): Partial<Handlers> {
 }
 
 export function setupInjection() {
+  // Session storage is emptied when the extension is disabled or the browser restarts: work
+  // the sites out as the worker starts, not at the first page that needs them.
+  void currentSites().catch(() => undefined);
   browser.tabs.onUpdated.addListener((tabId, info) => {
     if (info.status === 'complete') void injectTab(tabId);
   });
