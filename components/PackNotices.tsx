@@ -27,6 +27,12 @@ export function PackNotices() {
   );
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+const localDate = (at: number) => {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+
 const REASONS = new Set(['malformed', 'bad-signature', 'unknown-key', 'rollback', 'expired', 'invalid-pack', 'unsigned', 'id-mismatch', 'version-reused', 'too-large']);
 
 function reasonText(notice: PackNotice, tr: TFunction): string {
@@ -55,6 +61,14 @@ function Notice({ notice }: { notice: PackNotice }) {
             {tr('packs.dismiss')}
           </button>
         </div>
+      </div>
+    );
+  }
+  if (notice.kind === 'expired') {
+    // Standing, not dismissible: it goes away when a newer release is installed.
+    return (
+      <div class="cc-banner cc-pack-notice" data-testid="cc-pack-expired" data-pack={notice.packId} role="status">
+        <p>{tr('packs.expired', { name, version: notice.version ?? '', date: localDate(notice.at) })}</p>
       </div>
     );
   }

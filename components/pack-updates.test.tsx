@@ -138,6 +138,16 @@ describe('pack updates in the panel', () => {
     expect(ui.calls.filter((c) => c.type === 'packs.dismissNotice').map((c) => c.payload)).toEqual([{ id: 'r1' }]);
   });
 
+  it('says when the pack in use has expired, keeps it usable, and offers no dismissal', async () => {
+    const at = new Date(2026, 10, 24, 9, 30).getTime();
+    const ui = await mount({ notices: [{ id: 'e1', kind: 'expired', at, source: 'installed', packId: 'acme.team-b', version: 2 }] });
+    const notice = ui.$('cc-pack-expired')!;
+    expect(notice.textContent).toContain('release 2) expired on 2026-11-24. Ask your team lead for a newer release');
+    expect(notice.textContent).toContain(teamPack(2).title.en ?? teamPack(2).title['zh-CN']);
+    expect(notice.querySelector('button')).toBeNull();
+    expect(ui.$('cc-start-callback')).not.toBeNull();
+  });
+
   it('names the pack and version of each procedure only when several packs are installed', async () => {
     const one = await mount();
     expect(one.$('cc-pack-of-callback')).toBeNull();

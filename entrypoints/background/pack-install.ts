@@ -17,6 +17,7 @@ export async function installVerdict(d: CuecardDb, verdict: Accepted, source: 'u
   const row: StoredPack = { id: pack.id, version: pack.version, pack, source, installedAt: Date.now() };
   if (verdict.keyId !== undefined) row.keyId = verdict.keyId;
   if (verdict.sequence !== undefined) row.sequence = verdict.sequence;
+  if (verdict.expiresAt !== undefined) row.expiresAt = Date.parse(verdict.expiresAt);
   await repo.installPack(d, row);
   await repo.prunePacks(d);
   if (!verdict.sameContent && (before || source === 'url')) {

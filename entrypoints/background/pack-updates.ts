@@ -3,7 +3,7 @@ import { db, type CuecardDb } from '@/lib/db/schema';
 import type { Handlers } from '@/lib/messaging/server';
 import { diffPacks, isEmptyDiff, type PackDiff } from '@/lib/pack/diff';
 import { ackedMap, ackRows } from '@/lib/packs/acks';
-import { dismissNotice } from '@/lib/packs/notices';
+import { dismissNotice, expiredNotices } from '@/lib/packs/notices';
 import type { ChangeSet } from '@/lib/packs/views';
 import { pushToPanels } from './ports';
 
@@ -36,7 +36,10 @@ async function changeSets(d: CuecardDb): Promise<ChangeSet[]> {
 export function packUpdateHandlers(): Partial<Handlers> {
   const d = db();
   return {
-    'packs.updates': async () => ({ notices: (await repo.getNotices(d)).filter((n) => !n.dismissed), changes: await changeSets(d) }),
+    'packs.updates': async () => {
+      const expired = expiredNotices(await repo.latestPacks(d), Date.now());
+      return { notices: [...expired, ...(await repo.getNotices(d)).filter((n) => !n.dismissed)], changes: await changeSets(d) };
+    },
     'packs.dismissNotice': async ({ id }) => {
       await repo.updateNotices(d, (list) => dismissNotice(list, id));
       return { ok: true };

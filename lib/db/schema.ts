@@ -21,6 +21,8 @@ export interface StoredPack {
   /** Key id of the team lead's key that signed it, when signed. */
   keyId?: string;
   sequence?: number;
+  /** When the signature stops vouching for it (ms since the epoch), when the team lead set one. */
+  expiresAt?: number;
 }
 
 export interface KvRow {

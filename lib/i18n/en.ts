@@ -203,6 +203,7 @@ export const en = {
   'packs.installed': 'New SOP pack: {pack} (version {version})',
   'packs.refused': 'A pack update was refused: {reason}.',
   'packs.refusedKeep': 'You keep working with the version you have.',
+  'packs.expired': '“{name}” (release {version}) expired on {date}. Ask your team lead for a newer release; until it arrives you keep working with this one.',
   'packs.showChanges': 'What changed',
   'packs.hideChanges': 'Hide changes',
   'packs.dismiss': 'Got it',

@@ -202,6 +202,7 @@ export const zhCN = {
   'packs.installed': '新的话术包：{pack}（第 {version} 版）',
   'packs.refused': '已拒绝一个话术包更新：{reason}。',
   'packs.refusedKeep': '您继续使用当前版本。',
+  'packs.expired': '话术包「{name}」（第 {version} 版）已于 {date} 过期。请联系组长获取新版本；在此之前您继续使用当前版本。',
   'packs.showChanges': '查看变更',
   'packs.hideChanges': '收起变更',
   'packs.dismiss': '知道了',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dismissNotice, noticeId, upsertNotice } from './notices';
+import { dismissNotice, expiredNotices, noticeId, upsertNotice } from './notices';
 import type { PackNotice } from './views';
 
 const URL = 'https://packs.example.com/b.json';
@@ -34,5 +34,17 @@ describe('pack notices', () => {
     let list: PackNotice[] = [];
     for (let i = 0; i < 30; i++) list = upsertNotice(list, { ...refused(`c${i}`), source: `${URL}?${i}` }, 5);
     expect(list.map((n) => n.code)).toEqual(['c29', 'c28', 'c27', 'c26', 'c25']);
+  });
+
+  it('announces each installed pack whose expiry has passed, and only those', () => {
+    const now = Date.parse('2026-11-25T12:00:00Z');
+    const list = expiredNotices([
+      { id: 'a', version: 3, expiresAt: now - 1 },
+      { id: 'b', version: 1, expiresAt: now + 60_000 },
+      { id: 'c', version: 2 },
+      { id: 'd', version: 4, expiresAt: now },
+    ], now);
+    expect(list.map((n) => [n.kind, n.packId, n.version, n.at])).toEqual([['expired', 'a', 3, now - 1], ['expired', 'd', 4, now]]);
+    expect(list[0]!.id).toBe(noticeId('expired', 'a', 3));
   });
 });

@@ -35,3 +35,14 @@ export function upsertNotice(list: readonly PackNotice[], notice: PackNotice, ma
 export function dismissNotice(list: readonly PackNotice[], id: string): PackNotice[] {
   return list.map((n) => (n.id === id ? { ...n, dismissed: true } : n));
 }
+
+/**
+ * The pack in use has passed its expiry and nothing newer has arrived: the agent keeps working
+ * with it (a call must not lose its script), and is told, until a newer release is installed.
+ * Worked out on every read, never stored, so it cannot be dismissed away.
+ */
+export function expiredNotices(latest: readonly { id: string; version: number; expiresAt?: number }[], now: number): PackNotice[] {
+  return latest
+    .filter((p) => p.expiresAt !== undefined && p.expiresAt <= now)
+    .map((p) => ({ id: noticeId('expired', p.id, p.version), kind: 'expired', at: p.expiresAt!, source: 'installed', packId: p.id, version: p.version }));
+}

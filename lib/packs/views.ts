@@ -26,7 +26,7 @@ export interface SubscriptionsView {
 export interface PackNotice {
   /** Stable for the same event, so a refusal seen again is not announced again. */
   id: string;
-  kind: 'installed' | 'updated' | 'refused';
+  kind: 'installed' | 'updated' | 'refused' | 'expired';
   at: number;
   /** The subscription URL, or 'file' for a hand import. */
   source: string;

@@ -243,6 +243,25 @@ describe('the run started on release 1', () => {
   });
 });
 
+describe('a release that expires while it is installed', () => {
+  it('stays in use, and the panel says it has expired and to ask the team lead', async () => {
+    const expiresAt = Date.now() + 3000;
+    served = await sign(release(5), 5, expiresAt);
+    await checkNow();
+    expect(await sub().getAttribute('data-status')).toBe('installed');
+    await new Promise((r) => setTimeout(r, Math.max(0, expiresAt - Date.now()) + 200));
+    await crm.reload();
+    panel = await panelFrame(crm, browser.extensionId);
+    const notice = panel.getByTestId('cc-pack-expired');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/（第 5 版）已于 \d{4}-\d\d-\d\d 过期。请联系组长获取新版本/);
+    seen['expired while installed'] = { options: '(installed)', panel: (await notice.textContent()) ?? '' };
+    await panel.getByTestId('cc-new-run').click();
+    // acme.team-c (imported above) has a callback procedure too.
+    expect(await panel.getByTestId('cc-pack-of-callback').allTextContents()).toContain('acme.team-b · 第 5 版');
+  });
+});
+
 describe('cuecard pack preview', () => {
   it('opens Chromium with the demo extension subscribed to the compiled folder', async () => {
     const root = resolve(import.meta.dirname, '../..');
