@@ -42,7 +42,7 @@ export function framesToInject(results: { frameId: number; result?: unknown }[],
 }
 
 async function injectNow(tabId: number): Promise<number[]> {
-  const sites = await currentSites();
+  const sites = await currentSites().catch((): string[] => []);
   if (!sites.length) return [];
   // Rejects when the tab has no frame we may script (most tabs): nothing to do there.
   const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: probe }).catch(() => []);
@@ -85,7 +85,7 @@ export function setupInjection() {
     if (info.status === 'complete') void injectTab(tabId);
   });
   browser.runtime.onInstalled.addListener(async () => {
-    await syncSites((await repo.getSettings(db())).sites);
+    await syncSites((await repo.getSettings(db())).sites).catch(() => undefined);
     await injectIntoOpenTabs();
   });
   browser.permissions.onRemoved.addListener(async () => {

@@ -10,25 +10,38 @@ export const SITES_KEY = 'cuecardSites';
 const LEGACY_SCRIPT_ID = 'cuecard-crm';
 const DOCK_ID = 'cuecard-dock';
 
+// Registration changes run one at a time: the worker's start, onInstalled and a layout change
+// can all want one at once, and two "register cuecard-dock" calls racing each other fail with a
+// duplicate id (which, unhandled, kept the install from injecting into the open tabs).
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(work: () => Promise<T>): Promise<T> {
+  const run = queue.then(work, work);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
 /**
  * The pages Cuecard runs in: the sites the agent or an admin added (and whose host permission
  * was granted from a click), plus any host the manifest grants up front (only the demo build
  * has those: the local demo CRM). Kept in session storage, so a worker that wakes for a page
  * load does not open the database to learn them.
  */
-export async function syncSites(sites: string[]): Promise<string[]> {
-  const fixed = browser.runtime.getManifest().host_permissions ?? [];
-  const granted: string[] = [];
-  for (const site of sites) {
-    if (await browser.permissions.contains({ origins: [site] })) granted.push(site);
-  }
-  const matches = [...new Set([...fixed, ...granted])];
-  const legacy = await browser.scripting.getRegisteredContentScripts({ ids: [LEGACY_SCRIPT_ID] });
-  if (legacy.length) await browser.scripting.unregisterContentScripts({ ids: [LEGACY_SCRIPT_ID] });
-  await browser.storage.session.set({ [SITES_KEY]: matches });
-  const settings = await repo.getSettings(db()).catch(() => undefined);
-  if (settings) await syncDock({ open: settings.panelOpen, width: settings.panelWidth }, matches);
-  return matches;
+export function syncSites(sites: string[]): Promise<string[]> {
+  return serial(async () => {
+    const fixed = browser.runtime.getManifest().host_permissions ?? [];
+    const granted: string[] = [];
+    for (const site of sites) {
+      if (await browser.permissions.contains({ origins: [site] })) granted.push(site);
+    }
+    const matches = [...new Set([...fixed, ...granted])];
+    await browser.storage.session.set({ [SITES_KEY]: matches });
+    const legacy = await browser.scripting.getRegisteredContentScripts({ ids: [LEGACY_SCRIPT_ID] }).catch(() => []);
+    if (legacy.length) await browser.scripting.unregisterContentScripts({ ids: [LEGACY_SCRIPT_ID] }).catch(() => undefined);
+    // The dock is a head start, not a condition: failing to register it must not stop the sites.
+    const settings = await repo.getSettings(db()).catch(() => undefined);
+    if (settings) await applyDock({ open: settings.panelOpen, width: settings.panelWidth }, matches).catch(() => undefined);
+    return matches;
+  });
 }
 
 /**
@@ -36,8 +49,12 @@ export async function syncSites(sites: string[]): Promise<string[]> {
  * for the sites' top pages while the panel is open, gone while it is collapsed. Pages already
  * open are not touched: the panel there sets its own margin.
  */
-export async function syncDock(layout: Layout, sites?: string[]): Promise<void> {
-  const matches = sites ?? (await currentSites());
+export async function syncDock(layout: Layout): Promise<void> {
+  const matches = await currentSites();
+  return serial(() => applyDock(layout, matches));
+}
+
+async function applyDock(layout: Layout, matches: string[]): Promise<void> {
   const file = layout.open ? dockFile(layout.width) : null;
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [DOCK_ID] });
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [DOCK_ID] });
