@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pinyinInitial, pinyinInitials, pinyinSupported } from './pinyin';
 
 // Node 20 ships full ICU, so the collation must be there; browsers without it just lose pinyin.
 describe('pinyin initials from the zh collation', () => {
   it('is supported in this runtime', () => {
-    expect(pinyinSupported).toBe(true);
+    expect(pinyinSupported()).toBe(true);
   });
 
   it('derives the initials of known characters', () => {
@@ -27,5 +27,22 @@ describe('pinyin initials from the zh collation', () => {
     expect(pinyinInitials('您好，ＡＰＰ公司 1')).toBe('nhgs');
     expect(pinyinInitial('㐀')).toBe('');
     expect(pinyinInitial('A')).toBe('');
+  });
+});
+
+describe('the collator', () => {
+  // The panel imports this module at boot; building the pinyin collator there cost its boot
+  // a long task in a fresh renderer (test/bench/panel-boot.ts --cold).
+  it('is built on first use, not when the module loads', async () => {
+    vi.resetModules();
+    // Building it starts by asking whether zh-CN is supported.
+    const made = vi.spyOn(Intl.Collator, 'supportedLocalesOf');
+    const fresh = await import('./pinyin');
+    expect(made).not.toHaveBeenCalled();
+    expect(fresh.pinyinInitial('您')).toBe('n');
+    expect(made).toHaveBeenCalledOnce();
+    fresh.pinyinInitials('好公司');
+    expect(made).toHaveBeenCalledOnce();
+    made.mockRestore();
   });
 });

@@ -28,11 +28,16 @@ function makeCollator(): Intl.Collator | undefined {
   }
 }
 
-const collator = makeCollator();
+// Made on first use, not when the module loads: the panel imports this module, and building
+// the pinyin tailoring costs tens of ms the first time a renderer does it (measured with
+// test/bench/panel-boot.ts --cold), which would stall the panel's boot for a palette the
+// agent may never open. The first search index build pays it instead.
+let collator: Intl.Collator | undefined | null = null;
+const theCollator = () => (collator === null ? (collator = makeCollator()) : collator);
 const cache = new Map<number, string>();
 
 /** Whether this runtime can derive pinyin initials at all. */
-export const pinyinSupported = collator !== undefined;
+export const pinyinSupported = (): boolean => theCollator() !== undefined;
 
 /** The pinyin initial of one Han character ('' when unknown or unsupported). */
 export function pinyinInitial(char: string): string {
@@ -40,6 +45,7 @@ export function pinyinInitial(char: string): string {
   const cached = cache.get(code);
   if (cached !== undefined) return cached;
   let initial = '';
+  const collator = theCollator();
   if (collator && isHan(code) && collator.compare(char, LAST_WITH_READING) <= 0) {
     // Binary search for the last block start <= char.
     let lo = 0;

@@ -79,7 +79,7 @@ function entryAt(starts: Int32Array, pos: number, n: number): number {
 }
 
 /** Pinyin initials are tried for runs of two or more ASCII letters; one letter matches too much. */
-const pinyinTerm = (t: string) => pinyinSupported && /^[a-z]{2,}$/.test(t);
+const pinyinTerm = (t: string) => /^[a-z]{2,}$/.test(t) && pinyinSupported();
 
 export function search(ix: SearchIndex, query: string, opts: SearchOptions = {}): Hit[] {
   // Capped by the index size: the heap's arrays are allocated at `limit`.
