@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { canvasFont, fontVariants, warmFonts } from './warm-fonts';
+
+type FakeRule = { style?: Partial<CSSStyleDeclaration>; cssRules?: FakeRule[] };
+const rule = (fontSize = '', fontWeight = '', fontFamily = ''): FakeRule => ({ style: { fontSize, fontWeight, fontFamily } });
+const sheet = (...rules: FakeRule[]) => ({ cssRules: rules as unknown as CSSRule[] });
+
+describe('fontVariants', () => {
+  it('lists each size/weight/family once, the most used first, and looks inside @media', () => {
+    const variants = fontVariants([
+      sheet(rule('12px'), { style: { fontSize: '', fontWeight: '', fontFamily: '' } }, rule('', '600'), rule('', '600')),
+      sheet({ cssRules: [rule('', '600'), rule('11px', '600', 'monospace')] }),
+    ]);
+    expect(variants).toEqual([
+      { size: '', weight: '600', family: '' },
+      { size: '12px', weight: '', family: '' },
+      { size: '11px', weight: '600', family: 'monospace' },
+    ]);
+  });
+
+  it('skips a sheet it may not read', () => {
+    const locked = {
+      get cssRules(): CSSRule[] {
+        throw new DOMException('Cannot access rules', 'SecurityError');
+      },
+    };
+    expect(fontVariants([locked, sheet(rule('14px'))])).toEqual([{ size: '14px', weight: '', family: '' }]);
+  });
+});
+
+describe('canvasFont', () => {
+  it('fills what a rule leaves out (or inherits) from the body', () => {
+    const base = { size: '13px', family: 'system-ui, sans-serif' };
+    expect(canvasFont({ size: '', weight: '600', family: '' }, base)).toBe('600 13px system-ui, sans-serif');
+    expect(canvasFont({ size: 'inherit', weight: 'inherit', family: 'inherit' }, base)).toBe('normal 13px system-ui, sans-serif');
+    expect(canvasFont({ size: '11px', weight: '', family: 'monospace' }, base)).toBe('normal 11px monospace');
+  });
+});
+
+describe('warmFonts', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** A document whose canvas records what it measured; each measurement takes 5 ms of a fake clock. */
+  function fakeDoc(sheets: ReturnType<typeof sheet>[]) {
+    const measured: string[] = [];
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const ctx = {
+      font: '',
+      measureText(text: string) {
+        measured.push(ctx.font);
+        clock += 5;
+        return { width: text.length };
+      },
+    };
+    const doc = {
+      body: {},
+      styleSheets: sheets,
+      defaultView: { getComputedStyle: () => ({ fontSize: '13px', fontFamily: 'Body' }) },
+      createElement: () => ({ getContext: () => ctx }),
+    };
+    return { doc: doc as unknown as Document, measured };
+  }
+
+  it('measures every variant once while the panel waits for its state, a few per task', async () => {
+    const { doc, measured } = fakeDoc([sheet(rule('12px'), rule('14px', '600'), rule('11px', '', 'monospace'))]);
+    const doneAtEachCheck: number[] = [];
+    await warmFonts(doc, () => (doneAtEachCheck.push(measured.length), true));
+    expect(measured).toEqual(['normal 12px Body', '600 14px Body', 'normal 11px monospace']);
+    // Checked before starting and before each task: two 5 ms measurements fit in the 8 ms
+    // slice, so the third is in a second task.
+    expect(doneAtEachCheck).toEqual([0, 0, 2]);
+  });
+
+  it('stops once the state has come, and does nothing if it already has', async () => {
+    const { doc, measured } = fakeDoc([sheet(rule('12px'), rule('13px'), rule('14px'), rule('15px'))]);
+    let checks = 0;
+    await warmFonts(doc, () => ++checks < 3);
+    expect(measured).toEqual(['normal 12px Body', 'normal 13px Body']);
+
+    const late = fakeDoc([sheet(rule('12px'))]);
+    await warmFonts(late.doc, () => false);
+    expect(late.measured).toEqual([]);
+  });
+});
