@@ -20,6 +20,8 @@
  *   --poll            wait for ready the way test/bench/page-load.ts does (polling the frame)
  *   --tasks           list every task of 2 ms or more from navigation to a second after ready
  *   --save=DIR        write each run's trace there (opens in DevTools' Performance panel)
+ * bootMarks and bootOnce are exported to trace a boot in another setting, e.g. the bench's own
+ * switch (test/bench/browsers.ts): add bootMarks as an init script, then call bootOnce.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -29,7 +31,7 @@ import { demoServer, EXTENSION_PATH, launch, panelFrame, type Browser } from '..
 import { label, longest, outline, panelThread, phases, sampledFunctions, type Task, type TraceEvent } from './panel-boot-trace';
 import { alternate, median, round, sleep } from './stats';
 
-interface Opts {
+export interface Opts {
   profile: boolean;
   outline: boolean;
   poll: boolean;
@@ -56,7 +58,7 @@ const READY_MARK = 'cc-boot-ready';
 const AFTER_READY_US = 1_000_000;
 
 /** Runs in every frame at document start. In the panel frame: its long tasks as the bench's probe sees them, and readiness. */
-function bootMarks(): void {
+export function bootMarks(): void {
   if (location.protocol !== 'chrome-extension:' || location.pathname !== '/panel.html') return;
   const longTasks: { start: number; duration: number }[] = [];
   (window as unknown as { __ccLongTasks?: unknown }).__ccLongTasks = longTasks;
@@ -74,7 +76,7 @@ function bootMarks(): void {
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
 }
 
-async function traced(cdp: CDPSession, opts: Opts, body: () => Promise<void>): Promise<TraceEvent[]> {
+export async function traced(cdp: CDPSession, opts: Opts, body: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
@@ -113,7 +115,7 @@ async function openUntilReady(page: Page, b: Browser, url: string, opts: Opts) {
   return { ...times, pageNav, reported };
 }
 
-async function bootOnce(b: Browser, url: string, opts: Opts): Promise<Run> {
+export async function bootOnce(b: Browser, url: string, opts: Opts): Promise<Run> {
   const page = await b.context.newPage();
   try {
     const cdp = await b.context.newCDPSession(page);
