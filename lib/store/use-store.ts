@@ -1,6 +1,6 @@
 /** The one binding of the vanilla store to Preact. */
 import { createContext } from 'preact';
-import { useContext, useEffect, useReducer, useRef } from 'preact/hooks';
+import { useContext, useLayoutEffect, useReducer, useRef } from 'preact/hooks';
 import type { PanelState, PanelStore } from './panel-store';
 
 export const StoreContext = createContext<PanelStore | null>(null);
@@ -12,7 +12,10 @@ export function usePanel<T>(selector: (s: PanelState) => T): T {
   const selected = selector(store.getState());
   const last = useRef(selected);
   last.current = selected;
-  useEffect(() => {
+  // A layout effect subscribes in the task that rendered; a plain effect waits for the next
+  // frame (rAF, or a 35 ms timer), and the state that arrived meanwhile (the background's
+  // answer at boot) was only shown then, a frame or more late (test/bench/panel-boot.ts).
+  useLayoutEffect(() => {
     const check = (s: PanelState) => {
       if (!Object.is(selector(s), last.current)) rerender(undefined);
     };
