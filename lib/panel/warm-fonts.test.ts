@@ -40,8 +40,8 @@ describe('canvasFont', () => {
 describe('warmFonts', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  /** A document whose canvas records what it measured; each measurement takes 5 ms of a fake clock. */
-  function fakeDoc(sheets: ReturnType<typeof sheet>[]) {
+  /** A document whose canvas records what it measured; each measurement takes `ms` of a fake clock (5: a cold process). */
+  function fakeDoc(sheets: ReturnType<typeof sheet>[], ms = 5) {
     const measured: string[] = [];
     let clock = 0;
     vi.spyOn(performance, 'now').mockImplementation(() => clock);
@@ -49,7 +49,7 @@ describe('warmFonts', () => {
       font: '',
       measureText(text: string) {
         measured.push(ctx.font);
-        clock += 5;
+        clock += ms;
         return { width: text.length };
       },
     };
@@ -67,19 +67,25 @@ describe('warmFonts', () => {
     const doneAtEachCheck: number[] = [];
     await warmFonts(doc, () => (doneAtEachCheck.push(measured.length), true));
     expect(measured).toEqual(['normal 12px Body', '600 14px Body', 'normal 11px monospace']);
-    // Checked before starting and before each task: two 5 ms measurements fit in the 8 ms
-    // slice, so the third is in a second task.
-    expect(doneAtEachCheck).toEqual([0, 0, 2]);
+    // Checked before starting and before each slice: the first variant alone (it shows the
+    // process is cold), then the other two, as two 5 ms measurements fit in the 8 ms slice.
+    expect(doneAtEachCheck).toEqual([0, 1]);
   });
 
   it('stops once the state has come, and does nothing if it already has', async () => {
-    const { doc, measured } = fakeDoc([sheet(rule('12px'), rule('13px'), rule('14px'), rule('15px'))]);
+    const { doc, measured } = fakeDoc([sheet(rule('12px'), rule('13px'), rule('14px'), rule('15px'), rule('16px'))]);
     let checks = 0;
     await warmFonts(doc, () => ++checks < 3);
-    expect(measured).toEqual(['normal 12px Body', 'normal 13px Body']);
+    expect(measured).toEqual(['normal 12px Body', 'normal 13px Body', 'normal 14px Body']);
 
     const late = fakeDoc([sheet(rule('12px'))]);
     await warmFonts(late.doc, () => false);
     expect(late.measured).toEqual([]);
+  });
+
+  it('stops after the first variant in a warm process, where it comes back at once', async () => {
+    const { doc, measured } = fakeDoc([sheet(rule('12px'), rule('13px'), rule('14px'))], 0.2);
+    await warmFonts(doc, () => true);
+    expect(measured).toEqual(['normal 12px Body']);
   });
 });
