@@ -1,9 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '@/lib/messaging/server';
 import { matchesUrl } from '@/lib/context/site-match';
-import * as repo from '@/lib/db/repo';
-import { db } from '@/lib/db/schema';
-import { currentSites, syncSites } from './sites';
+import { currentSites, resyncSites } from './sites';
 
 const SCRIPT_FILE = '/content-scripts/crm.js';
 
@@ -85,11 +83,11 @@ export function setupInjection() {
     if (info.status === 'complete') void injectTab(tabId);
   });
   browser.runtime.onInstalled.addListener(async () => {
-    await syncSites((await repo.getSettings(db())).sites).catch(() => undefined);
+    await resyncSites().catch(() => undefined);
     await injectIntoOpenTabs();
   });
   browser.permissions.onRemoved.addListener(async () => {
-    await syncSites((await repo.getSettings(db())).sites);
+    await resyncSites();
   });
 }
 

@@ -66,5 +66,10 @@ async function applyDock(layout: Layout, matches: string[]): Promise<void> {
 export async function currentSites(): Promise<string[]> {
   const stored = (await browser.storage.session.get(SITES_KEY))[SITES_KEY];
   if (Array.isArray(stored)) return stored as string[];
+  return resyncSites();
+}
+
+/** syncSites for the sites in the stored settings. */
+export async function resyncSites(): Promise<string[]> {
   return syncSites((await repo.getSettings(db())).sites);
 }
