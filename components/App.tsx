@@ -56,7 +56,7 @@ export function App({ actions }: { actions: PanelActions }) {
   if (narrow || !open) body = <CollapsedTab onOpen={() => setOpen(true)} />;
   else if (!ready) {
     body = (
-      <div class="cc-panel cc-panel--loading" data-testid="cc-panel">
+      <div class="cc-panel cc-panel--loading cc-panel--placeholder" data-testid="cc-panel">
         {loadError ? (
           <div class="cc-load-error" role="alert">
             <p>{tr('app.loadError', { error: loadError })}</p>

@@ -9,7 +9,7 @@ import { StoreContext } from '@/lib/store/use-store';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
 import type { PanelActions } from './actions';
 import { App } from './App';
-import { fixturePack } from './test-fixtures';
+import { fixturePack, untilFilled } from './test-fixtures';
 
 const zh = (zhCN: string, en: string) => ({ 'zh-CN': zhCN, en });
 const [preshift, inbound] = fixturePack.procedures as [Pack['procedures'][0], Pack['procedures'][0]];
@@ -58,6 +58,7 @@ async function mount() {
   document.body.append(container);
   await act(async () => render(h(StoreContext.Provider, { value: store }, h(App, { actions })), container));
   await act(async () => store.getState().load());
+  await untilFilled(container);
   const $ = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
   const click = async (el: Element | null) => {
     await act(async () => (el as HTMLElement).click());

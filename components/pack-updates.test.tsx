@@ -16,6 +16,7 @@ import { createPanelStore, type Sender } from '@/lib/store/panel-store';
 import { StoreContext } from '@/lib/store/use-store';
 import { App } from './App';
 import type { PanelActions } from './actions';
+import { untilFilled } from './test-fixtures';
 
 const updated: PackNotice = { id: 'u1', kind: 'updated', at: 1, source: 'https://x/p.json', packId: 'acme.team-b', version: 2, fromVersion: 1 };
 const refused: PackNotice = { id: 'r1', kind: 'refused', at: 2, source: 'https://x/p.json', code: 'bad-signature', message: 'The signature does not match.' };
@@ -55,6 +56,7 @@ async function mount(opts: { packs?: Pack[]; notices?: PackNotice[]; failAck?: b
   mounted.push(container);
   await act(async () => render(h(StoreContext.Provider, { value: store }, h(App, { actions })), container));
   await act(async () => store.getState().load());
+  await untilFilled(container);
   await settle();
   const $ = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
   const click = async (id: string) => {

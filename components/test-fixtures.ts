@@ -87,6 +87,13 @@ export interface Harness {
   unmount(): void;
 }
 
+/** Until the panel under `root` has its body (Panel fills it one frame after its first render). */
+export async function untilFilled(root: ParentNode): Promise<void> {
+  for (let i = 0; i < 50 && root.querySelector('.cc-panel--loading'); i++) await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  const left = root.querySelector('.cc-panel--loading');
+  if (left) throw new Error(`The panel was still loading after 500 ms: ${left.textContent}`);
+}
+
 export async function mountApp(settings: Partial<Settings> = {}): Promise<Harness> {
   let current: Settings = { ...DEFAULT_SETTINGS, lang: 'en', profile: { company: 'Acme', agentId: '', name: 'Li' }, ...settings };
   const calls: Harness['calls'] = [];
@@ -119,6 +126,7 @@ export async function mountApp(settings: Partial<Settings> = {}): Promise<Harnes
   // Mount first, load after: as in the panel page, where the store answers after the first paint.
   await act(async () => render(h(StoreContext.Provider, { value: store }, h(App, { actions })), container));
   await act(async () => store.getState().load());
+  await untilFilled(container);
   const $ = (testId: string) => container.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
   return {
     container,

@@ -30,10 +30,17 @@ describe('fontVariants', () => {
 
 describe('canvasFont', () => {
   it('fills what a rule leaves out (or inherits) from the body', () => {
-    const base = { size: '13px', family: 'system-ui, sans-serif' };
+    const base = { size: '13px', family: 'system-ui, sans-serif', customProperty: () => '' };
     expect(canvasFont({ size: '', weight: '600', family: '' }, base)).toBe('600 13px system-ui, sans-serif');
     expect(canvasFont({ size: 'inherit', weight: 'inherit', family: 'inherit' }, base)).toBe('normal 13px system-ui, sans-serif');
     expect(canvasFont({ size: '11px', weight: '', family: 'monospace' }, base)).toBe('normal 11px monospace');
+  });
+
+  it('puts in the values of the custom properties the type scale uses', () => {
+    const scale: Record<string, string> = { '--cc-fs-small': ' 12px', '--cc-fs-title': '15px' };
+    const base = { size: '13px', family: 'sans-serif', customProperty: (name: string) => scale[name] ?? '' };
+    expect(canvasFont({ size: 'var(--cc-fs-small)', weight: '600', family: '' }, base)).toBe('600 12px sans-serif');
+    expect(canvasFont({ size: 'var(--cc-fs-title)', weight: '', family: '' }, base)).toBe('normal 15px sans-serif');
   });
 });
 
@@ -56,7 +63,7 @@ describe('warmFonts', () => {
     const doc = {
       body: {},
       styleSheets: sheets,
-      defaultView: { getComputedStyle: () => ({ fontSize: '13px', fontFamily: 'Body' }) },
+      defaultView: { getComputedStyle: () => ({ fontSize: '13px', fontFamily: 'Body', getPropertyValue: () => '' }) },
       createElement: () => ({ getContext: () => ctx }),
     };
     return { doc: doc as unknown as Document, measured };

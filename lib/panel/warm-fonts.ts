@@ -55,12 +55,24 @@ export function fontVariants(sheets: Iterable<{ cssRules: Rules }>): FontVariant
   return [...seen.values()].sort((a, b) => b.rules - a.rules).map((x) => x.v);
 }
 
-/** The canvas `font` for a variant; the parts a rule leaves out come from `base` (the body's). */
-export function canvasFont(v: FontVariant, base: { size: string; family: string }): string {
-  const size = v.size && v.size !== 'inherit' ? v.size : base.size;
-  const weight = v.weight && v.weight !== 'inherit' ? v.weight : 'normal';
-  const family = v.family && v.family !== 'inherit' ? v.family : base.family;
-  return `${weight} ${size} ${family}`;
+export interface BaseFont {
+  size: string;
+  family: string;
+  /** The value of a custom property (the type scale's `--cc-fs-*`), '' if unset. */
+  customProperty: (name: string) => string;
+}
+
+const set = (value: string) => value !== '' && value !== 'inherit';
+
+/**
+ * The canvas `font` for a variant: the parts a rule leaves out come from `base` (the body's),
+ * and var(--x) is replaced by its value (a canvas font cannot hold var()).
+ */
+export function canvasFont(v: FontVariant, base: BaseFont): string {
+  const size = set(v.size) ? v.size : base.size;
+  const weight = set(v.weight) ? v.weight : 'normal';
+  const family = set(v.family) ? v.family : base.family;
+  return `${weight} ${size} ${family}`.replace(/var\((--[\w-]+)\)/g, (_, name: string) => base.customProperty(name).trim());
 }
 
 /**
@@ -77,7 +89,7 @@ export async function warmFonts(doc: Document, waiting: () => boolean): Promise<
   const win = doc.defaultView;
   if (!ctx || !win || !waiting()) return;
   const body = win.getComputedStyle(doc.body);
-  const base = { size: body.fontSize || '13px', family: body.fontFamily || 'sans-serif' };
+  const base: BaseFont = { size: body.fontSize || '13px', family: body.fontFamily || 'sans-serif', customProperty: (name) => body.getPropertyValue(name) };
   const fonts = [...new Set(fontVariants(doc.styleSheets).map((v) => canvasFont(v, base)))];
   if (!fonts.length) return;
   // A process where a panel has drawn before has them all: its first one comes back at once
