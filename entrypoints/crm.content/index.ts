@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { send } from '@/lib/messaging/client';
+import { send, sendPatiently } from '@/lib/messaging/client';
 import type { ContentPush } from '@/lib/messaging/protocol';
 import { mountPanel, type PanelHost } from '@/lib/panel-host/mount';
 import { createFocusTracker, createHighlighter, insertText, panelHostDecision, readContext } from '@/lib/page';
@@ -31,12 +31,14 @@ export default defineContentScript({
 
     let panel: PanelHost | undefined;
     if (panelHostDecision(window) === 'mount') {
+      // Patiently: a worker that is still starting (just installed, or woken by this load)
+      // must not leave the page without its panel until the next reload.
       afterLoad(() =>
-        void send('page.layout', {}).then((layout) => {
+        void sendPatiently('page.layout', {}).then((layout) => {
           if (ctx.isInvalid) return;
           panel = mountPanel(document, browser.runtime.getURL('/panel.html'), layout);
           ctx.onInvalidated(() => panel?.remove());
-        }),
+        }, () => undefined),
       );
     }
     // Every frame hears the toggle key: the agent's focus may be in a frame that does not host

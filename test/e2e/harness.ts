@@ -87,7 +87,9 @@ export async function panelFrame(page: Page, extensionId: string, timeout = 15_0
     }
     await page.waitForTimeout(50);
   }
-  throw new Error(`The Cuecard panel did not appear on ${page.url()}`);
+  // What there was instead, so a failure says where the chain broke (injection, mount, frame).
+  const host = await page.evaluate(() => { const h = document.querySelector('cuecard-panel'); return h ? `present, style "${h.getAttribute('style') ?? ''}"` : 'none'; }).catch((e: Error) => e.message);
+  throw new Error(`The Cuecard panel did not appear on ${page.url()} within ${timeout} ms: host element ${host}; frames ${page.frames().map((f) => f.url()).join(', ')}`);
 }
 
 export async function demoServer() {
