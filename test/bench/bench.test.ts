@@ -60,12 +60,12 @@ describe('switching Cuecard on and off', () => {
     expect(switchSteps('enabled', 'enabled')).toEqual(['settle']);
     expect(switchSteps('disabled', 'disabled')).toEqual(['settle']);
   });
-  it('switches, waits for the switch to take effect, then settles', () => {
+  it('switches, waits for the switch to take effect (enabled: its first panel booted too), then settles', () => {
     expect(switchSteps('enabled', 'disabled')).toEqual(['disable', 'await-gone', 'settle']);
-    expect(switchSteps('disabled', 'enabled')).toEqual(['enable', 'await-ready', 'settle']);
+    expect(switchSteps('disabled', 'enabled')).toEqual(['enable', 'await-ready', 'first-panel', 'settle']);
   });
   it('redoes the switch after one that failed midway, whichever state is wanted', () => {
-    expect(switchSteps('unknown', 'enabled')).toEqual(['enable', 'await-ready', 'settle']);
+    expect(switchSteps('unknown', 'enabled')).toEqual(['enable', 'await-ready', 'first-panel', 'settle']);
     expect(switchSteps('unknown', 'disabled')).toEqual(['disable', 'await-gone', 'settle']);
   });
   it('ends every activation with the same settle, so both arms idle alike before a load', () => {

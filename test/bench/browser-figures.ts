@@ -6,7 +6,7 @@ import type { Pair } from './browsers';
 import { burstOnce } from './burst';
 import { profileLoad } from './cpu-profile';
 import { attributeLongTasks, byLoadPhase } from './long-tasks';
-import { benchLoads, type LoadSample } from './page-load';
+import { benchLoads, loadOnce, type LoadSample } from './page-load';
 import type { Results } from './report';
 import { SETTLE_MS } from './switch';
 import { benchTick } from './tick';
@@ -24,6 +24,13 @@ export async function browserFigures(pair: Pair, base: string, rounds: number, n
   const r: Results = {};
   const index = `${base}/index.html`;
   const heavy = `${base}/heavy.html`;
+  // Each enable restarts Cuecard's process; its first panel (on index.html, not counted in the
+  // loads below) is a cold boot, measured here on its own. The "with" loads then see the warm
+  // process an agent has after the first CRM page of the day (switch.ts, firstPanel).
+  const cold: LoadSample[] = [];
+  pair.onFirstPanel(async () => {
+    cold.push(await loadOnce(pair.with, index, { activate: false }));
+  });
 
   progress(' index.html loads, alternating with / without');
   const light = await benchLoads(pair, index, rounds, 2, { heap: true });
@@ -96,6 +103,13 @@ export async function browserFigures(pair: Pair, base: string, rounds: number, n
         `the page's own long tasks before the load event's end: ${phaseWith.duringLoad} with, ${phaseWithout.duringLoad} without; after it: ${phaseWith.afterLoad} with, ${phaseWithout.afterLoad} without`,
     );
   }
+
+  const coldTasks = cold.flatMap((s) => s.panelLongTasks.map((t) => t.duration));
+  r.coldPanelBoots = cold.length;
+  r.coldPanelLongTasks = coldTasks.length;
+  r.coldPanelBootsWithLongTask = cold.filter((s) => s.panelLongTasks.length > 0).length;
+  r.coldPanelLongTaskMaxMs = coldTasks.length ? Math.max(...coldTasks) : 0;
+  r.coldPanelReadyMs = med(cold, (s) => s.panelReadyMs);
 
   progress(' checklist tick → stored → shown, beside a raw IndexedDB put');
   const tick = await benchTick(pair.with, index, rounds);

@@ -34,6 +34,8 @@ export interface Pair {
   without: Condition;
   /** How often Cuecard was switched on and off so far, and how often its background needed a blank tab to get ready. */
   switches: () => { enabled: number; disabled: number; primed: number };
+  /** What to do with the first panel after each time Cuecard is enabled (CuecardSwitch.firstPanel). */
+  onFirstPanel(boot: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,9 @@ export async function launchPair(extensionPath: string): Promise<Pair> {
       with: { name: 'with', context: browser.context, ext: browser, activate: () => cuecard.activate('enabled') },
       without: { name: 'without', context: browser.context, activate: () => cuecard.activate('disabled') },
       switches: () => ({ ...cuecard.switches, primed: cuecard.primed }),
+      onFirstPanel: (boot) => {
+        cuecard.firstPanel = boot;
+      },
       close: () => browser.close(),
     };
   } catch (err) {
@@ -67,9 +72,12 @@ export async function launchPair(extensionPath: string): Promise<Pair> {
   }
 }
 
-/** A fresh tab in a condition (activated first), with the CDP Performance domain on (for ScriptDuration and heap). */
-export async function openTab(c: Condition) {
-  await c.activate();
+/**
+ * A fresh tab in a condition (activated first, unless the caller is itself part of an
+ * activation: Pair.onFirstPanel), with the CDP Performance domain on (for ScriptDuration and heap).
+ */
+export async function openTab(c: Condition, activate = true) {
+  if (activate) await c.activate();
   const page = await c.context.newPage();
   const cdp = await c.context.newCDPSession(page);
   await cdp.send('Performance.enable');

@@ -33,8 +33,8 @@ async function gcHeap(cdp: CDPSession): Promise<number> {
   return (await metrics(cdp)).heapUsed;
 }
 
-export async function loadOnce(c: Condition, url: string, opts: { heap?: boolean } = {}): Promise<LoadSample> {
-  const { page, cdp } = await openTab(c);
+export async function loadOnce(c: Condition, url: string, opts: { heap?: boolean; activate?: boolean } = {}): Promise<LoadSample> {
+  const { page, cdp } = await openTab(c, opts.activate ?? true);
   try {
     const before = await metrics(cdp);
     await page.goto(url, { waitUntil: 'load' });

@@ -7,8 +7,9 @@
  * A switch is complete only when it has really taken effect: disabled, Cuecard's service
  * worker is gone; enabled, its worker runs again and its background is ready, i.e. it has
  * written the site patterns it injects into (a non-empty array under `cuecardSites` in
- * chrome.storage.session, entrypoints/background/sites.ts). Then every activation, switched
- * or not, idles the same SETTLE_MS, so no load starts while switch work is still running.
+ * chrome.storage.session, entrypoints/background/sites.ts), and its first panel has booted
+ * (firstPanel). Then every activation, switched or not, idles the same SETTLE_MS, so no load
+ * starts while switch work is still running.
  */
 import { resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
@@ -31,12 +32,12 @@ const PRIME_AFTER_MS = 500;
 export type CuecardState = 'enabled' | 'disabled';
 /** 'unknown': a switch was started and did not finish (it threw), so nothing can be assumed. */
 export type KnownState = CuecardState | 'unknown';
-export type Step = 'enable' | 'disable' | 'await-ready' | 'await-gone' | 'settle';
+export type Step = 'enable' | 'disable' | 'await-ready' | 'first-panel' | 'await-gone' | 'settle';
 
 /** What bringing Cuecard from `current` to `wanted` takes. setEnabled is idempotent, so from 'unknown' it is simply redone. */
 export function switchSteps(current: KnownState, wanted: CuecardState): Step[] {
   if (current === wanted) return ['settle'];
-  return wanted === 'enabled' ? ['enable', 'await-ready', 'settle'] : ['disable', 'await-gone', 'settle'];
+  return wanted === 'enabled' ? ['enable', 'await-ready', 'first-panel', 'settle'] : ['disable', 'await-gone', 'settle'];
 }
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, why: () => string): Promise<T> {
@@ -54,6 +55,13 @@ export class CuecardSwitch {
   readonly switches: Record<CuecardState, number> = { enabled: 0, disabled: 0 };
   /** Times the background needed a blank tab before it stored its sites (awaitReady). */
   primed = 0;
+  /**
+   * Run once after each enable, before the settle: the first panel after Cuecard (re)started
+   * boots in a fresh extension process, as an agent's first CRM page after the browser starts
+   * or the extension updates. The bench measures it there (cold boots) so that the samples
+   * that follow see the process as it is for the rest of the day: warm.
+   */
+  firstPanel: () => Promise<void> = async () => undefined;
   private readonly context: BrowserContext;
 
   constructor(private readonly cuecard: Browser) {
@@ -129,6 +137,7 @@ export class CuecardSwitch {
     for (const step of steps) {
       if (step === 'enable' || step === 'disable') await this.setEnabled(step === 'enable');
       else if (step === 'await-ready') await this.awaitReady();
+      else if (step === 'first-panel') await this.firstPanel();
       else if (step === 'await-gone') await this.awaitGone();
       else await sleep(SETTLE_MS);
     }
