@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { RunSchema, type Run } from '../engine/run';
 import { IdSchema, type Pack } from '../pack/schema';
+import { MAX_SIGNED_PACK_CHARS } from '../pack/sign';
 import { SettingsPatchSchema, type Settings } from '../settings/schema';
 import { FollowUpChangeSchema, FollowUpDraftSchema, type FollowUp } from '../followups/schema';
 import type { PackUpdates, SubscriptionsView } from '../packs/views';
@@ -28,7 +29,7 @@ export const requests = {
   'runs.history': { from: ['ext'], schema: v.strictObject({ limit: v.optional(v.number()) }) },
   'settings.patch': { from: ['ext'], schema: v.strictObject({ patch: SettingsPatchSchema }) },
   'pack.get': { from: ['ext'], schema: v.strictObject({ packId: IdSchema, version: v.number() }) },
-  'pack.import': { from: ['ext'], schema: v.strictObject({ text: v.pipe(v.string(), v.maxLength(6_000_000)) }) },
+  'pack.import': { from: ['ext'], schema: v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_SIGNED_PACK_CHARS)) }) },
   'sites.sync': { from: ['ext'], schema: Empty },
   /** Panel → background → the content script of the frame that last had a CRM field focused. */
   'page.insert': { from: ['ext'], schema: v.strictObject({ text: v.pipe(v.string(), v.maxLength(20000)) }) },

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromBase64, generateSigningKey, keyIdOf, signPack, toBase64, verifySignedPack, type TrustedKey } from './sign';
+import * as v from 'valibot';
+import { requests } from '../messaging/protocol';
+import { makeBigPack } from '../../test/bench/pack-gen';
+import { MAX_PACK_BYTES } from './parse';
+import { fromBase64, generateSigningKey, keyIdOf, MAX_SIGNED_PACK_CHARS, signPack, toBase64, verifySignedPack, type TrustedKey } from './sign';
 
 const PACK = JSON.parse(readFileSync(resolve(__dirname, '../../test/fixtures/packs/basic/golden.json'), 'utf8')) as { id: string };
 const NOW = Date.parse('2026-06-01T00:00:00Z');
@@ -118,4 +122,21 @@ describe('signPack / verifySignedPack', () => {
     await expect(signPack({ ...PACK, id: 'Bad Id' }, key.privateKey, { sequence: 1 })).rejects.toThrow(/not valid/);
     await expect(signPack(PACK, key.privateKey, { sequence: 0 })).rejects.toThrow(/sequence/);
   });
+});
+
+describe('the largest pack, signed', () => {
+  it('fits the import limit: a pack just under 5 MB, signed, goes through the pack.import message and verifies', async () => {
+    const pack = makeBigPack(1900);
+    const packText = JSON.stringify(pack);
+    const bytes = new TextEncoder().encode(packText).length;
+    expect(bytes).toBeGreaterThan(4.9 * 1024 * 1024);
+    expect(bytes).toBeLessThanOrEqual(MAX_PACK_BYTES);
+    const key = await generateSigningKey();
+    const file = await signPack(JSON.parse(packText), key.privateKey, { sequence: 1 });
+    expect(file.length).toBeGreaterThan(6_000_000); // the old limit, which refused it
+    expect(file.length).toBeLessThanOrEqual(MAX_SIGNED_PACK_CHARS);
+    expect(v.safeParse(requests['pack.import'].schema, { text: file }).success).toBe(true);
+    const r = await verifySignedPack(file, [{ publicKey: key.publicKey }], { now: Date.now() });
+    expect(r.ok && r.pack.procedures.length).toBe(1900);
+  }, 60_000);
 });

@@ -6,10 +6,18 @@
  * The payload is kept as bytes (not re-serialised JSON) because JSON has many spellings of
  * one value; signing bytes means any changed byte fails.
  */
-import { parsePack } from './parse';
+import { MAX_PACK_BYTES, parsePack } from './parse';
 import type { Pack } from './schema';
 
 export const SIGNED_PACK_TAG = 'signed-pack/1';
+
+/**
+ * The longest signed file that can hold a pack of MAX_PACK_BYTES: its payload is the pack
+ * re-serialised (defaults filled in: 5 % headroom) plus the payload's own fields, in base64
+ * (4 characters per 3 bytes), plus the signature, key id and indentation. The limit of the
+ * import message (lib/messaging/protocol.ts) and of a file picked in Options.
+ */
+export const MAX_SIGNED_PACK_CHARS = 4 * Math.ceil((MAX_PACK_BYTES * 1.05 + 64 * 1024) / 3) + 4096;
 const ED25519 = { name: 'Ed25519' } as const;
 
 export interface SignedPayload {

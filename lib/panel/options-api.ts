@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { send } from '../messaging/client';
 import type { PackMeta } from '../messaging/protocol';
 import type { Settings } from '../settings/schema';
+import { MAX_SIGNED_PACK_CHARS } from '../pack/sign';
 
 export interface OptionsApi {
   load(): Promise<{ settings: Settings; packs: PackMeta[] }>;
@@ -13,8 +14,6 @@ export interface OptionsApi {
   importPack(text: string): Promise<PackMeta>;
 }
 
-/** The `pack.import` message's limit (lib/messaging/protocol.ts): a signed 5 MB pack plus its envelope. */
-const MAX_FILE_CHARS = 6_000_000;
 
 export function createOptionsApi(): OptionsApi {
   const save = async (patch: Partial<Settings>) => (await send('settings.patch', { patch })).settings;
@@ -36,7 +35,7 @@ export function createOptionsApi(): OptionsApi {
     },
     importPack: async (text) => {
       // Past the message size limit the background would only say "Invalid length": say it here.
-      if (text.length > MAX_FILE_CHARS) {
+      if (text.length > MAX_SIGNED_PACK_CHARS) {
         const mb = (text.length / 1024 / 1024).toFixed(1);
         throw new Error(`The pack was not installed. $: the file is ${mb} MB, larger than 5 MB, the most a pack may be.`);
       }
