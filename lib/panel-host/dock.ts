@@ -16,8 +16,14 @@ export function dockWidths(): number[] {
   return out;
 }
 
+/**
+ * Set on the page's root by the panel host while the panel is collapsed or gone: a stylesheet
+ * cannot be taken out of a page once injected, and it outranks the page's own margin.
+ */
+export const UNDOCKED_ATTR = 'data-cuecard-undocked';
+
 /** The reserving rule. A frameset document has no body to show the panel in: it is left alone. */
-export const dockCss = (width: number): string => `html:not(:has(> frameset)) { margin-right: ${width}px !important; }\n`;
+export const dockCss = (width: number): string => `html:not([${UNDOCKED_ATTR}]):not(:has(> frameset)) { margin-right: ${width}px !important; }\n`;
 
 /** The stylesheet reserving `width`, relative to the extension root, or null if there is none. */
 export function dockFile(width: number): string | null {

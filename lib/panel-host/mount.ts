@@ -4,6 +4,7 @@
  * closed shadow root; inline `!important` styles beat any page stylesheet.
  */
 import type { Layout } from '../messaging/protocol';
+import { UNDOCKED_ATTR } from './dock';
 
 export interface PanelHost {
   host: HTMLElement;
@@ -41,12 +42,15 @@ export function mountPanel(doc: Document, src: string, layout: Layout): PanelHos
 
   const root$ = doc.documentElement;
   // The page's own inline margin, put back when the panel collapses or goes. Where the dock
-  // stylesheet (lib/panel-host/dock.ts) already reserved our width, the page's margin under
-  // it is unknown: 0 is put back, inline and !important, since the stylesheet outranks a
-  // plain inline value (a page styling its root's right margin loses it while collapsed).
+  // stylesheet (lib/panel-host/dock.ts) already reserved our width, it is switched off then
+  // too (UNDOCKED_ATTR), so the page's own margin, whatever its stylesheets say, comes back.
   const preDocked = layout.open && !root$.style.getPropertyValue('margin-right') && getComputedStyle(root$).marginRight === `${layout.width}px`;
-  const margin = preDocked ? '0px' : root$.style.getPropertyValue('margin-right');
-  const marginPrio = preDocked ? 'important' : root$.style.getPropertyPriority('margin-right');
+  const margin = root$.style.getPropertyValue('margin-right');
+  const marginPrio = root$.style.getPropertyPriority('margin-right');
+  const undock = () => {
+    if (preDocked) root$.setAttribute(UNDOCKED_ATTR, '');
+    root$.style.setProperty('margin-right', margin, marginPrio);
+  };
 
   let current = layout;
   function setLayout({ open, width }: Layout) {
@@ -59,7 +63,7 @@ export function mountPanel(doc: Document, src: string, layout: Layout): PanelHos
     } else {
       // Collapsed to a slim tab on the edge: it covers only its own few pixels.
       css(host, { top: `calc(50% - ${TAB.height / 2}px)`, width: `${TAB.width}px`, height: `${TAB.height}px`, 'box-shadow': 'none' });
-      root$.style.setProperty('margin-right', margin, marginPrio);
+      undock();
     }
   }
   setLayout(layout);
@@ -75,7 +79,7 @@ export function mountPanel(doc: Document, src: string, layout: Layout): PanelHos
     remove() {
       observer.stop();
       host.remove();
-      root$.style.setProperty('margin-right', margin, marginPrio);
+      undock();
     },
   };
 }

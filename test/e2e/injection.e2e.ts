@@ -18,6 +18,9 @@ const IMAGE_DELAY_MS = 2500;
 // A console page whose load event waits for one slow image, as a CRM's would for a slow banner.
 const SLOW_PAGE = `<!doctype html><meta charset="utf-8"><title>slow</title>
 <textarea id="early" rows="3" cols="40"></textarea><img src="/__slow.gif" alt="">`;
+// A console that styles its own root's right margin (as a page framing itself might).
+const MARGIN_PAGE = `<!doctype html><meta charset="utf-8"><title>margin</title><style>html { margin-right: 24px }</style>
+<textarea id="early" rows="3" cols="40"></textarea>`;
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 let browser: Browser;
@@ -28,6 +31,10 @@ beforeAll(async () => {
     port: 0,
     host: '127.0.0.1',
     extraRoutes: async (req, res) => {
+      if (req.url === '/__margin.html') {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(MARGIN_PAGE);
+        return true;
+      }
       if (req.url === '/__slow.html') {
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(SLOW_PAGE);
         return true;
@@ -103,9 +110,19 @@ describe('the content script', () => {
     await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('0px');
     await page.keyboard.press('Alt+Shift+K');
     await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('360px');
+    // A page with a right margin of its own gets exactly that back when the panel collapses,
+    // though the reserving stylesheet outranks the page's.
+    await page.goto(`${server.url}/__margin.html`);
+    const margin = () => page.evaluate(() => getComputedStyle(document.documentElement).marginRight);
+    expect(await margin()).toBe('360px');
+    const framed = await panelFrame(page, browser.extensionId);
+    await framed.getByTestId('cc-collapse').click();
+    await expect.poll(margin).toBe('24px');
+    await page.keyboard.press('Alt+Shift+K');
+    await expect.poll(margin).toBe('360px');
     // A frameset document has nowhere to show the panel: its own root keeps its full width.
     await page.goto(`${server.url}/frameset.html`);
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('0px');
+    expect(await margin()).toBe('0px');
     await page.close();
   });
 
