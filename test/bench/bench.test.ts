@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePack } from '../../lib/pack/parse';
 import { timeUnder, type CpuProfile } from './cpu-profile';
-import { attributeLongTasks, byLoadPhase } from './long-tasks';
+import { attributeLongTasks, binomialTail, byLoadPhase } from './long-tasks';
 import { makeBigPack } from './pack-gen';
 import type { LongTask } from './probe';
 import { checkBudgets, formatTable } from './report';
@@ -23,24 +23,44 @@ describe('stats', () => {
 });
 
 describe('long task attribution', () => {
-  it('counts panel-frame and extension-container tasks, and only the excess of the page’s own', () => {
+  const own = (n: number) => ({ pageLongTasks: Array.from({ length: n }, () => task(70)), panelLongTasks: [] });
+  it('counts panel-frame and extension-container tasks, and the page’s own excess when chance explains it poorly', () => {
     const a = attributeLongTasks([
       {
-        with: [{ pageLongTasks: [task(80), task(60, 'chrome-extension://x/panel.html')], panelLongTasks: [task(70)] }, { pageLongTasks: [task(90), task(55)], panelLongTasks: [] }],
-        without: [{ pageLongTasks: [task(85)], panelLongTasks: [] }, { pageLongTasks: [task(88)], panelLongTasks: [] }],
+        with: [{ pageLongTasks: [task(80), task(60, 'chrome-extension://x/panel.html')], panelLongTasks: [task(70)] }, own(12)],
+        without: [own(1), own(1)],
       },
     ]);
-    expect(a).toEqual({ total: 3, panelFrame: 1, pageAttributed: 1, pageExcess: 1, pageOwnWith: 3, pageOwnWithout: 2 });
+    // 13 of the page's own 15 tasks with the extension: P(X ≥ 13 | 15, ½) = 121 / 32768.
+    expect(a.groups).toEqual([{ with: 13, without: 2, p: expect.closeTo(121 / 32768, 12), counted: true }]);
+    expect(a).toMatchObject({ total: 13, panelFrame: 1, pageAttributed: 1, pageExcess: 11, pageExcessRaw: 11, pageOwnWith: 13, pageOwnWithout: 2 });
   });
-  it('does not let fewer tasks with the extension cancel tasks it caused elsewhere', () => {
+  it('does not count an excess that chance explains, but reports it raw', () => {
+    const a = attributeLongTasks([{ with: [own(14)], without: [own(9)] }]);
+    expect(a.groups[0]!.p).toBeCloseTo(0.2024, 4);
+    expect(a).toMatchObject({ total: 0, pageExcess: 0, pageExcessRaw: 5 });
+  });
+  it('does not let fewer tasks with the extension in one group cancel an excess in another', () => {
     const a = attributeLongTasks([
-      { with: [{ pageLongTasks: [], panelLongTasks: [task(60)] }], without: [{ pageLongTasks: [task(70), task(70)], panelLongTasks: [] }] },
+      { with: [own(0)], without: [own(20)] },
+      { with: [own(10)], without: [own(0)] },
     ]);
-    expect(a.total).toBe(1);
-    expect(a.pageExcess).toBe(0);
+    expect(a.groups.map((g) => g.counted)).toEqual([false, true]);
+    expect(a.pageExcess).toBe(10);
+    expect(a.total).toBe(10);
   });
   it('refuses to compare unequal numbers of samples', () => {
     expect(() => attributeLongTasks([{ with: [], without: [{ pageLongTasks: [], panelLongTasks: [] }] }])).toThrow(/same number/);
+  });
+});
+
+describe('binomialTail', () => {
+  it('is the exact one-sided tail of a fair coin', () => {
+    expect(binomialTail(0, 10)).toBe(1);
+    expect(binomialTail(5, 5)).toBeCloseTo(1 / 32, 12);
+    expect(binomialTail(14, 23)).toBeCloseTo(1698160 / 8388608, 12);
+    expect(binomialTail(3, 2)).toBe(0);
+    expect(binomialTail(300, 400)).toBeLessThan(1e-20);
   });
 });
 

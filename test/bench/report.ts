@@ -48,6 +48,8 @@ export const ROWS: [string, string, string][] = [
   ['extensionLongTasks', '', 'long tasks > 50 ms from the extension (load + burst)'],
   ['extensionLongTasksPanelFrame', '', '… of which in the panel frame'],
   ['panelLongTaskMaxMs', 'ms', 'longest of those'],
+  ['extensionLongTasksPageExcess', '', '… of which page tasks beyond the without arm (sign test)'],
+  ['pageExcessUncounted', '', 'page tasks beyond the without arm within chance (not counted)'],
   ['coldPanelBoots', '', 'first panels after Cuecard started (fresh process), apart'],
   ['coldPanelLongTasks', '', 'long tasks > 50 ms in those panel frames'],
   ['coldPanelBootsWithLongTask', '', 'cold boots that had one'],
