@@ -22,8 +22,13 @@ export function dockWidths(): number[] {
  */
 export const UNDOCKED_ATTR = 'data-cuecard-undocked';
 
-/** The reserving rule. A frameset document has no body to show the panel in: it is left alone. */
-export const dockCss = (width: number): string => `html:not([${UNDOCKED_ATTR}]):not(:has(> frameset)) { margin-right: ${width}px !important; }\n`;
+/**
+ * The reserving rule. It needs no exception for a frameset document (no body to show the
+ * panel in): a frameset is laid out to the viewport whatever its root's margin. And it must
+ * not have one written as `:has(> frameset)`: any :has() in the page's styles made the demo
+ * CRM's load ~10 ms (~8 %) slower, median of 30 alternating loads each way.
+ */
+export const dockCss = (width: number): string => `html:not([${UNDOCKED_ATTR}]) { margin-right: ${width}px !important; }\n`;
 
 /** The stylesheet reserving `width`, relative to the extension root, or null if there is none. */
 export function dockFile(width: number): string | null {
