@@ -6,7 +6,7 @@ import { makeBigPack } from './pack-gen';
 import type { LongTask } from './probe';
 import { checkBudgets, formatTable } from './report';
 import { pageAssets } from './sizes';
-import { alternate, median } from './stats';
+import { alternate, median, ratioInterval } from './stats';
 import { switchSteps } from './switch';
 
 const task = (duration: number, containerSrc = ''): LongTask => ({ start: 0, duration, name: 'self', containerType: containerSrc ? 'iframe' : 'window', containerSrc });
@@ -16,6 +16,17 @@ describe('stats', () => {
     expect(median([5, 1, 3])).toBe(3);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([])).toBeNaN();
+  });
+  it('gives a bootstrap interval around the ratio of two medians, the same for the same data', () => {
+    const b = Array.from({ length: 40 }, (_, i) => 100 + ((i * 37) % 40));
+    const a = b.map((x) => x * 1.1);
+    const [lo, hi] = ratioInterval(a, b);
+    expect(lo).toBeLessThan(1.1);
+    expect(hi).toBeGreaterThan(1.1);
+    expect(lo).toBeGreaterThan(0.95);
+    expect(ratioInterval(a, b)).toEqual([lo, hi]);
+    expect(ratioInterval([5, 5, 5], [5, 5])).toEqual([1, 1]);
+    expect(ratioInterval([], [1])).toEqual([NaN, NaN]);
   });
   it('swaps the order of the two conditions every round', () => {
     expect([0, 1, 2].map((i) => alternate(i, 'a', 'b').join(''))).toEqual(['ab', 'ba', 'ab']);

@@ -32,3 +32,25 @@ export function alternate<T>(i: number, a: T, b: T): [T, T] {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A seeded PRNG (mulberry32): the same bench results give the same interval every time. */
+function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * 95 % percentile-bootstrap interval of median(a) / median(b): each arm resampled with
+ * replacement on its own. How far the budget's ratio could move on this machine's noise alone.
+ */
+export function ratioInterval(a: readonly number[], b: readonly number[], draws = 2000, seed = 1): [number, number] {
+  if (!a.length || !b.length) return [NaN, NaN];
+  const rand = seeded(seed);
+  const resample = (xs: readonly number[]) => xs.map(() => xs[Math.floor(rand() * xs.length)]!);
+  const ratios = Array.from({ length: draws }, () => median(resample(a)) / median(resample(b))).sort((x, y) => x - y);
+  return [ratios[Math.floor(draws * 0.025)]!, ratios[Math.ceil(draws * 0.975) - 1]!];
+}
