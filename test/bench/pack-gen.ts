@@ -4,18 +4,10 @@
  * shapes parsePack and its semantic checks walk. Deterministic: same seed, same bytes.
  */
 import type { Pack, Procedure } from '../../lib/pack/schema';
+import { seeded as prng } from './stats';
 
 const ZH = '您好 客户 请问 办理 业务 套餐 流量 账单 查询 退款 订单 地址 身份 验证 号码 密码 网络 故障 预约 感谢 核实 处理 反馈 工单 升级'.split(' ');
 const EN = 'hello customer please handle account plan data bill check refund order address identity verify number password network fault booking thanks confirm process feedback ticket escalate'.split(' ');
-
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function makeBigPack(count = 1000, seed = 1): Pack {
   const rand = prng(seed);

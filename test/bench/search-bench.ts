@@ -8,6 +8,7 @@ import Fuse from 'fuse.js';
 import { buildIndex, search } from '../../lib/search';
 import { pinyinInitials } from '../../lib/search/pinyin';
 import type { Pack, Phrase } from '../../lib/pack/schema';
+import { seeded as prng } from './stats';
 
 const ZH_WORDS = ('您好 客户 服务 公司 请问 投诉 咨询 办理 业务 套餐 流量 话费 账单 查询 退款 订单 物流 地址 身份 验证 手机 号码 ' +
   '密码 重置 网络 故障 维修 预约 时间 感谢 来电 稍等 核实 信息 帮助 处理 反馈 满意 评价 工单 升级 优惠 活动 积分 兑换 会员 权益 ' +
@@ -20,16 +21,6 @@ const EN_WORDS = ('hello customer service company please complaint inquiry handl
   'callback message link login frozen card payment charge today tomorrow hour business day we your already now right away ' +
   'for you need can the a of to is in and with').split(' ');
 const MISSES = ['量子纠缠', '火星基地', 'xylophone', 'qqqzzz', 'zebra crossing', 'kkkx'];
-
-/** mulberry32: a tiny seeded PRNG, so corpus and queries are the same on every run. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Item {
   zh: string;

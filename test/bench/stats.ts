@@ -33,8 +33,8 @@ export function alternate<T>(i: number, a: T, b: T): [T, T] {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A seeded PRNG (mulberry32): the same bench results give the same interval every time. */
-function seeded(seed: number): () => number {
+/** mulberry32, a tiny seeded PRNG: the same seed gives the same generated packs, corpus, queries and intervals on every run. */
+export function seeded(seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
