@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Pack } from '../pack/schema';
 import { generateSigningKey, signPack } from '../pack/sign';
-import { startDemoServer } from '../../test/demo/server.mjs';
+import { startDemoServer } from './demo-server.mjs';
 import { EXIT, UsageError, type CliContext } from './context';
 import { compileFolder } from './pack-validate';
 import type { PreviewBrowser } from './preview-browser';

@@ -1,6 +1,6 @@
 /** The panel's side effects that need the browser, handed to components as plain functions. */
 import { browser } from 'wxt/browser';
-import type { PanelActions } from '@/components/actions';
+import type { PanelActions } from './panel-actions';
 import { send } from '../messaging/client';
 import type { PanelStore } from '../store/panel-store';
 

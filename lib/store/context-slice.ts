@@ -5,7 +5,8 @@
  * background, which masks them before storing (lib/context/pack-context.ts).
  */
 import type { PageContext } from '../messaging/protocol';
-import { packKey, type GetState, type SetState, type StoreDeps } from './panel-store';
+import type { GetState, SetState, StoreDeps } from './panel-store';
+import { packKey } from './pack-key';
 
 export type Captured = PageContext & { readAt: number; error?: string };
 

@@ -8,6 +8,7 @@ import type { Pack } from '../pack/schema';
 import type { Run } from '../engine/run';
 import type { PanelPush, RequestOf, RequestType, Responses } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
+import { packKey } from './pack-key';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSaveSlice, type SaveSlice } from './save-slice';
 import { createContextSlice, type ContextSlice } from './context-slice';
@@ -41,7 +42,7 @@ export type PanelStore = ReturnType<typeof createPanelStore>;
 export type SetState = (partial: Partial<PanelState> | ((s: PanelState) => Partial<PanelState>)) => void;
 export type GetState = () => PanelState;
 
-export const packKey = (id: string, version: number) => `${id}@${version}`;
+export { packKey };
 
 function indexPacks(packs: Pack[]) {
   const byKey: Record<string, Pack> = {};

@@ -3,7 +3,7 @@ import { reduce, startRun, whyNot, type Blocked } from '../engine';
 import type { Channel } from '../pack/schema';
 import type { RunEvent } from '../engine/run';
 import type { GetState, SetState, StoreDeps } from './panel-store';
-import { packKey } from './panel-store';
+import { packKey } from './pack-key';
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 export type AgentEvent = DistributiveOmit<RunEvent, 'at'>;
