@@ -6,20 +6,26 @@ import { EMPTY_POLICY, mergeConfig, parsePolicy, type EffectiveConfig } from '@/
 import { rankerOf, trustFromConfig } from '@/lib/packs/trust';
 
 declare const __CUECARD_DEMO__: boolean;
-/**
- * Demo builds only (`__CUECARD_DEMO__`, dropped from store builds; test/static/check-build.mjs
- * greps for the key): the e2e suite cannot write Chromium's policy folder
- * (/etc/chromium/policies/managed/), so it puts a policy object under this key in
- * chrome.storage.session, which web pages and content scripts cannot reach.
- */
-export const DEMO_POLICY_KEY = 'cuecard-demo-managed-policy';
 
+/*
+ * Demo builds only (`__CUECARD_DEMO__`; the key is spelled out inside the demo branches so the
+ * store build drops it, and test/static/check-build.mjs greps for it): the e2e suite cannot
+ * write Chromium's policy folder (/etc/chromium/policies/managed/), so it puts a policy object
+ * under 'cuecard-demo-managed-policy' in chrome.storage.session, which web pages and content
+ * scripts cannot reach. When set, it stands in for chrome.storage.managed.
+ */
 async function managedPolicy(): Promise<unknown> {
-  if (typeof __CUECARD_DEMO__ !== 'undefined' && __CUECARD_DEMO__) {
-    const demo = (await browser.storage.session.get(DEMO_POLICY_KEY))[DEMO_POLICY_KEY];
-    if (demo !== undefined) return demo;
-  }
-  return browser.storage.managed.get(null);
+  // typeof: unit tests run this file without Vite's define.
+  if (typeof __CUECARD_DEMO__ === 'undefined' || !__CUECARD_DEMO__) return browser.storage.managed.get(null);
+  const demo = (await browser.storage.session.get('cuecard-demo-managed-policy'))['cuecard-demo-managed-policy'];
+  return demo ?? browser.storage.managed.get(null);
+}
+
+/** Whether a storage change is a change of policy (the demo stand-in counts in demo builds). */
+export function isPolicyChange(changes: Record<string, unknown>, area: string): boolean {
+  if (area === 'managed') return true;
+  if (typeof __CUECARD_DEMO__ === 'undefined' || !__CUECARD_DEMO__) return false;
+  return area === 'session' && 'cuecard-demo-managed-policy' in changes;
 }
 
 /**

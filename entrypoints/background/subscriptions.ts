@@ -4,7 +4,7 @@ import { db } from '@/lib/db/schema';
 import type { Handlers } from '@/lib/messaging/server';
 import { keyIdOf } from '@/lib/pack/sign';
 import type { SubscriptionsView } from '@/lib/packs/views';
-import { DEMO_POLICY_KEY, effectiveConfig } from './pack-config';
+import { effectiveConfig, isPolicyChange } from './pack-config';
 import { ALARM, checkSubscriptions } from './pack-fetch';
 
 /** An origin pattern for a URL: what `permissions.request` was asked for when it was added. */
@@ -48,6 +48,6 @@ export function setupSubscriptions() {
     if (alarm.name === ALARM) void checkSubscriptions('schedule');
   });
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed' || (area === 'session' && DEMO_POLICY_KEY in changes)) void checkSubscriptions('startup');
+    if (isPolicyChange(changes, area)) void checkSubscriptions('startup');
   });
 }

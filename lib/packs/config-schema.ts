@@ -63,9 +63,6 @@ const packIdPattern = (allowAny: boolean) =>
 const patterns = (allowAny: boolean) =>
   v.pipe(v.array(packIdPattern(allowAny)), v.maxLength(MAX_PACK_ID_PATTERNS, `holds more than ${MAX_PACK_ID_PATTERNS} pack ids`));
 
-/** The pack ids a key the agent adds may sign: at least one, exact ids or `company.*`, never `*`. */
-export const AgentPackIdsSchema = v.pipe(patterns(false), v.minLength(1, 'needs at least one pack id this key may sign, e.g. acme.team-b or acme.*'));
-
 export const TrustedKeySettingSchema = v.strictObject({
   publicKey: PublicKeySchema,
   /** Who the key belongs to, e.g. "Team B lead", shown beside the key id. */
@@ -74,7 +71,7 @@ export const TrustedKeySettingSchema = v.strictObject({
    * The pack ids this key may sign (lib/pack/pack-id-pattern.ts). Keys saved before pack ids
    * existed have none and read as bound to nothing: they sign nothing until the agent adds
    * ids (safer than "any id", which is the hole issue 10 closes). The options page requires
-   * at least one (AgentPackIdsSchema).
+   * at least one (components/options/TrustedKeys.tsx); `*` is policy's alone.
    */
   packIds: v.optional(patterns(false), []),
 });
