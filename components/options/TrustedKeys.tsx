@@ -20,7 +20,7 @@ function packIdsProblem(ids: string[], tr: Props['tr']): string | undefined {
   if (!ids.length) return tr('keyPacksMissing');
   if (ids.includes(ANY_PACK_ID)) return tr('keyPacksAny');
   const bad = ids.filter((id) => packIdPatternProblem(id, { allowAny: false }) !== undefined);
-  if (bad.length) return `${tr('keyPacksBad')}: ${bad.map((id) => `"${id}"`).join(', ')}`;
+  if (bad.length) return `${tr('keyPacksBad')}${bad.map((id) => `"${id}"`).join(', ')}`;
   return ids.length > MAX_PACK_ID_PATTERNS ? tr('keyPacksTooMany') : undefined;
 }
 
@@ -42,7 +42,8 @@ export function TrustedKeys({ view, settings, tr, act, api }: Props) {
       // The key first (the field the agent filled first), then the pack ids, each named.
       const other = checked.success ? undefined : checked.issues.find((i) => !v.getDotPath(i)?.startsWith('packIds'));
       if (other) throw new Error(`${v.getDotPath(other) === 'label' ? tr('keyLabelPlaceholder') : tr('keyPlaceholder')}: ${other.message}.`);
-      if (idsProblem || !checked.success) throw new Error(`${idsProblem ?? tr('keyPacksMissing')}.`);
+      // The strings carry their own full stop (。 or .).
+      if (idsProblem || !checked.success) throw new Error(idsProblem ?? tr('keyPacksMissing'));
       // Adding a key that is already listed replaces it: this is how its pack ids are changed.
       const keys = [...settings.trustedKeys.filter((k) => k.publicKey !== checked.output.publicKey), checked.output];
       const r = await api.saveKeys(keys);

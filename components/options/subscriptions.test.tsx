@@ -127,7 +127,7 @@ describe('SubscriptionsSection', () => {
     expect(ui.errors.at(-1)).toMatch(/^"\*" \(any pack\) can only be set by your organisation/);
     await ui.type('cc-key-pack-ids', 'acme.team-b, Team B!, acme.*');
     await ui.click('cc-key-add');
-    expect(ui.errors.at(-1)).toMatch(/^These are not pack ids .*: "Team", "B!"\.$/);
+    expect(ui.errors.at(-1)).toMatch(/^These are not pack ids .*: "Team", "B!"$/);
     expect(ui.log).toEqual([]);
     await ui.type('cc-key-pack-ids', 'acme.team-b， acme.shared.*');
     await ui.click('cc-key-add');
