@@ -57,6 +57,20 @@ describe('packs', () => {
     expect(await repo.getPack(d, pack.id, 9)).toBeNull();
   });
 
+  it('serves the highest (rank, version) when given ranks, and prunes by rank while keeping each key\'s top sequence', async () => {
+    fresh();
+    const row = (version: number, keyId: string, sequence: number) => ({ id: pack.id, version, pack: { ...pack, version }, source: 'url' as const, installedAt: version, keyId, sequence });
+    // A rogue agent key's v9999 at a huge sequence, and the company's (policy) v3 and v4.
+    await repo.installPack(d, row(9999, 'rogue', Number.MAX_SAFE_INTEGER));
+    for (const v of [2, 3, 4]) await repo.installPack(d, row(v, 'company', v));
+    const rankOf = (r: { keyId?: string }) => (r.keyId === 'company' ? 2 : 1);
+    expect((await repo.latestPacks(d)).map((p) => p.version)).toEqual([9999]);
+    expect((await repo.latestPacks(d, rankOf)).map((p) => p.version)).toEqual([4]);
+    // Kept: v4 and v3 (top two by rank), v9999 (the rogue key's counter). v2 goes.
+    expect(await repo.prunePacks(d, rankOf)).toBe(1);
+    expect((await repo.packReleases(d, pack.id)).map((r) => r.version)).toEqual([3, 4, 9999]);
+  });
+
   it('prunes versions nothing needs: a run on an old version keeps it, the rest go', async () => {
     fresh();
     const row = (version: number) => ({ id: pack.id, version, pack: { ...pack, version }, source: 'url' as const, installedAt: version, sequence: version });
@@ -65,7 +79,7 @@ describe('packs', () => {
     await repo.putRun(d, { ...run, status: 'finished', finishedAt: 2 });
     expect(await repo.prunePacks(d)).toBe(2);
     expect((await d.packs.toCollection().primaryKeys()).map(([, v]) => v)).toEqual([2, 4, 5]);
-    expect((await repo.packHead(d, pack.id))?.lastSequence).toBe(5);
+    expect((await repo.packReleases(d, pack.id)).map((r) => r.sequence)).toEqual([2, 4, 5]);
     expect(await repo.prunePacks(d)).toBe(0);
   });
 });

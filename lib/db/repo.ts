@@ -3,7 +3,6 @@ import * as v from 'valibot';
 import type { Run } from '../engine/run';
 import type { Pack } from '../pack/schema';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from '../settings/schema';
-import type { Held } from '../packs/evaluate';
 import type { PackNotice } from '../packs/views';
 import type { AckRow, CuecardDb, StoredPack, SubscriptionRow } from './schema';
 import { prunablePackVersions } from '../packs/prune';
@@ -43,41 +42,42 @@ export async function installPack(d: CuecardDb, row: StoredPack): Promise<void> 
   await d.packs.put(row);
 }
 
-/** Deletes the stored pack versions nothing needs any more (lib/packs/prune.ts); returns how many. */
-export async function prunePacks(d: CuecardDb): Promise<number> {
+/**
+ * Deletes the stored pack versions nothing needs any more (lib/packs/prune.ts); returns how many.
+ * `rankOf`: each row's rank under the trust in force (lib/packs/trust.ts rankerOf).
+ */
+export async function prunePacks(d: CuecardDb, rankOf?: (row: StoredPack) => number): Promise<number> {
   return d.transaction('rw', d.packs, d.runs, async () => {
     const rows = await d.packs.toArray();
     const runs = await d.runs.toArray();
-    const gone = prunablePackVersions(rows, runs);
+    const gone = prunablePackVersions(rows, runs, rankOf);
     await d.packs.bulkDelete(gone);
     return gone.length;
   });
 }
 
-/** The newest version of every installed pack. */
-export async function latestPacks(d: CuecardDb): Promise<StoredPack[]> {
+/**
+ * The release in use of every installed pack: the highest (rank, version), where `rankOf` is
+ * the row's rank under the trust in force (lib/packs/rank.ts); without it, the newest version.
+ */
+export async function latestPacks(d: CuecardDb, rankOf: (row: StoredPack) => number = () => 0): Promise<StoredPack[]> {
   const all = await d.packs.toArray();
-  const latest = new Map<string, StoredPack>();
+  const latest = new Map<string, { row: StoredPack; rank: number }>();
   for (const p of all) {
     const held = latest.get(p.id);
-    if (!held || p.version > held.version) latest.set(p.id, p);
+    const rank = rankOf(p);
+    if (!held || rank > held.rank || (rank === held.rank && p.version > held.row.version)) latest.set(p.id, { row: p, rank });
   }
-  return [...latest.values()];
+  return [...latest.values()].map((h) => h.row);
 }
 
 export async function getPack(d: CuecardDb, id: string, version: number): Promise<Pack | null> {
   return (await d.packs.get([id, version]))?.pack ?? null;
 }
 
-/** What is installed of one pack id: its newest version and the highest signed sequence. */
-export async function packHead(d: CuecardDb, packId: string): Promise<Held | undefined> {
-  const rows = await d.packs.where('id').equals(packId).toArray();
-  if (!rows.length) return undefined;
-  const latest = rows.reduce((a, b) => (b.version > a.version ? b : a));
-  const sequences = rows.flatMap((r) => (r.sequence === undefined ? [] : [r.sequence]));
-  const head: Held = { latestVersion: latest.version, latestPack: latest.pack };
-  if (sequences.length) head.lastSequence = Math.max(...sequences);
-  return head;
+/** Every installed release of one pack id, whatever its key: the trust rules (lib/packs/rank.ts) read them all. */
+export function packReleases(d: CuecardDb, packId: string): Promise<StoredPack[]> {
+  return d.packs.where('id').equals(packId).toArray();
 }
 
 /** The version installed just before `version`: what an agent knew before it arrived. */

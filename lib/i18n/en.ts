@@ -237,6 +237,9 @@ export const en = {
   'packs.reason.id-mismatch': 'it holds a different pack than this address delivered before',
   'packs.reason.version-reused': 'it changes a version that agents already use',
   'packs.reason.too-large': 'the file is too large',
+  'packs.reason.key-not-bound': 'the signing key may not sign this pack',
+  'packs.reason.outranked': "a release signed by your organisation's key is installed; a key added in this browser cannot replace it",
+  'packs.reason.signed-installed': 'a signed release is installed; an unsigned file cannot replace it',
   'picker.packVersion': '{pack} · version {version}',
 } as const;
 

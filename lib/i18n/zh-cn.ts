@@ -236,5 +236,8 @@ export const zhCN = {
   'packs.reason.id-mismatch': '内容与此地址以前提供的话术包不同',
   'packs.reason.version-reused': '改动了座席正在使用的版本',
   'packs.reason.too-large': '文件过大',
+  'packs.reason.key-not-bound': '签名公钥无权签署这个话术包',
+  'packs.reason.outranked': '已安装贵单位公钥签名的版本，本机添加的公钥不能替换它',
+  'packs.reason.signed-installed': '已安装已签名的版本，未签名的文件不能替换它',
   'picker.packVersion': '{pack} · 第 {version} 版',
 } as const satisfies Record<MessageKey, string>;

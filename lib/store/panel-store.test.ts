@@ -39,6 +39,17 @@ describe('panel store', () => {
     await vi.waitFor(() => expect(stored.get(id)?.path.map((v) => v.stepId)).toEqual(['greet', 'verify-identity']));
   });
 
+  it('starts new runs on the release the background chose, not the highest version loaded for an open run', async () => {
+    const rogue = { ...pack, version: 9999 };
+    const send = vi.fn(async (type: string) => {
+      if (type === 'state.load') return { settings: DEFAULT_SETTINGS, packs: [pack, rogue], packMeta: [{ id: pack.id, version: pack.version, title: pack.title, source: 'url' }], openRuns: [] };
+      throw new Error(`unexpected ${type}`);
+    });
+    const store = createPanelStore({ send: send as unknown as Sender, now: () => 1, newId: () => 'r' });
+    await store.getState().load();
+    expect(store.getState().latest[pack.id]).toBe(pack.version);
+  });
+
   it('explains a refused event and changes nothing', async () => {
     const { store } = backend();
     await store.getState().load();

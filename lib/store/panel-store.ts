@@ -29,7 +29,7 @@ export interface CoreSlice {
   settings: Settings;
   /** Packs by `id@version`: the newest of each, plus versions that open runs use. */
   packs: Record<string, Pack>;
-  /** Newest installed version of each pack id. */
+  /** The version of each pack id new runs start on: the release in use the background chose (lib/packs/rank.ts). */
   latest: Record<string, number>;
   runs: Record<string, Run>;
   load(): Promise<void>;
@@ -44,13 +44,20 @@ export type GetState = () => PanelState;
 
 export { packKey };
 
-function indexPacks(packs: Pack[]) {
+/**
+ * `heads`: the release in use of each pack id, as the background chose it by (rank, version).
+ * The highest version is NOT it: a run open on a rogue key's v9999 keeps v9999 loaded, and new
+ * runs must still start on the company's v4 (issue 10). An id without a head falls back to its
+ * highest version.
+ */
+function indexPacks(packs: Pack[], heads: readonly { id: string; version: number }[]) {
   const byKey: Record<string, Pack> = {};
   const latest: Record<string, number> = {};
   for (const p of packs) {
     byKey[packKey(p.id, p.version)] = p;
     latest[p.id] = Math.max(latest[p.id] ?? 0, p.version);
   }
+  for (const h of heads) if (byKey[packKey(h.id, h.version)]) latest[h.id] = h.version;
   return { packs: byKey, latest };
 }
 
@@ -68,7 +75,7 @@ export function createPanelStore(deps: StoreDeps) {
         // Local changes the background had not stored when it read (a failed write, or one
         // sent meanwhile) are newer than what it sent back.
         const runs = get().overlayLocal(Object.fromEntries(state.openRuns.map((r) => [r.id, r])), mark);
-        set({ ready: true, loadError: undefined, settings: state.settings, runs, ...indexPacks(state.packs) });
+        set({ ready: true, loadError: undefined, settings: state.settings, runs, ...indexPacks(state.packs, state.packMeta) });
       } catch (err) {
         set({ loadError: err instanceof Error ? err.message : String(err) });
       }
