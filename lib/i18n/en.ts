@@ -54,6 +54,7 @@ export const en = {
   'phrase.noField': 'Click into a CRM field first',
   'phrase.fieldGone': 'That field is no longer on the page',
   'phrase.failed': 'Not inserted: {reason}',
+  'insert.hidden': 'the field is hidden on the page',
   'insert.disabled': 'the field is disabled',
   'insert.read-only': 'the field is read-only',
   'insert.too-long': 'the field takes at most {limit} characters',

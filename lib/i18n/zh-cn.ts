@@ -53,6 +53,7 @@ export const zhCN = {
   'phrase.noField': '请先点击 CRM 中的输入框',
   'phrase.fieldGone': '该输入框已不在页面上',
   'phrase.failed': '未插入：{reason}',
+  'insert.hidden': '该输入框在页面上不可见',
   'insert.disabled': '该输入框已禁用',
   'insert.read-only': '该输入框为只读',
   'insert.too-long': '该输入框最多只能输入 {limit} 个字符',
