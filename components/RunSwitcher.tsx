@@ -21,7 +21,7 @@ export function RunSwitcher({ onNavigate }: { onNavigate: (view: PanelView) => v
   const nextRunKeys = useBinding('nextRun');
   const newRunKeys = useBinding('newRun');
   const runs = usePanel((s) => s.runs);
-  const activeId = usePanel((s) => s.settings.activeRunId);
+  const activeId = usePanel((s) => s.activeRunId);
   const packs = usePanel((s) => s.packs);
   const list = openRunsInOrder(runs);
   const hasActive = list.some((r) => r.id === activeId);

@@ -100,7 +100,8 @@ export async function mountApp(settings: Partial<Settings> = {}): Promise<Harnes
   const backend: Harness['backend'] = { failPuts: false, insertResult: { ok: true, method: 'input' }, copyOk: true, history: [] };
   const send = (async (type: RequestType, payload: Record<string, unknown>) => {
     calls.push({ type, payload });
-    if (type === 'state.load') return { settings: current, packs: [fixturePack], packMeta: [], openRuns: [] };
+    if (type === 'state.load') return { settings: current, packs: [fixturePack], packMeta: [], openRuns: [], activeRunId: current.activeRunId ?? null };
+    if (type === 'run.activate') return { activeRunId: payload.runId };
     if (type === 'settings.patch') return { settings: (current = { ...current, ...(payload.patch as Partial<Settings>) }) };
     if (type === 'run.put') {
       if (backend.failPuts) throw new Error('QuotaExceededError');

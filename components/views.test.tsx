@@ -45,7 +45,7 @@ describe('run switcher and history', () => {
     ]);
     select.value = 'run-1';
     await act(async () => void select.dispatchEvent(new Event('change', { bubbles: true })));
-    expect(ui.store.getState().settings.activeRunId).toBe('run-1');
+    expect(ui.store.getState().activeRunId).toBe('run-1');
     expect(ui.$('cc-phrase-hello')).not.toBeNull();
   });
 

@@ -34,7 +34,7 @@ describe('panel store', () => {
     const { store, stored } = backend();
     await store.getState().load();
     const id = store.getState().startRun(pack.id, 'inbound-phone', { channel: 'phone' })!;
-    expect(store.getState().settings.activeRunId).toBe(id);
+    expect(store.getState().activeRunId).toBe(id);
     expect(store.getState().dispatch({ type: 'next' })).toBe(true);
     await vi.waitFor(() => expect(stored.get(id)?.path.map((v) => v.stepId)).toEqual(['greet', 'verify-identity']));
   });
