@@ -37,3 +37,8 @@ export async function withLabels(area: SessionArea, runs: Run[]): Promise<Run[]>
     return typeof label === 'string' && label ? { ...r, label } : withoutLabel(r);
   });
 }
+
+/** Runs as a file leaves the browser with them: without labels (a file outlives the session). */
+export function exportableRuns(runs: Run[]): Run[] {
+  return runs.map(withoutLabel);
+}
