@@ -1,0 +1,194 @@
+/**
+ * Data integrity and privacy in real Chromium with the built demo extension: the higher
+ * revision of a run wins when two tabs write it concurrently (and the losing panel shows what
+ * the background kept), the active contact is per tab, and a run's label — customer data —
+ * reaches no follow-up title, OS notification or export.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { demoServer, launch, panelFrame, type Browser } from './harness';
+import { procedure, startProcedure, step } from './flows';
+import { sitesReady } from './ready';
+
+/** The extension APIs these tests call inside the panel frame and the service worker. */
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
+  notifications: { create(...args: unknown[]): unknown };
+};
+
+let server: Awaited<ReturnType<typeof demoServer>>;
+let browser: Browser;
+const inbound = procedure('inbound-phone');
+const greet = step(inbound, inbound.start);
+const verify = step(inbound, greet.next!);
+const listen = step(inbound, verify.next!);
+
+beforeAll(async () => {
+  server = await demoServer();
+  browser = await launch();
+  await sitesReady(browser);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+type StoredRun = { id: string; rev: number; ticks: Record<string, number>; label?: string; [k: string]: unknown };
+
+async function open(): Promise<{ page: Page; panel: Frame }> {
+  const page = await browser.context.newPage();
+  await page.goto(server.url + '/index.html');
+  return { page, panel: await panelFrame(page, browser.extensionId) };
+}
+
+/** Reads (or, with `put`, writes behind every panel's back) one record of the extension's IndexedDB in the worker. */
+async function db<T>(store: string, key: string, put?: unknown): Promise<T> {
+  const worker = await browser.worker();
+  return worker.evaluate(
+    ([s, k, value]) =>
+      new Promise<T>((ok, fail) => {
+        const req = indexedDB.open('cuecard');
+        req.onerror = () => fail(req.error);
+        req.onsuccess = () => {
+          const tx = req.result.transaction(s, value === undefined ? 'readonly' : 'readwrite');
+          const r = value === undefined ? tx.objectStore(s).get(k) : tx.objectStore(s).put(value);
+          tx.oncomplete = () => (req.result.close(), ok(r.result as T));
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    [store, key, put] as const,
+  );
+}
+
+/** The contact a panel shows: its switcher's selection ('' for the picker). */
+const shown = (panel: Frame) => panel.locator('[data-testid="cc-runs"] select').inputValue().catch(() => '');
+
+/** Sends one protocol message from a panel frame, as the panel's own code does. */
+function sendFrom<T>(panel: Frame, type: string, payload: unknown): Promise<T> {
+  return panel.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const) as Promise<T>;
+}
+
+describe('two tabs writing the same run concurrently keep the higher revision', () => {
+  it('refuses a lower or equal revision in whatever order the writes land, and says which one won', async () => {
+    const a = await open();
+    await startProcedure(a.panel, inbound.id, 'phone');
+    await expect.poll(() => shown(a.panel)).not.toBe('');
+    const id = await shown(a.panel);
+    const b = await open(); // a new tab opens on the most recent contact: the same run
+    await expect.poll(() => shown(b.panel)).toBe(id);
+    await expect.poll(async () => (await db<StoredRun>('runs', id))?.rev).toBe(0);
+    const base = await db<StoredRun>('runs', id);
+    const high = { ...base, rev: 7, ticks: { [verify.checklist![0]!.id]: 7 } };
+    const low = { ...base, rev: 6, ticks: { [listen.checklist![0]!.id]: 6 } };
+
+    // Both tabs at once, then the lower one again last: the stored run stays the higher one.
+    const [ra, rb] = await Promise.all([sendFrom(a.panel, 'run.put', { run: high }), sendFrom(b.panel, 'run.put', { run: low })]);
+    const late = await sendFrom<{ ok: true; data: { saved: boolean; run: StoredRun } }>(b.panel, 'run.put', { run: low });
+    expect((await db<StoredRun>('runs', id)).rev).toBe(7);
+    expect(late.data.saved).toBe(false);
+    expect(late.data.run.rev).toBe(7);
+    expect(late.data.run.ticks).toEqual(high.ticks);
+    expect([ra, rb].map((r) => (r as { ok: boolean }).ok)).toEqual([true, true]);
+    const equal = await sendFrom<{ data: { saved: boolean } }>(a.panel, 'run.put', { run: { ...high, ticks: {} } });
+    expect(equal.data.saved).toBe(false);
+    expect((await db<StoredRun>('runs', id)).ticks).toEqual(high.ticks);
+    await a.page.close();
+    await b.page.close();
+  });
+
+  it('a panel whose write loses shows the run the background kept', async () => {
+    const { page, panel } = await open();
+    await startProcedure(panel, inbound.id, 'phone');
+    await expect.poll(() => shown(panel)).not.toBe('');
+    const id = await shown(panel);
+    await panel.getByTestId('cc-next').click(); // greet → verify identity, rev 1
+    await expect.poll(async () => (await db<StoredRun>('runs', id))?.rev).toBe(1);
+    // Another tab's newer write, stored without this panel hearing of it (its push was lost):
+    // identity verified and on to the next step, at rev 9.
+    const stored = await db<StoredRun & { path: Array<{ stepId: string; at: number }> }>('runs', id);
+    const item = verify.checklist![0]!.id;
+    await db('runs', id, { ...stored, rev: 9, ticks: { [item]: 1 }, path: [...stored.path, { stepId: listen.id, at: Date.now() }] });
+    // This panel, behind, ticks at its step: rev 2 loses to rev 9, and the panel adopts rev 9.
+    await panel.getByTestId(`cc-item-${item}`).click(); // not check(): the box is gone once the panel adopts rev 9
+    await expect.poll(() => panel.getByTestId('cc-step-title').textContent()).toContain(listen.title['zh-CN']);
+    expect((await db<StoredRun>('runs', id)).rev).toBe(9);
+    await page.close();
+  });
+});
+
+describe('the active contact is per tab', () => {
+  it('switching contact in one tab leaves the other tab on its own; new tabs open on the most recent', async () => {
+    const a = await open();
+    await startProcedure(a.panel, inbound.id, 'phone');
+    await expect.poll(() => shown(a.panel)).not.toBe('');
+    const first = await shown(a.panel);
+    const b = await open();
+    await expect.poll(() => shown(b.panel)).toBe(first);
+    await startProcedure(b.panel, 'inbound-online', 'online');
+    await expect.poll(() => shown(b.panel)).not.toBe(first);
+    const second = await shown(b.panel);
+    // Tab A did not follow B, not even after a reload.
+    expect(await shown(a.panel)).toBe(first);
+    await a.page.reload();
+    const again = await panelFrame(a.page, browser.extensionId);
+    await expect.poll(() => shown(again)).toBe(first);
+    // A new tab opens on the agent's most recent contact.
+    const c = await open();
+    await expect.poll(() => shown(c.panel)).toBe(second);
+    // Closing a tab forgets its choice.
+    const worker = await browser.worker();
+    const keys = () => worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('activeRun:')).length);
+    const before = await keys();
+    await b.page.close();
+    await expect.poll(keys).toBe(before - 1);
+    await a.page.close();
+    await c.page.close();
+  });
+});
+
+describe('run labels stay out of follow-ups, notifications and exports', () => {
+  it('no label text reaches a follow-up title, an OS notification or an export', async () => {
+    const LABEL = 'Wang Xiaoming 13912345678';
+    const worker = await browser.worker();
+    // Record what the background asks the OS to show.
+    await worker.evaluate(() => {
+      const g = globalThis as unknown as { shownNotes: unknown[] };
+      g.shownNotes = [];
+      const create = chrome.notifications.create.bind(chrome.notifications);
+      chrome.notifications.create = (...args: unknown[]) => (g.shownNotes.push(args[1] ?? args[0]), create(...args));
+    });
+    const { page, panel } = await open();
+    await startProcedure(panel, inbound.id, 'phone');
+    await panel.getByTestId('cc-label').fill(LABEL);
+    await panel.getByTestId('cc-label').press('Enter');
+    await panel.getByTestId('cc-label').blur();
+    await expect.poll(() => panel.locator('[data-testid="cc-runs"] select option:checked').textContent()).toContain('Wang');
+    const id = await shown(panel);
+    await expect.poll(async () => (await db<StoredRun>('runs', id))?.rev).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(await db<StoredRun>('runs', id))).not.toContain('Wang'); // not on disk
+
+    // A follow-up due in about a second: its prefilled title and its notification carry no label.
+    await panel.getByTestId('cc-followups-toggle').click();
+    const title = await panel.getByTestId('cc-followup-title').inputValue();
+    expect(title).not.toContain('Wang');
+    expect(title).toContain(inbound.title['zh-CN']);
+    await panel.getByTestId('cc-followup-amount').fill('0.02');
+    await panel.getByTestId('cc-followup-add').click();
+    const notes = () => worker.evaluate(() => (globalThis as unknown as { shownNotes: Array<{ message: string; title: string }> }).shownNotes);
+    await expect.poll(notes, { timeout: 15_000 }).toHaveLength(1);
+    expect(JSON.stringify(await notes())).not.toMatch(/Wang|1391/);
+
+    // The save-error escape hatch exports the runs: without the label.
+    await worker.evaluate(() => (globalThis as unknown as { __cuecardFaults: { failWrites(n: number): void } }).__cuecardFaults.failWrites(100));
+    await panel.getByTestId('cc-next').click();
+    await panel.getByTestId('cc-save-export').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('cc-save-export').click()]);
+    const exported = readFileSync((await download.path())!, 'utf8');
+    expect(exported).toContain(id);
+    expect(exported).not.toMatch(/Wang|1391/);
+    await worker.evaluate(() => (globalThis as unknown as { __cuecardFaults: { failWrites(n: number): void } }).__cuecardFaults.failWrites(0));
+    await page.close();
+  });
+});
