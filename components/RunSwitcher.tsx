@@ -57,7 +57,7 @@ export function RunSwitcher({ onNavigate }: { onNavigate: (view: PanelView) => v
       <button type="button" class="cc-btn cc-btn--small" data-testid="cc-new-run" title={newRunKeys} onClick={() => go(undefined)}>
         + {tr('runs.new')}
       </button>
-      <button type="button" class="cc-btn cc-btn--small cc-btn--ghost" onClick={() => onNavigate('history')}>
+      <button type="button" class="cc-btn cc-btn--small cc-btn--ghost" data-testid="cc-history-open" onClick={() => onNavigate('history')}>
         {tr('runs.history')}
       </button>
     </div>

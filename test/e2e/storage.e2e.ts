@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { demoServer, launch, panelFrame, type Browser } from './harness';
-import { procedure, startProcedure, step } from './flows';
+import { procedure, startProcedure, step, tickRequired } from './flows';
 import { sitesReady } from './ready';
 
 /** The extension APIs these tests call inside the panel frame and the service worker. */
@@ -59,6 +59,23 @@ async function db<T>(store: string, key: string, put?: unknown): Promise<T> {
         };
       }),
     [store, key, put] as const,
+  );
+}
+
+/** How many records a store holds. */
+async function count(store: string): Promise<number> {
+  const worker = await browser.worker();
+  return worker.evaluate(
+    (s) =>
+      new Promise<number>((ok, fail) => {
+        const req = indexedDB.open('cuecard');
+        req.onerror = () => fail(req.error);
+        req.onsuccess = () => {
+          const r = req.result.transaction(s).objectStore(s).count();
+          r.onsuccess = () => (req.result.close(), ok(r.result));
+        };
+      }),
+    store,
   );
 }
 
@@ -189,6 +206,36 @@ describe('run labels stay out of follow-ups, notifications and exports', () => {
     expect(exported).toContain(id);
     expect(exported).not.toMatch(/Wang|1391/);
     await worker.evaluate(() => (globalThis as unknown as { __cuecardFaults: { failWrites(n: number): void } }).__cuecardFaults.failWrites(0));
+    await page.close();
+  });
+});
+
+describe('deleting a run deletes what it owns', () => {
+  it('History says how many follow-ups go with it, and deletes them with the run once confirmed', async () => {
+    const { page, panel } = await open();
+    const shift = procedure('shift-prep');
+    await startProcedure(panel, shift.id);
+    await expect.poll(() => shown(panel)).not.toBe('');
+    const id = await shown(panel);
+    await panel.getByTestId('cc-followups-toggle').click();
+    await panel.getByTestId('cc-followup-amount').fill('60');
+    await panel.getByTestId('cc-followup-add').click();
+    const followUps = await count('followups');
+    for (const s of shift.steps) {
+      await panel.getByTestId('cc-step-title').filter({ hasText: s.title['zh-CN'] }).waitFor();
+      await tickRequired(panel, s);
+      await panel.getByTestId(s.next ? 'cc-next' : 'cc-finish').click();
+    }
+    await expect.poll(async () => (await db<{ status: string }>('runs', id))?.status).toBe('finished');
+
+    await panel.getByTestId('cc-history-open').click();
+    await panel.getByTestId(`cc-history-delete-${id}`).click();
+    await expect.poll(() => panel.getByTestId(`cc-history-confirm-${id}`).textContent()).toContain('1 项跟进事项');
+    expect(await db('runs', id)).toBeDefined(); // asked, not yet deleted
+    await panel.getByTestId(`cc-history-confirm-delete-${id}`).click();
+    await panel.getByTestId(`cc-history-${id}`).waitFor({ state: 'detached' });
+    expect(await db('runs', id)).toBeUndefined();
+    expect(await count('followups')).toBe(followUps - 1);
     await page.close();
   });
 });
