@@ -1,91 +1,25 @@
 /**
- * Data integrity and privacy in real Chromium with the built demo extension: the higher
- * revision of a run wins when two tabs write it concurrently (and the losing panel shows what
- * the background kept), the active contact is per tab, and a run's label — customer data —
- * reaches no follow-up title, OS notification or export.
+ * Runs in real Chromium with the built demo extension: two tabs writing one run keep the
+ * higher revision (and the losing panel shows what the background kept), the active contact
+ * is per tab, and deleting a run deletes its follow-ups after saying how many.
  */
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
-import { demoServer, launch, panelFrame, type Browser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { panelFrame } from './harness';
 import { procedure, startProcedure, step, tickRequired } from './flows';
-import { sitesReady } from './ready';
+import { sendFrom, shown, storageKit, type StoredRun } from './storage-kit';
 
-/** The extension APIs these tests call inside the panel frame and the service worker. */
+/** Extension APIs called inside the service worker (declared here: evaluated there, not in Node). */
 declare const chrome: {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
   storage: { session: { get(keys: null): Promise<Record<string, unknown>> } };
   notifications: { create(...args: unknown[]): unknown };
 };
 
-let server: Awaited<ReturnType<typeof demoServer>>;
-let browser: Browser;
+const kit = storageKit();
+const { open, db, count } = kit;
 const inbound = procedure('inbound-phone');
 const greet = step(inbound, inbound.start);
 const verify = step(inbound, greet.next!);
 const listen = step(inbound, verify.next!);
-
-beforeAll(async () => {
-  server = await demoServer();
-  browser = await launch();
-  await sitesReady(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-type StoredRun = { id: string; rev: number; ticks: Record<string, number>; label?: string; [k: string]: unknown };
-
-async function open(): Promise<{ page: Page; panel: Frame }> {
-  const page = await browser.context.newPage();
-  await page.goto(server.url + '/index.html');
-  return { page, panel: await panelFrame(page, browser.extensionId) };
-}
-
-/** Reads (or, with `put`, writes behind every panel's back) one record of the extension's IndexedDB in the worker. */
-async function db<T>(store: string, key: string, put?: unknown): Promise<T> {
-  const worker = await browser.worker();
-  return worker.evaluate(
-    ([s, k, value]) =>
-      new Promise<T>((ok, fail) => {
-        const req = indexedDB.open('cuecard');
-        req.onerror = () => fail(req.error);
-        req.onsuccess = () => {
-          const tx = req.result.transaction(s, value === undefined ? 'readonly' : 'readwrite');
-          const r = value === undefined ? tx.objectStore(s).get(k) : tx.objectStore(s).put(value);
-          tx.oncomplete = () => (req.result.close(), ok(r.result as T));
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    [store, key, put] as const,
-  );
-}
-
-/** How many records a store holds. */
-async function count(store: string): Promise<number> {
-  const worker = await browser.worker();
-  return worker.evaluate(
-    (s) =>
-      new Promise<number>((ok, fail) => {
-        const req = indexedDB.open('cuecard');
-        req.onerror = () => fail(req.error);
-        req.onsuccess = () => {
-          const r = req.result.transaction(s).objectStore(s).count();
-          r.onsuccess = () => (req.result.close(), ok(r.result));
-        };
-      }),
-    store,
-  );
-}
-
-/** The contact a panel shows: its switcher's selection ('' for the picker). */
-const shown = (panel: Frame) => panel.locator('[data-testid="cc-runs"] select').inputValue().catch(() => '');
-
-/** Sends one protocol message from a panel frame, as the panel's own code does. */
-function sendFrom<T>(panel: Frame, type: string, payload: unknown): Promise<T> {
-  return panel.evaluate(([t, p]) => chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const) as Promise<T>;
-}
 
 describe('two tabs writing the same run concurrently keep the higher revision', () => {
   it('refuses a lower or equal revision in whatever order the writes land, and says which one won', async () => {
@@ -149,64 +83,19 @@ describe('the active contact is per tab', () => {
     // Tab A did not follow B, not even after a reload.
     expect(await shown(a.panel)).toBe(first);
     await a.page.reload();
-    const again = await panelFrame(a.page, browser.extensionId);
+    const again = await panelFrame(a.page, kit.browser.extensionId);
     await expect.poll(() => shown(again)).toBe(first);
     // A new tab opens on the agent's most recent contact.
     const c = await open();
     await expect.poll(() => shown(c.panel)).toBe(second);
     // Closing a tab forgets its choice.
-    const worker = await browser.worker();
+    const worker = await kit.browser.worker();
     const keys = () => worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('activeRun:')).length);
     const before = await keys();
     await b.page.close();
     await expect.poll(keys).toBe(before - 1);
     await a.page.close();
     await c.page.close();
-  });
-});
-
-describe('run labels stay out of follow-ups, notifications and exports', () => {
-  it('no label text reaches a follow-up title, an OS notification or an export', async () => {
-    const LABEL = 'Wang Xiaoming 13912345678';
-    const worker = await browser.worker();
-    // Record what the background asks the OS to show.
-    await worker.evaluate(() => {
-      const g = globalThis as unknown as { shownNotes: unknown[] };
-      g.shownNotes = [];
-      const create = chrome.notifications.create.bind(chrome.notifications);
-      chrome.notifications.create = (...args: unknown[]) => (g.shownNotes.push(args[1] ?? args[0]), create(...args));
-    });
-    const { page, panel } = await open();
-    await startProcedure(panel, inbound.id, 'phone');
-    await panel.getByTestId('cc-label').fill(LABEL);
-    await panel.getByTestId('cc-label').press('Enter');
-    await panel.getByTestId('cc-label').blur();
-    await expect.poll(() => panel.locator('[data-testid="cc-runs"] select option:checked').textContent()).toContain('Wang');
-    const id = await shown(panel);
-    await expect.poll(async () => (await db<StoredRun>('runs', id))?.rev).toBeGreaterThanOrEqual(1);
-    expect(JSON.stringify(await db<StoredRun>('runs', id))).not.toContain('Wang'); // not on disk
-
-    // A follow-up due in about a second: its prefilled title and its notification carry no label.
-    await panel.getByTestId('cc-followups-toggle').click();
-    const title = await panel.getByTestId('cc-followup-title').inputValue();
-    expect(title).not.toContain('Wang');
-    expect(title).toContain(inbound.title['zh-CN']);
-    await panel.getByTestId('cc-followup-amount').fill('0.02');
-    await panel.getByTestId('cc-followup-add').click();
-    const notes = () => worker.evaluate(() => (globalThis as unknown as { shownNotes: Array<{ message: string; title: string }> }).shownNotes);
-    await expect.poll(notes, { timeout: 15_000 }).toHaveLength(1);
-    expect(JSON.stringify(await notes())).not.toMatch(/Wang|1391/);
-
-    // The save-error escape hatch exports the runs: without the label.
-    await worker.evaluate(() => (globalThis as unknown as { __cuecardFaults: { failWrites(n: number): void } }).__cuecardFaults.failWrites(100));
-    await panel.getByTestId('cc-next').click();
-    await panel.getByTestId('cc-save-export').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('cc-save-export').click()]);
-    const exported = readFileSync((await download.path())!, 'utf8');
-    expect(exported).toContain(id);
-    expect(exported).not.toMatch(/Wang|1391/);
-    await worker.evaluate(() => (globalThis as unknown as { __cuecardFaults: { failWrites(n: number): void } }).__cuecardFaults.failWrites(0));
-    await page.close();
   });
 });
 
