@@ -9,13 +9,15 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { startRun } from '../engine';
-import { fixturePack } from '@/components/test-fixtures';
+import type { Pack } from '../pack/schema';
+import defaultPack from '../../public/packs/default.json';
 import { pageOf as v3PageOf, recordBroken as v3RecordBroken, type BrokenAnchor as V3BrokenAnchor } from './fixtures/v3-broken-anchors';
 import { CuecardDb } from './schema';
 import { storageLocalSource } from './legacy-local';
 import { brokenAnchors, keptFor } from './context-repo';
 import * as repo from './repo';
 
+const fixturePack = defaultPack as Pack;
 let n = 0;
 const opened: Dexie[] = [];
 beforeEach(() => fakeBrowser.reset());
