@@ -37,8 +37,8 @@ export function storageLocalSource(area: LocalArea): LegacySource {
   return { read: () => area.get(KEYS), clear: () => area.remove(KEYS) };
 }
 
-const hasLegacy = (raw: Record<string, unknown>) => KEYS.some((k) => raw[k] !== undefined);
-export { hasLegacy };
+/** Whether storage.local still holds anything to migrate. */
+export const hasLegacy = (raw: Record<string, unknown>) => KEYS.some((k) => raw[k] !== undefined);
 
 /**
  * Old records → v4 rows. Broken-anchor pages are masked again under today's rule (merging rows
