@@ -7,6 +7,8 @@ import { setupFocus } from './focus';
 import { setupFollowUps } from './followups';
 import { setupPageKeys } from './page-keys';
 import { setupSubscriptions } from './subscriptions';
+import { browser } from 'wxt/browser';
+import { forgetClosedTabs } from '@/lib/session/active-run';
 
 // The background only wires services together; each lives in its own file beside this one.
 export default defineBackground(() => {
@@ -19,4 +21,5 @@ export default defineBackground(() => {
   setupFollowUps();
   setupPageKeys();
   setupSubscriptions();
+  forgetClosedTabs(browser.tabs.onRemoved, browser.storage.session);
 });

@@ -1,32 +1,67 @@
 /** Data access used by the background's handlers. Everything the agent does lands here. */
-import * as v from 'valibot';
 import type { Run } from '../engine/run';
 import type { Pack } from '../pack/schema';
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from '../settings/schema';
+import type { Settings, SettingsPatch } from '../settings/schema';
+import { mergePatch, parseSettings, type SettingsIssue } from '../settings/parse';
 import type { PackNotice } from '../packs/views';
 import type { AckRow, CuecardDb, StoredPack, SubscriptionRow } from './schema';
 import { prunablePackVersions } from '../packs/prune';
 
-export async function getSettings(d: CuecardDb): Promise<Settings> {
-  const row = await d.kv.get('settings');
-  // Settings written by an older version may lack newer keys: fill from the defaults.
-  const merged = { ...DEFAULT_SETTINGS, ...(row?.value as object | undefined) };
-  const parsed = v.safeParse(SettingsSchema, merged);
-  return parsed.success ? parsed.output : { ...DEFAULT_SETTINGS };
+/**
+ * The stored settings, parsed field by field (lib/settings/parse.ts): a bad field falls back
+ * to its default here, and only here; the stored record keeps it (see patchSettings).
+ */
+export async function readSettings(d: CuecardDb): Promise<{ settings: Settings; issues: SettingsIssue[] }> {
+  return parseSettings((await d.kv.get('settings'))?.value);
 }
 
+export async function getSettings(d: CuecardDb): Promise<Settings> {
+  return (await readSettings(d)).settings;
+}
+
+/**
+ * Writes only the patched fields over the raw stored record, so a field this version cannot
+ * parse (or does not know) is never replaced by a default through a patch of another field.
+ */
 export async function patchSettings(d: CuecardDb, patch: SettingsPatch): Promise<Settings> {
   return d.transaction('rw', d.kv, async () => {
-    const next = { ...(await getSettings(d)), ...patch };
+    const next = mergePatch((await d.kv.get('settings'))?.value, patch);
     await d.kv.put({ key: 'settings', value: next });
-    return next;
+    return parseSettings(next).settings;
   });
 }
 
-/** The last write wins: two tabs on one run each persist what their agent just did. */
-export async function putRun(d: CuecardDb, run: Run): Promise<Run> {
-  await d.runs.put(run);
-  return run;
+/**
+ * Stores a run unless the database holds a revision at least as high: the higher revision
+ * wins, compared inside the transaction, so two tabs writing the same run concurrently end
+ * with the higher one whatever order their writes land in. `run` is the winner.
+ */
+export async function putRun(d: CuecardDb, run: Run): Promise<{ saved: boolean; run: Run }> {
+  return d.transaction('rw', d.runs, async () => {
+    const held = await d.runs.get(run.id);
+    if (held && held.rev >= run.rev) return { saved: false, run: held };
+    await d.runs.put(run);
+    return { saved: true, run };
+  });
+}
+
+/** How many follow-ups belong to a run: deleting it deletes them too (the panel says so first). */
+export async function followUpsOfRun(d: CuecardDb, runId: string): Promise<string[]> {
+  return (await d.followups.filter((f) => f.origin?.runId === runId).primaryKeys()) as string[];
+}
+
+/**
+ * Deletes a run and everything it owns — its kept page values and its follow-ups — in one
+ * transaction. Returns the follow-up ids, so their alarms and notifications can go too.
+ */
+export async function deleteRun(d: CuecardDb, runId: string): Promise<{ followUps: string[] }> {
+  return d.transaction('rw', d.runs, d.kept, d.followups, async () => {
+    const followUps = await followUpsOfRun(d, runId);
+    await d.runs.delete(runId);
+    await d.kept.delete(runId);
+    await d.followups.bulkDelete(followUps);
+    return { followUps };
+  });
 }
 
 export function openRuns(d: CuecardDb): Promise<Run[]> {

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { PanelActions } from './panel-actions';
 import { send } from '../messaging/client';
 import type { PanelStore } from '../store/panel-store';
+import { exportableRuns } from '../session/labels';
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -36,11 +37,13 @@ export function createPanelActions(store: PanelStore): PanelActions {
     },
     openOptions: () => void browser.runtime.openOptionsPage(),
     loadHistory: async () => (await send('runs.history', { limit: 50 })).runs,
+    runOwns: (runId) => send('run.owned', { runId }),
+    deleteRun: async (runId) => void (await send('run.delete', { runId })),
     exportData: () => {
       const s = store.getState();
       // Everything the agent has, including writes not yet stored, so nothing is lost on a reset.
       const runs = { ...s.runs, ...s.unsaved };
-      download(`cuecard-export-${new Date().toISOString().slice(0, 19)}.json`, { exportedAt: Date.now(), runs: Object.values(runs) });
+      download(`cuecard-export-${new Date().toISOString().slice(0, 19)}.json`, { exportedAt: Date.now(), runs: exportableRuns(Object.values(runs)) });
     },
   };
 }

@@ -18,4 +18,8 @@ export interface PanelActions {
   exportData(): void;
   /** Finished runs, newest first, for the History view. */
   loadHistory(): Promise<Run[]>;
+  /** How many follow-ups deleting a run takes along (asked before the confirmation). */
+  runOwns(runId: string): Promise<{ followUps: number }>;
+  /** Deletes a run and what it owns: kept page values, follow-ups, its label. */
+  deleteRun(runId: string): Promise<void>;
 }

@@ -32,6 +32,11 @@ export interface CoreSlice {
   /** The version of each pack id new runs start on: the release in use the background chose (lib/packs/rank.ts). */
   latest: Record<string, number>;
   runs: Record<string, Run>;
+  /**
+   * The contact this panel shows (`null`: the picker). Per tab: the background keeps each
+   * tab's choice (lib/session/active-run.ts), so switching here never switches another tab.
+   */
+  activeRunId: string | null;
   load(): Promise<void>;
   patchSettings(patch: Partial<Settings>): Promise<void>;
   onPush(push: PanelPush): void;
@@ -68,6 +73,7 @@ export function createPanelStore(deps: StoreDeps) {
     packs: {},
     latest: {},
     runs: {},
+    activeRunId: null,
     async load() {
       try {
         const mark = get().saveMark();
@@ -75,7 +81,10 @@ export function createPanelStore(deps: StoreDeps) {
         // Local changes the background had not stored when it read (a failed write, or one
         // sent meanwhile) are newer than what it sent back.
         const runs = get().overlayLocal(Object.fromEntries(state.openRuns.map((r) => [r.id, r])), mark);
-        set({ ready: true, loadError: undefined, settings: state.settings, runs, ...indexPacks(state.packs, state.packMeta) });
+        // The tab's contact comes from the background on the first load; after that this panel
+        // is the one that changes it (and tells the background), so a reload keeps its own.
+        const activeRunId = get().ready ? get().activeRunId : (state.activeRunId ?? null);
+        set({ ready: true, loadError: undefined, settings: state.settings, runs, activeRunId, ...indexPacks(state.packs, state.packMeta) });
       } catch (err) {
         set({ loadError: err instanceof Error ? err.message : String(err) });
       }
