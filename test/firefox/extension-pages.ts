@@ -79,3 +79,21 @@ export async function runInExtensionPage<A extends unknown[], R>(b: Browser, tar
   if (out && typeof out === 'object' && '__noFrame' in out) throw new NoExtensionFrame(`${out.count} pages at ${where}; frames: ${out.__noFrame.join(', ')}`);
   return out as Awaited<R>;
 }
+
+/**
+ * Opens an add-on page (e.g. its options page) in a new tab from the chrome window: BiDi will not
+ * navigate a tab to moz-extension:// (and would not see the page if it did).
+ */
+export async function openExtensionTab(b: Browser, url: string): Promise<void> {
+  const context = await chromeContext(b);
+  const { result } = await connection(b).send('script.callFunction', {
+    functionDeclaration: ((u: string) => {
+      const g = globalThis as unknown as { gBrowser: { addTab(u: string, o: object): unknown; selectedTab: unknown }; Services: { scriptSecurityManager: { getSystemPrincipal(): unknown } } };
+      g.gBrowser.selectedTab = g.gBrowser.addTab(u, { triggeringPrincipal: g.Services.scriptSecurityManager.getSystemPrincipal() });
+    }).toString(),
+    target: { context },
+    awaitPromise: true,
+    arguments: [{ type: 'string', value: url }],
+  });
+  if (result.type === 'exception') throw new Error(`Opening ${url}: ${JSON.stringify(result.exceptionDetails)}`);
+}
