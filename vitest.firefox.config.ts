@@ -7,7 +7,7 @@ export default defineConfig({
     include: ['test/firefox/**/*.ff.ts'],
     environment: 'node',
     fileParallelism: false,
-    testTimeout: 60_000,
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     retry: 0,
   },

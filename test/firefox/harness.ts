@@ -88,7 +88,7 @@ export async function launchFirefox(opts: { extensionPath?: string } = {}): Prom
  * Polls `read` until `ok` holds for its result (or the deadline passes): the one way these tests
  * wait. Errors from `read` (a frame still loading, a reload in between) count as "not yet".
  */
-export async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeout = 15_000): Promise<T> {
+export async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, timeout = 20_000): Promise<T> {
   const deadline = Date.now() + timeout;
   let last: unknown;
   for (;;) {

@@ -36,18 +36,38 @@ export function readTestId(ff: FirefoxBrowser, page: Page, id: string) {
 
 export const tid = (id: string) => `[data-testid="${id}"]`;
 
-/** Clicks the panel element `selector` picks with the mouse, where it is on screen. */
+/**
+ * Clicks the panel element `selector` picks with the mouse, where it is on screen. Waits until
+ * the element stands still (the panel may still be laying out) and then checks that the click
+ * reached it, so a click that lands elsewhere fails here, naming what it hit.
+ */
 export async function clickInPanel(ff: FirefoxBrowser, page: Page, selector: string): Promise<void> {
-  const at = await until(`${selector} in the panel`, () => inPanel(ff, page, (sel: string) => {
+  let last = '';
+  const at = await until(`${selector} in the panel, standing still`, () => inPanel(ff, page, (sel: string) => {
     const el = document.querySelector(sel);
     if (!el) return null;
     el.scrollIntoView({ block: 'center' });
     const r = el.getBoundingClientRect();
-    return r.width > 0 && r.height > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-  }, selector), (v) => v !== null);
+    if (!(r.width > 0 && r.height > 0)) return null;
+    const x = r.left + r.width / 2;
+    const y = r.top + r.height / 2;
+    const name = (n: Element) => `<${n.tagName.toLowerCase()} class="${n.getAttribute('class') ?? ''}" data-testid="${n.getAttribute('data-testid') ?? ''}"> "${(n.textContent ?? '').slice(0, 40)}"`;
+    // The next click anywhere in the panel is recorded: did it reach this element?
+    const w = window as unknown as { __ccClicked?: string };
+    w.__ccClicked = '';
+    document.addEventListener('click', (e) => void (w.__ccClicked = el.contains(e.target as Node) ? 'ok' : name(e.target as Element)), { capture: true, once: true });
+    const hit = document.elementFromPoint(x, y);
+    return { x, y, key: `${x},${y}`, covered: hit && !el.contains(hit) ? name(hit) : '' };
+  }, selector), (v) => {
+    const still = v !== null && !v.covered && v.key === last;
+    last = v?.key ?? '';
+    return still;
+  });
   const frame = await page.evaluate(() => {
     const r = document.querySelector('cuecard-panel')!.getBoundingClientRect();
     return { x: r.left, y: r.top };
   });
   await page.mouse.click(frame.x + at!.x, frame.y + at!.y);
+  const result = await until(`the click on ${selector} to arrive`, () => inPanel(ff, page, () => (window as unknown as { __ccClicked?: string }).__ccClicked ?? ''), (v) => v !== '');
+  if (result !== 'ok') throw new Error(`The click meant for ${selector} in the panel hit ${result}`);
 }
