@@ -35,7 +35,13 @@ export function createPanelActions(store: PanelStore): PanelActions {
     setOpen: async (open) => {
       await send('panel.setOpen', { open });
     },
-    openOptions: () => void browser.runtime.openOptionsPage(),
+    openOptions: () => {
+      // Firefox gives an extension page framed in a web page (the panel) a reduced API: no
+      // runtime.openOptionsPage there (ESR 153). Opening the options page's own URL in a tab
+      // is what openOptionsPage does for an `open_in_tab` options page.
+      if (typeof browser.runtime.openOptionsPage === 'function') void browser.runtime.openOptionsPage();
+      else window.open(browser.runtime.getURL('/options.html'), '_blank', 'noopener');
+    },
     loadHistory: async () => (await send('runs.history', { limit: 50 })).runs,
     runOwns: (runId) => send('run.owned', { runId }),
     deleteRun: async (runId) => void (await send('run.delete', { runId })),
