@@ -25,7 +25,9 @@ import { randomToken, sameSecret } from './secrets';
 const SESSION = 'cuecard_session';
 const LOGIN_CSRF = 'cuecard_login_csrf';
 
-const html = (c: Context, node: VNode<any>, status: 200 | 403 = 200) => c.html(`<!doctype html>${render(node)}`, status);
+function html<P>(c: Context, node: VNode<P>) {
+  return c.html(`<!doctype html>${render(node as unknown as VNode)}`);
+}
 
 const ASSETS = loadAssets();
 function loadAssets(): Record<string, { type: string; body: string }> {
