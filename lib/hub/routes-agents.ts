@@ -76,6 +76,8 @@ export function agentRoutes() {
     c.header('Cache-Control', 'no-cache');
     c.header('Vary', 'Accept-Encoding');
     c.header('Access-Control-Allow-Origin', '*');
+    // Signed packs are public by design; let the extension's service worker read them from any origin.
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     const inm = c.req.header('If-None-Match') ?? '';
     if (inm.split(',').some((t) => t.trim().replace(/^W\//, '') === rel.etag)) return c.body(null, 304);
     c.header('Content-Type', 'application/json; charset=utf-8');
