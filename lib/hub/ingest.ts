@@ -7,7 +7,8 @@
 import * as v from 'valibot';
 import type { Agent } from './accounts';
 import type { Db, Queryable } from './db';
-import { describeIssue, EventSchema, type BatchResult, type HubEvent } from './wire';
+import { addRuns } from './rollup';
+import { describeIssue, EventSchema, type BatchResult, type HubEvent, type RunEvent } from './wire';
 
 export async function ingest(db: Db, agent: Agent, raw: unknown[], now: number): Promise<BatchResult> {
   const result: BatchResult = { accepted: [], duplicates: [], rejected: [] };
@@ -29,7 +30,10 @@ export async function ingest(db: Db, agent: Agent, raw: unknown[], now: number):
     const ids = new Set<string>();
     for (const type of ['release', 'ack', 'run', 'anchor'] as const) {
       const some = valid.filter((e) => e.type === type);
-      if (some.length) for (const id of await insert(q, agent, type, some)) ids.add(id);
+      if (!some.length) continue;
+      const now = new Set(await insert(q, agent, type, some));
+      for (const id of now) ids.add(id);
+      if (type === 'run') await addRuns(q, agent, (some as RunEvent[]).filter((e) => now.has(e.id)));
     }
     return ids;
   });

@@ -1,9 +1,11 @@
 /**
  * The Adherence view: per procedure and version, where contacts end, time per step
- * (median, p90), required items skipped with reasons, back-steps. Every figure is over a
- * group; a group of fewer than `minGroup` distinct agents is left out (privacy by default).
+ * (median, p90), required items skipped with reasons, back-steps, read from the daily
+ * roll-ups (lib/hub/rollup.ts). Every figure is over a group; a group of fewer than
+ * `minGroup` distinct agents is left out (privacy by default).
  */
 import type { Queryable } from './db';
+import { DAY_MS, quantile } from './rollup';
 
 export interface Filter {
   team?: string;
@@ -19,7 +21,8 @@ export interface ProcedureKey {
   version: number;
 }
 
-function where(f: Filter, first = 1): { sql: string; params: unknown[] } {
+/** Conditions on the roll-ups' columns; dates are whole UTC days (the filter's granularity). */
+function where(f: Filter, first: number): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
   const add = (cond: string, value: unknown) => {
@@ -28,16 +31,18 @@ function where(f: Filter, first = 1): { sql: string; params: unknown[] } {
   };
   if (f.team) add('team = ?', f.team);
   if (f.channel) add('channel = ?', f.channel);
-  if (f.from !== undefined) add('at >= ?', f.from);
-  if (f.to !== undefined) add('at < ?', f.to);
+  if (f.from !== undefined) add('day >= ?', Math.floor(f.from / DAY_MS));
+  if (f.to !== undefined) add('day < ?', Math.ceil(f.to / DAY_MS));
   return { sql: parts.length ? ` AND ${parts.join(' AND ')}` : '', params };
 }
 
 export async function procedures(db: Queryable, f: Filter, minGroup: number): Promise<(ProcedureKey & { runs: number; agents: number })[]> {
   const w = where(f, 2);
   return db.query(
-    `SELECT pack_id, procedure_id, version, count(*)::int AS runs, count(DISTINCT agent_id)::int AS agents
-     FROM ev_run WHERE true${w.sql} GROUP BY 1, 2, 3 HAVING count(DISTINCT agent_id) >= $1 ORDER BY 1, 2, 3 DESC`,
+    `SELECT a.pack_id, a.procedure_id, a.version, r.runs, a.agents
+     FROM (SELECT pack_id, procedure_id, version, count(DISTINCT agent_id)::int AS agents FROM agent_day WHERE true${w.sql} GROUP BY 1, 2, 3) a
+     JOIN (SELECT pack_id, procedure_id, version, sum(runs)::int AS runs FROM run_day WHERE true${w.sql} GROUP BY 1, 2, 3) r USING (pack_id, procedure_id, version)
+     WHERE a.agents >= $1 ORDER BY 1, 2, 3 DESC`,
     [minGroup, ...w.params],
   );
 }
@@ -45,8 +50,9 @@ export async function procedures(db: Queryable, f: Filter, minGroup: number): Pr
 export interface Adherence {
   runs: number;
   agents: number;
-  /** Where contacts ended: step → count, and outcome counts. */
+  /** Where contacts ended: step and outcome → count. */
   ends: { step: string; outcome: string; runs: number }[];
+  /** Median and p90 in ms, read from the step-time histogram (±4.5 %). */
   steps: { step: string; visits: number; median: number; p90: number; back: number }[];
   skips: { item: string; step: string; reason: string; count: number }[];
 }
@@ -54,32 +60,34 @@ export interface Adherence {
 /** Undefined when the selection covers fewer than `minGroup` agents. */
 export async function adherence(db: Queryable, k: ProcedureKey, f: Filter, minGroup: number): Promise<Adherence | undefined> {
   const w = where(f, 4);
-  const base = `FROM ev_run WHERE pack_id = $1 AND procedure_id = $2 AND version = $3${w.sql}`;
+  const sel = `WHERE pack_id = $1 AND procedure_id = $2 AND version = $3${w.sql}`;
   const params = [k.pack_id, k.procedure_id, k.version, ...w.params];
-  const [size] = await db.query<{ runs: number; agents: number }>(`SELECT count(*)::int AS runs, count(DISTINCT agent_id)::int AS agents ${base}`, params);
-  if (!size || size.agents < minGroup) return undefined;
+  const [who] = await db.query<{ agents: number }>(`SELECT count(DISTINCT agent_id)::int AS agents FROM agent_day ${sel}`, params);
+  if (!who || who.agents < minGroup) return undefined;
   const ends = await db.query<{ step: string; outcome: string; runs: number }>(
-    `SELECT end_step AS step, outcome, count(*)::int AS runs ${base} GROUP BY 1, 2 ORDER BY 3 DESC`,
+    `SELECT end_step AS step, outcome, sum(runs)::int AS runs FROM run_day ${sel} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`,
     params,
   );
-  // A step visited again counts as a back-step at that step.
-  const steps = await db.query<{ step: string; visits: number; median: number; p90: number; back: number }>(
-    `SELECT s.step, count(*)::int AS visits,
-            percentile_cont(0.5) WITHIN GROUP (ORDER BY s.ms)::float8 AS median,
-            percentile_cont(0.9) WITHIN GROUP (ORDER BY s.ms)::float8 AS p90,
-            count(*) FILTER (WHERE s.n > 1)::int AS back
-     FROM (SELECT e.value->>'stepId' AS step, (e.value->>'ms')::int AS ms,
-                  row_number() OVER (PARTITION BY r.agent_id, r.event_id, e.value->>'stepId' ORDER BY e.ordinality) AS n
-           FROM (SELECT agent_id, event_id, path ${base}) r, jsonb_array_elements(r.path) WITH ORDINALITY e) s
-     GROUP BY s.step ORDER BY visits DESC`,
+  const hist = await db.query<{ step: string; bucket: number; visits: number; back: number }>(
+    `SELECT step_id AS step, bucket, sum(visits)::int AS visits, sum(back)::int AS back FROM step_day ${sel} GROUP BY 1, 2`,
     params,
   );
+  const bySteps = new Map<string, { visits: number; back: number; hist: [number, number][] }>();
+  for (const h of hist) {
+    const s = bySteps.get(h.step) ?? { visits: 0, back: 0, hist: [] };
+    s.visits += h.visits;
+    s.back += h.back;
+    s.hist.push([h.bucket, h.visits]);
+    bySteps.set(h.step, s);
+  }
+  const steps = [...bySteps.entries()]
+    .map(([step, s]) => ({ step, visits: s.visits, median: quantile(s.hist, 0.5), p90: quantile(s.hist, 0.9), back: s.back }))
+    .sort((a, b) => b.visits - a.visits || (a.step < b.step ? -1 : 1));
   const skips = await db.query<{ item: string; step: string; reason: string; count: number }>(
-    `SELECT e.value->>'itemId' AS item, e.value->>'stepId' AS step, e.value->>'reason' AS reason, count(*)::int AS count
-     FROM (SELECT skipped ${base}) r, jsonb_array_elements(r.skipped) e GROUP BY 1, 2, 3 ORDER BY 4 DESC LIMIT 200`,
+    `SELECT item_id AS item, step_id AS step, reason, sum(count)::int AS count FROM skip_day ${sel} GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 3 LIMIT 200`,
     params,
   );
-  return { runs: size.runs, agents: size.agents, ends, steps, skips };
+  return { runs: ends.reduce((n, e) => n + e.runs, 0), agents: who.agents, ends, steps, skips };
 }
 
 export async function brokenAnchors(db: Queryable, minGroup: number): Promise<{ pack_id: string; anchor_id: string; page: string; agents: number; since: number; last: number }[]> {

@@ -8,6 +8,7 @@ import type { Db } from '../../lib/hub/db';
 import { ingest } from '../../lib/hub/ingest';
 import { migrate } from '../../lib/hub/migrate';
 import { applyDue, pause, promote, publish, releaseFor } from '../../lib/hub/releases';
+import { seeded } from '../bench/stats';
 import { BACKENDS, Clock, PG_SKIP_NOTE, PG_URL, runEvent, signedTeamPack, signingKey } from './kit';
 
 if (!PG_URL) console.warn(PG_SKIP_NOTE);
@@ -27,9 +28,9 @@ describe.each(BACKENDS)('hub store on $name', (backend) => {
   it('applies the migrations once, also when two start-ups race', async () => {
     const db = await open();
     const [a, b] = await Promise.all([migrate(db), migrate(db)]);
-    expect([...a, ...b]).toEqual(['001_init.sql']);
+    expect([...a, ...b]).toEqual(['001_init.sql', '002_rollups.sql']);
     expect(await migrate(db)).toEqual([]);
-    expect(await db.query('SELECT id FROM hub_migrations')).toEqual([{ id: 1 }]);
+    expect(await db.query('SELECT id FROM hub_migrations ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }]);
   });
 
   it('refuses what the extension refuses, with its codes, and stores a valid release as a draft', async () => {
@@ -102,7 +103,37 @@ describe.each(BACKENDS)('hub store on $name', (backend) => {
     const rows = await db.query<{ skipped: { reason: string }[] }>('SELECT skipped FROM ev_run ORDER BY event_id');
     expect(rows).toHaveLength(2);
     expect(rows.flatMap((r) => r.skipped.map((s) => s.reason))).toEqual(['customer 138****5678 in a hurry']);
+    expect(await db.query('SELECT sum(runs)::int AS n FROM run_day')).toEqual([{ n: 2 }]);
     expect(await revoke(db, 'token', tok.id, clock.now())).toBe(true);
     expect(await enrolAgent(db, tok.token, 'a2', clock.now())).toBeUndefined();
+  });
+
+  it('keeps the daily roll-ups equal to a recomputation from the stored events (as migration 002 builds them)', async () => {
+    const db = await open();
+    await migrate(db);
+    const tok = await createEnrolToken(db, 'team-a', 0);
+    const rand = seeded(3);
+    for (const id of ['a1', 'a2', 'a3']) {
+      const agent = (await agentByCredential(db, (await enrolAgent(db, tok.token, id, 0))!.credential))!;
+      const events = Array.from({ length: 30 }, () =>
+        runEvent({
+          at: Date.parse('2026-11-20T00:00:00Z') + Math.floor(rand() * 5 * 86_400_000),
+          channel: rand() < 0.5 ? 'phone' : 'online',
+          path: ['open', 'close', 'open', 'close'].slice(0, 2 + Math.floor(rand() * 3)).map((stepId) => ({ stepId, ms: Math.floor(rand() * 200_000) })),
+        }),
+      );
+      await ingest(db, agent, events, Date.now());
+      await ingest(db, agent, events.slice(0, 10), Date.now());
+    }
+    const recomputed = await db.query(
+      `SELECT step_id, bucket, count(*)::int AS visits, (count(*) FILTER (WHERE n > 1))::int AS back FROM (
+         SELECT e.value->>'stepId' AS step_id, floor(8 * log(2, 1 + (e.value->>'ms')::numeric / 1000))::int AS bucket,
+                row_number() OVER (PARTITION BY r.agent_id, r.event_id, e.value->>'stepId' ORDER BY e.ordinality) AS n
+         FROM ev_run r, jsonb_array_elements(r.path) WITH ORDINALITY e) s GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    const rolled = await db.query('SELECT step_id, bucket::int AS bucket, sum(visits)::int AS visits, sum(back)::int AS back FROM step_day GROUP BY 1, 2 ORDER BY 1, 2');
+    expect(rolled).toEqual(recomputed);
+    expect(await db.query('SELECT sum(runs)::int AS n FROM run_day')).toEqual([{ n: 90 }]);
+    expect(await db.query('SELECT count(DISTINCT agent_id)::int AS n FROM agent_day')).toEqual([{ n: 3 }]);
   });
 });
