@@ -52,7 +52,7 @@ export interface Adherence {
   agents: number;
   /** Where contacts ended: step and outcome → count. */
   ends: { step: string; outcome: string; runs: number }[];
-  /** Median and p90 in ms, read from the step-time histogram (±4.5 %). */
+  /** Median and p90 in ms, read from the step-time histogram (within 4.5 % of t + 1 s). */
   steps: { step: string; visits: number; median: number; p90: number; back: number }[];
   skips: { item: string; step: string; reason: string; count: number }[];
 }

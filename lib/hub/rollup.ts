@@ -10,7 +10,7 @@ import type { Agent } from './accounts';
 export const DAY_MS = 86_400_000;
 const PER_DOUBLING = 8;
 
-/** Histogram bucket of a step time: ±4.5 % of the time above a few seconds, ±45 ms below one (8 per doubling of 1 s + t). */
+/** Histogram bucket of a step time: within 4.5 % of (t + 1 s), 8 per doubling of (1 s + t). */
 export const bucketOf = (ms: number) => Math.floor(PER_DOUBLING * Math.log2(1 + ms / 1000));
 /** The middle of a bucket, in ms: what a percentile falling in it reads as. */
 export const bucketMiddle = (b: number) => (2 ** ((b + 0.5) / PER_DOUBLING) - 1) * 1000;

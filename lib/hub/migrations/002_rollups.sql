@@ -2,7 +2,7 @@
 -- stores each event (lib/hub/rollup.ts), so dashboard queries read thousands of rows
 -- instead of millions. `day` is days since 1970-01-01 UTC; channel '' means none.
 -- Step times are a histogram: bucket b holds times t with floor(8·log2(1 + t/1000 s)) = b,
--- ±4.5 % above a few seconds (±45 ms below one), from which the median and 90th percentile are read.
+-- within 4.5 % of (t + 1 s), from which the median and 90th percentile are read.
 
 CREATE TABLE run_day (
   pack_id text NOT NULL, procedure_id text NOT NULL, version integer NOT NULL, day integer NOT NULL,
