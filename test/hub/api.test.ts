@@ -10,7 +10,7 @@ import { BACKENDS, Clock, hubFor, runEvent, signedTeamPack } from './kit';
 
 const seqOf = (signedText: string) => JSON.parse(Buffer.from(JSON.parse(signedText).payload, 'base64').toString()).sequence;
 
-describe.each(BACKENDS)('hub API on $name', (backend) => {
+describe.each(BACKENDS)('hub API on $name', { timeout: 60_000 }, (backend) => {
   let drop: (() => Promise<void>) | undefined;
   afterEach(async () => {
     await drop?.();

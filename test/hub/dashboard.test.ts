@@ -39,7 +39,8 @@ async function setup(config = {}) {
   return { ...hub, db: o.db, drop: o.drop, clock, form, login, session, get };
 }
 
-describe('hub dashboard', () => {
+// Each test starts PGlite and hashes passwords with scrypt: seconds each on a busy machine.
+describe('hub dashboard', { timeout: 90_000 }, () => {
   let drop: (() => Promise<void>) | undefined;
   afterEach(async () => {
     await drop?.();

@@ -13,7 +13,7 @@ import { BACKENDS, Clock, PG_SKIP_NOTE, PG_URL, runEvent, signedTeamPack, signin
 
 if (!PG_URL) console.warn(PG_SKIP_NOTE);
 
-describe.each(BACKENDS)('hub store on $name', (backend) => {
+describe.each(BACKENDS)('hub store on $name', { timeout: 60_000 }, (backend) => {
   let drop: (() => Promise<void>) | undefined;
   const open = async (): Promise<Db> => {
     const o = await backend.open();
