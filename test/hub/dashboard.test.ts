@@ -57,6 +57,12 @@ describe('hub dashboard', { timeout: 90_000 }, () => {
     const ok = await h.login();
     expect(ok.headers.get('Location')).toBe('/releases');
     expect(sessionCookie(ok)).toMatch(/^cuecard_session=[^;]+;.*HttpOnly.*SameSite=Strict/);
+    // 5 attempts a minute per address (two used above): password guessing is slowed down.
+    const attempts = [];
+    for (let i = 0; i < 4; i++) attempts.push((await h.login('guess number ' + i)).status);
+    expect(attempts).toEqual([303, 303, 303, 429]);
+    h.clock.advance(60_000);
+    expect((await h.login()).status).toBe(303);
   });
 
   it('refuses a form post without the CSRF token, with another one, or from another origin; and a login form from another site', async () => {
