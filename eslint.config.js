@@ -44,6 +44,9 @@ export default tseslint.config(
   zone(['components/**', 'entrypoints/**'], NOT_TESTS_FROM_PROD),
   // lib/ serves components/ and entrypoints/, never the other way round.
   zone(['lib/**'], NOT_UI_OR_TESTS),
+  // The hub's server renders the hub's pages, which live in components/hub (the top level
+  // stays entrypoints/ components/ lib/ public/ test/); it never touches the extension's APIs.
+  zone(['lib/hub/**'], [...NOT_TESTS_FROM_PROD, ...BROWSER.slice(0, 2)]),
   // The pure core: runs in plain Node (CLI, hub, tests) as well as in the extension.
   zone(
     ['lib/engine/**', 'lib/pack/**', 'lib/packs/**', 'lib/search/**', 'lib/settings/**', 'lib/shortcuts/**', 'lib/context/**', 'lib/followups/**'],
