@@ -1,66 +1,98 @@
+/**
+ * The public keys packs must be signed with, by id (short enough to read out on a call), and
+ * the unsigned switch. The administrator's keys and a policy-set switch are read-only.
+ */
 import { useState } from 'preact/hooks';
-import * as v from 'valibot';
-import { TrustedKeySettingSchema } from '@/lib/packs/config-schema';
-import type { SubscriptionsView } from '@/lib/packs/views';
-import type { SubscriptionsApi } from '@/lib/panel/subscriptions-api';
-import type { Settings } from '@/lib/settings/schema';
-import type { OptionsKey } from './strings';
+import { errorText } from '@/lib/options/errors';
+import { checkTrustedKey } from '@/lib/options/validate';
+import { ActionStatus } from './ActionStatus';
+import { Field } from './Field';
+import { useOptions } from './options-context';
+import type { ViewProps } from './SubscriptionsSection';
+import { useAction } from './use-action';
 
-interface Props {
-  view: SubscriptionsView;
-  settings: Settings;
-  tr: (k: OptionsKey) => string;
-  act: (work: () => ReturnType<SubscriptionsApi['saveKeys']>) => Promise<void>;
-  api: SubscriptionsApi;
-}
-
-/** The public keys packs must be signed with, by id (short enough to read out on a call), and the unsigned switch. */
-export function TrustedKeys({ view, settings, tr, act, api }: Props) {
+export function TrustedKeys({ view, setView }: ViewProps) {
+  const { t, lang, api, settings, setSettings } = useOptions();
   const [key, setKey] = useState('');
   const [label, setLabel] = useState('');
-  const add = (e: Event) => {
+  const [errors, setErrors] = useState<{ key?: string; label?: string }>({});
+  const { state, run } = useAction();
+  const apply = (r: { settings: typeof settings; view: typeof view }) => (setSettings(r.settings), setView(r.view));
+
+  const add = async (e: Event) => {
     e.preventDefault();
-    const checked = v.safeParse(TrustedKeySettingSchema, label.trim() ? { publicKey: key, label: label.trim() } : { publicKey: key });
-    void act(async () => {
-      if (!checked.success) throw new Error(`${tr('keyPlaceholder')}: ${checked.issues[0].message}.`);
-      const keys = [...settings.trustedKeys.filter((k) => k.publicKey !== checked.output.publicKey), checked.output];
-      const r = await api.saveKeys(keys);
+    const checked = checkTrustedKey(key, label);
+    if (!checked.ok) {
+      const text = errorText(checked.problem, lang);
+      return setErrors(checked.problem.key === 'options.keys.labelTooLong' ? { label: text } : { key: text });
+    }
+    const keys = [...settings.trustedKeys.filter((k) => k.publicKey !== checked.value.publicKey), checked.value];
+    if (await run(async () => apply(await api.subscriptions.saveKeys(keys)))) {
       setKey('');
       setLabel('');
-      return r;
-    });
+    }
   };
-  const remove = (publicKey: string) => act(() => api.saveKeys(settings.trustedKeys.filter((k) => k.publicKey !== publicKey)));
+  const remove = (publicKey: string) => void run(async () => apply(await api.subscriptions.saveKeys(settings.trustedKeys.filter((k) => k.publicKey !== publicKey))));
+
   return (
-    <>
-      <h3>{tr('trustedKeys')}</h3>
-      <p>{tr('keysHint')}</p>
-      {view.trustedKeys.length === 0 && <p>{tr('noKeys')}</p>}
-      <ul>
-        {view.trustedKeys.map((k) => (
-          <li key={k.publicKey} data-testid="cc-key" data-key-id={k.keyId}>
-            {tr('keyId')} <code>{k.keyId}</code> {k.label} {k.source === 'policy' && <em>({tr('byPolicy')})</em>}{' '}
-            {k.source === 'agent' && !view.locked && <button onClick={() => remove(k.publicKey)}>{tr('remove')}</button>}
-          </li>
-        ))}
-      </ul>
+    <section class="cc-o-card" aria-labelledby="cc-opt-keys-title">
+      <h3 id="cc-opt-keys-title">{t('options.keys.heading')}</h3>
+      <p class="cc-o-help">{t('options.keys.intro')}</p>
+      {view.trustedKeys.length === 0 ? (
+        <p class="cc-o-empty">{t('options.keys.empty')}</p>
+      ) : (
+        <ul class="cc-o-list">
+          {view.trustedKeys.map((k) => (
+            <li key={k.publicKey} class="cc-o-list__row" data-testid="cc-key" data-key-id={k.keyId}>
+              <span class="cc-o-list__main">
+                <code>{t('options.keys.id', { id: k.keyId })}</code> {k.label}
+              </span>
+              {k.source === 'policy' && <span class="cc-o-tag cc-o-tag--policy">{t('options.byPolicy')}</span>}
+              {k.source === 'agent' && !view.locked && (
+                <button type="button" class="cc-o-btn cc-o-btn--quiet" onClick={() => remove(k.publicKey)}>
+                  {t('options.remove')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       {!view.locked && (
-        <form onSubmit={add}>
-          <input data-testid="cc-key-input" placeholder={tr('keyPlaceholder')} value={key} onInput={(e) => setKey(e.currentTarget.value)} />{' '}
-          <input data-testid="cc-key-label" placeholder={tr('keyLabelPlaceholder')} value={label} onInput={(e) => setLabel(e.currentTarget.value)} />{' '}
-          <button type="submit" data-testid="cc-key-add">{tr('addKey')}</button>
+        <form class="cc-o-form cc-o-form--split" onSubmit={add} noValidate>
+          <Field id="cc-key-input" label={t('options.keys.key')} help={t('options.keys.keyHelp')} error={errors.key}>
+            <input type="text" spellcheck={false} autoComplete="off" data-testid="cc-key-input" value={key} onInput={(e) => (setKey(e.currentTarget.value), setErrors({}))} />
+          </Field>
+          <Field id="cc-key-label" label={t('options.keys.label')} help={t('options.keys.labelHelp')} error={errors.label}>
+            <input type="text" data-testid="cc-key-label" value={label} onInput={(e) => (setLabel(e.currentTarget.value), setErrors({}))} />
+          </Field>
+          <div class="cc-o-actions">
+            <button type="submit" class="cc-o-btn cc-o-btn--primary" data-testid="cc-key-add">
+              {t('options.keys.add')}
+            </button>
+          </div>
         </form>
       )}
-      <label class="cc-opt-radio">
-        <input
-          type="checkbox"
-          data-testid="cc-allow-unsigned"
-          checked={view.allowUnsigned}
-          disabled={view.allowUnsignedLocked}
-          onChange={(e) => act(() => api.setAllowUnsigned(e.currentTarget.checked))}
-        />
-        {tr('allowUnsigned')} {view.allowUnsignedLocked && <em>({tr('byPolicy')})</em>}
-      </label>
-    </>
+      <div class="cc-o-field cc-o-field--check">
+        <label class="cc-o-choice">
+          <input
+            type="checkbox"
+            data-testid="cc-allow-unsigned"
+            checked={view.allowUnsigned}
+            disabled={view.allowUnsignedLocked}
+            onChange={(e) => {
+              const allow = e.currentTarget.checked;
+              void run(async () => apply(await api.subscriptions.setAllowUnsigned(allow)));
+            }}
+          />
+          <span>
+            <strong>{t('options.keys.allowUnsigned')}</strong> {view.allowUnsignedLocked && <span class="cc-o-tag cc-o-tag--policy">{t('options.byPolicy')}</span>}
+            <span class="cc-o-help">{t('options.keys.allowUnsignedHelp')}</span>
+          </span>
+        </label>
+      </div>
+      <div class="cc-o-actions cc-o-actions--status">
+        <ActionStatus state={state} testid="cc-key-status" />
+      </div>
+    </section>
   );
 }

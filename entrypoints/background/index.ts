@@ -7,6 +7,7 @@ import { setupFocus } from './focus';
 import { setupFollowUps } from './followups';
 import { setupPageKeys } from './page-keys';
 import { setupSubscriptions } from './subscriptions';
+import { setupWelcome } from './welcome';
 
 // The background only wires services together; each lives in its own file beside this one.
 export default defineBackground(() => {
@@ -19,4 +20,5 @@ export default defineBackground(() => {
   setupFollowUps();
   setupPageKeys();
   setupSubscriptions();
+  setupWelcome();
 });
