@@ -62,14 +62,14 @@ export function InstalledPacks() {
         <input type="file" class="cc-o-file" accept=".json,application/json" data-testid="cc-opt-import" onChange={importFile} />
       </Field>
       <div class="cc-o-actions cc-o-actions--status">
-        {state.phase === 'error' ? (
+        {/* The live region stays in the page, so the next result is announced too. */}
+        <span class={`cc-o-status cc-o-status--${state.phase}`} role="status" aria-live="polite" data-testid="cc-opt-import-status">
+          {state.phase === 'busy' ? t('options.packs.importing') : state.phase === 'done' ? state.text : ''}
+        </span>
+        {state.phase === 'error' && (
           <p class="cc-o-status cc-o-status--error" role="alert" data-testid="cc-opt-error">
             {state.text}
           </p>
-        ) : (
-          <span class={`cc-o-status cc-o-status--${state.phase}`} role="status" aria-live="polite" data-testid="cc-opt-import-status">
-            {state.phase === 'busy' ? t('options.packs.importing') : state.phase === 'done' ? state.text : ''}
-          </span>
         )}
       </div>
     </section>
