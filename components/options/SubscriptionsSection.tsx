@@ -23,7 +23,9 @@ export function SubscriptionsSection({ view, setView }: ViewProps) {
   const [url, setUrl] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // Two lines of status: a removal or a grant is "saved", a check is "checked".
   const { state, run } = useAction();
+  const check = useAction();
   const apply = (r: SubscriptionsView | WithView) => {
     if (!('view' in r)) return setView(r);
     setView(r.view);
@@ -75,12 +77,18 @@ export function SubscriptionsSection({ view, setView }: ViewProps) {
           ))}
         </ul>
       )}
-      <div class="cc-o-actions">
-        <button type="button" class="cc-o-btn" data-testid="cc-sub-check" onClick={() => act(() => api.subscriptions.checkNow())}>
-          {t('options.subs.checkNow')}
-        </button>
-        <ActionStatus state={state} testid="cc-sub-status-line" doneKey="options.subs.checked" />
+      <div class="cc-o-actions cc-o-actions--status">
+        <ActionStatus state={state} testid="cc-sub-saved" />
       </div>
+      {/* Nothing to check without an address. */}
+      {view.subscriptions.length > 0 && (
+        <div class="cc-o-actions">
+          <button type="button" class="cc-o-btn" data-testid="cc-sub-check" onClick={() => void check.run(async () => apply(await api.subscriptions.checkNow()))}>
+            {t('options.subs.checkNow')}
+          </button>
+          <ActionStatus state={check.state} testid="cc-sub-status-line" doneKey="options.subs.checked" />
+        </div>
+      )}
       {!view.locked && (
         <form class="cc-o-form cc-o-form--split" onSubmit={subscribe} noValidate>
           <Field id="cc-sub-url" label={t('options.subs.url')} help={t('options.subs.urlHelp')} error={error}>
