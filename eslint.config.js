@@ -22,4 +22,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // The options page reaches the background and the browser only through lib/options/api.ts,
+    // which its components get from context (so their tests pass a fake).
+    files: ['components/options/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['wxt/browser', '@/lib/messaging/client', '#imports'],
+          patterns: [{ group: ['**/messaging/client', '**/lib/panel/*'], message: 'Options components use the OptionsApi from useOptions().' }],
+        },
+      ],
+    },
+  },
 );

@@ -1,12 +1,18 @@
-/** The settings page: title bar, the section sidebar, and the one section the hash names. */
-import { useEffect } from 'preact/hooks';
+/**
+ * The settings page: title bar, the section sidebar, and the section the hash names. A section
+ * is mounted when first shown and then only hidden, so what the agent typed in one section
+ * and did not save yet is still there after a look at another.
+ */
+import { useEffect, useState } from 'preact/hooks';
 import { useOptions } from './options-context';
-import { sectionFor } from './sections';
+import { SECTIONS, sectionFor } from './sections';
 import { Sidebar } from './Sidebar';
 
 export function OptionsLayout({ hash, go }: { hash: string; go(id: string): void }) {
   const { t } = useOptions();
   const section = sectionFor(hash);
+  const [visited, setVisited] = useState(() => new Set([section.id]));
+  if (!visited.has(section.id)) setVisited(new Set(visited).add(section.id));
   useEffect(() => void (document.title = `${t(section.title)} · ${t('options.title')}`), [section, t]);
   return (
     <div class="cc-o-shell">
@@ -17,9 +23,13 @@ export function OptionsLayout({ hash, go }: { hash: string; go(id: string): void
         <h1>{t('options.title')}</h1>
       </header>
       <Sidebar current={section.id} go={go} />
-      <main class="cc-o-main" aria-labelledby="cc-o-section-title" data-testid={`cc-opt-section-${section.id}`}>
-        <h2 id="cc-o-section-title">{t(section.title)}</h2>
-        <section.Component key={section.id} />
+      <main class="cc-o-main" aria-labelledby={`cc-o-title-${section.id}`}>
+        {SECTIONS.filter((s) => s.id === section.id || visited.has(s.id)).map(({ id, title, Component }) => (
+          <div key={id} hidden={id !== section.id} data-testid={`cc-opt-section-${id}`}>
+            <h2 id={`cc-o-title-${id}`}>{t(title)}</h2>
+            <Component />
+          </div>
+        ))}
       </main>
     </div>
   );

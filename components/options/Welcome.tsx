@@ -63,7 +63,9 @@ export function Welcome({ go }: { go(hash: string): void }) {
           </h2>
           {id === 'profile' && (
             <ProfileForm submitLabel={t('welcome.continue')} onSaved={() => finish('done')}>
-              <SkipButton onClick={() => finish('skipped')} />
+              <button type="button" class="cc-o-btn cc-o-btn--link" onClick={() => finish('skipped')} data-testid="cc-welcome-skip">
+                {t('welcome.skip')}
+              </button>
             </ProfileForm>
           )}
           {id === 'site' && <WelcomeSite onNext={() => finish('done')} onSkip={() => finish('skipped')} />}
@@ -82,14 +84,5 @@ export function Welcome({ go }: { go(hash: string): void }) {
         )}
       </main>
     </div>
-  );
-}
-
-function SkipButton({ onClick }: { onClick(): void }) {
-  const { t } = useOptions();
-  return (
-    <button type="button" class="cc-o-btn cc-o-btn--link" onClick={onClick} data-testid="cc-welcome-skip">
-      {t('welcome.skip')}
-    </button>
   );
 }

@@ -29,7 +29,7 @@ describe('options page', () => {
   it('opens the section the hash names, marks it aria-current, and shows only that one', async () => {
     ui = await mountOptions(fakeApi(), '#sites');
     expect(current()).toBe('cc-opt-nav-sites');
-    expect(ui.$('cc-opt-section-sites')).not.toBeNull();
+    expect(ui.$('cc-opt-section-sites')!.hidden).toBe(false);
     expect(ui.$('cc-opt-section-profile')).toBeNull();
     expect(document.title).toBe('CRM sites · Cuecard settings');
     // An unknown hash (an old link) shows the first section rather than nothing.
@@ -45,7 +45,8 @@ describe('options page', () => {
     expect(current()).toBe('cc-opt-nav-sites');
     expect(document.activeElement).toBe(ui.$('cc-opt-nav-sites'));
     expect(location.hash).toBe('#sites');
-    expect(ui.$('cc-opt-section-sites')).not.toBeNull();
+    expect(ui.$('cc-opt-section-sites')!.hidden).toBe(false);
+    expect(ui.$('cc-opt-section-profile')!.hidden).toBe(true);
     await key(ui.$('cc-opt-nav-sites')!, 'End');
     expect(current()).toBe('cc-opt-nav-about');
     await key(ui.$('cc-opt-nav-about')!, 'ArrowDown');

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { act } from 'preact/test-utils';
 import { fakeApi, mountOptions, type Mounted } from './test-kit';
 
 let ui: Mounted | undefined;
@@ -18,6 +19,19 @@ describe('profile form', () => {
     expect(ui.$('cc-opt-company-error')).toBeNull();
     expect(fake.log.filter((l) => l.startsWith('save'))).toEqual([]);
     expect(ui.$<HTMLInputElement>('cc-opt-company')!.value).toBe('中国电信');
+  });
+
+  it('keeps an unsaved draft while the agent looks at another section', async () => {
+    const fake = fakeApi();
+    ui = await mountOptions(fake, '#profile');
+    await ui.type('cc-opt-agentId', '10086');
+    await ui.click('cc-opt-nav-sites');
+    await act(async () => void window.dispatchEvent(new HashChangeEvent('hashchange')));
+    expect(ui.$('cc-opt-section-profile')!.hidden).toBe(true);
+    await ui.click('cc-opt-nav-profile');
+    await act(async () => void window.dispatchEvent(new HashChangeEvent('hashchange')));
+    expect(ui.$('cc-opt-section-profile')!.hidden).toBe(false);
+    expect(ui.$<HTMLInputElement>('cc-opt-agentId')!.value).toBe('10086');
   });
 
   it('when the background fails: says so with Retry, keeps the draft, and Retry saves it', async () => {

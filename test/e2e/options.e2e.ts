@@ -88,7 +88,7 @@ describe('settings page', () => {
     expect(new URL(page.url()).hash).toBe('#sites');
     expect(await page.getByTestId('cc-opt-nav-sites').getAttribute('aria-current')).toBe('page');
     expect(await page.getByTestId('cc-opt-nav-profile').getAttribute('aria-current')).toBeNull();
-    expect(await page.getByTestId('cc-opt-section-profile').count()).toBe(0);
+    expect(await page.getByTestId('cc-opt-section-profile').isHidden()).toBe(true);
     await page.keyboard.press('End');
     await page.getByTestId('cc-opt-section-about').waitFor();
     await page.keyboard.press('Home');
