@@ -152,4 +152,16 @@ describe('settings page', () => {
     expect((await stored(page)).lang).toBe('auto');
     await page.close();
   });
+
+  it('is not opened again at the next start for an agent already set up (an unpacked build reports "install" each start)', async () => {
+    const dir = browser.userDataDir;
+    await browser.close({ keepProfile: true });
+    browser = await launch({ userDataDir: dir });
+    const page = await extensionPage(browser, '/options.html#profile');
+    expect(await page.getByLabel('工号').inputValue()).toBe('8023-08');
+    // onInstalled has run by the time an extension page answers; give its tab a moment anyway.
+    await page.waitForTimeout(2000);
+    expect(browser.context.pages().map((p) => p.url()).filter((u) => u.includes('#welcome'))).toEqual([]);
+    await page.close();
+  });
 });
