@@ -18,7 +18,7 @@ const DEMO_SITE = 'http://127.0.0.1/*';
 
 beforeAll(async () => {
   server = await demoServer();
-  browser = await launch();
+  browser = await launch({ keepWelcome: true });
   // Nobody opens it: the background does, on install. Wait for the tab to appear.
   const isWelcome = (p: Page) => p.url().endsWith('/options.html#welcome');
   welcome = browser.context.pages().find(isWelcome) ?? (await browser.context.waitForEvent('page', { predicate: isWelcome, timeout: 15_000 }));
