@@ -12,10 +12,12 @@ import { SHORTCUT_LABELS } from '../keymap';
 import { ActionStatus } from './ActionStatus';
 import { useOptions } from './options-context';
 import { useAction } from './use-action';
+import { usePending } from './use-pending';
 
 export function ShortcutsSection() {
   const { t: tr, lang, settings, save } = useOptions();
   const page = useAction();
+  const [shown, apply] = usePending({ pageShortcuts: settings.pageShortcuts });
   const overrides = settings.shortcuts;
   const bindings = effectiveBindings(overrides);
   const [recording, setRecording] = useState<ActionId | null>(null);
@@ -99,9 +101,9 @@ export function ShortcutsSection() {
       </section>
       <section class="cc-o-card">
         <label class="cc-o-choice">
-          <input type="checkbox" data-testid="cc-opt-page-shortcuts" checked={settings.pageShortcuts} onChange={(e) => {
+          <input type="checkbox" data-testid="cc-opt-page-shortcuts" checked={shown.pageShortcuts} onChange={(e) => {
               const on = e.currentTarget.checked;
-              void page.run(() => save({ pageShortcuts: on }));
+              void apply({ pageShortcuts: on }, () => page.run(() => save({ pageShortcuts: on })));
             }} />
           <span>
             <strong>{tr('shortcuts.page')}</strong>

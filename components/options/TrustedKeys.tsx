@@ -10,6 +10,7 @@ import { Field } from './Field';
 import { useOptions } from './options-context';
 import type { ViewProps } from './SubscriptionsSection';
 import { useAction } from './use-action';
+import { usePending } from './use-pending';
 
 export function TrustedKeys({ view, setView }: ViewProps) {
   const { t, lang, api, settings, setSettings } = useOptions();
@@ -17,7 +18,8 @@ export function TrustedKeys({ view, setView }: ViewProps) {
   const [label, setLabel] = useState('');
   const [errors, setErrors] = useState<{ key?: string; label?: string }>({});
   const { state, run } = useAction();
-  const apply = (r: { settings: typeof settings; view: typeof view }) => (setSettings(r.settings), setView(r.view));
+  const [shown, apply] = usePending({ allowUnsigned: view.allowUnsigned });
+  const keep = (r: { settings: typeof settings; view: typeof view }) => (setSettings(r.settings), setView(r.view));
 
   const add = async (e: Event) => {
     e.preventDefault();
@@ -27,12 +29,12 @@ export function TrustedKeys({ view, setView }: ViewProps) {
       return setErrors(checked.problem.key === 'options.keys.labelTooLong' ? { label: text } : { key: text });
     }
     const keys = [...settings.trustedKeys.filter((k) => k.publicKey !== checked.value.publicKey), checked.value];
-    if (await run(async () => apply(await api.subscriptions.saveKeys(keys)))) {
+    if (await run(async () => keep(await api.subscriptions.saveKeys(keys)))) {
       setKey('');
       setLabel('');
     }
   };
-  const remove = (publicKey: string) => void run(async () => apply(await api.subscriptions.saveKeys(settings.trustedKeys.filter((k) => k.publicKey !== publicKey))));
+  const remove = (publicKey: string) => void run(async () => keep(await api.subscriptions.saveKeys(settings.trustedKeys.filter((k) => k.publicKey !== publicKey))));
 
   return (
     <section class="cc-o-card" aria-labelledby="cc-opt-keys-title">
@@ -77,11 +79,11 @@ export function TrustedKeys({ view, setView }: ViewProps) {
           <input
             type="checkbox"
             data-testid="cc-allow-unsigned"
-            checked={view.allowUnsigned}
+            checked={shown.allowUnsigned}
             disabled={view.allowUnsignedLocked}
             onChange={(e) => {
               const allow = e.currentTarget.checked;
-              void run(async () => apply(await api.subscriptions.setAllowUnsigned(allow)));
+              void apply({ allowUnsigned: allow }, () => run(async () => keep(await api.subscriptions.setAllowUnsigned(allow))));
             }}
           />
           <span>

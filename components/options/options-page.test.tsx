@@ -79,4 +79,18 @@ describe('options page', () => {
     expect(ui.$('cc-opt-nav-profile')!.textContent).toBe('座席信息');
     expect(ui.$('cc-opt-prefs-status')!.textContent).toBe('已保存 ✓');
   });
+
+  it('shows a clicked choice at once while it saves, and the stored one again if the save fails', async () => {
+    const fake = fakeApi();
+    ui = await mountOptions(fake, '#profile');
+    let fail!: (err: Error) => void;
+    fake.api.save = () => new Promise((_ok, no) => (fail = no));
+    await ui.click('cc-opt-mode-experienced');
+    expect(ui.$<HTMLInputElement>('cc-opt-mode-experienced')!.checked).toBe(true);
+    expect(ui.$('cc-opt-prefs-status')!.textContent).toBe('Saving…');
+    await act(async () => fail(new Error('The disk is full.')));
+    await ui.flush();
+    expect(ui.$<HTMLInputElement>('cc-opt-mode-newHire')!.checked).toBe(true);
+    expect(ui.$('cc-opt-prefs-status-error')!.textContent).toContain('Not saved: The disk is full.');
+  });
 });
