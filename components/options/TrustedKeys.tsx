@@ -1,10 +1,12 @@
 /**
- * The public keys packs must be signed with, by id (short enough to read out on a call), and
- * the unsigned switch. The administrator's keys and a policy-set switch are read-only.
+ * The public keys packs must be signed with, by id (short enough to read out on a call), each
+ * with the pack ids it may sign (issue 10: a key bound to nothing could take over any pack),
+ * and the unsigned switch. The administrator's keys and a policy-set switch are read-only.
  */
 import { useState } from 'preact/hooks';
 import { errorText } from '@/lib/options/errors';
-import { checkTrustedKey } from '@/lib/options/validate';
+import { ANY_PACK_ID } from '@/lib/pack/pack-id-pattern';
+import { checkTrustedKey, type KeyField } from '@/lib/options/validate';
 import { ActionStatus } from './ActionStatus';
 import { Field } from './Field';
 import { useOptions } from './options-context';
@@ -16,22 +18,22 @@ export function TrustedKeys({ view, setView }: ViewProps) {
   const { t, lang, api, settings, setSettings } = useOptions();
   const [key, setKey] = useState('');
   const [label, setLabel] = useState('');
-  const [errors, setErrors] = useState<{ key?: string; label?: string }>({});
+  const [packIds, setPackIds] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<KeyField, string>>>({});
   const { state, run } = useAction();
   const [shown, apply] = usePending({ allowUnsigned: view.allowUnsigned });
   const keep = (r: { settings: typeof settings; view: typeof view }) => (setSettings(r.settings), setView(r.view));
 
   const add = async (e: Event) => {
     e.preventDefault();
-    const checked = checkTrustedKey(key, label);
-    if (!checked.ok) {
-      const text = errorText(checked.problem, lang);
-      return setErrors(checked.problem.key === 'options.keys.labelTooLong' ? { label: text } : { key: text });
-    }
+    const checked = checkTrustedKey(key, label, packIds);
+    if (!checked.ok) return setErrors(Object.fromEntries(Object.entries(checked.problems).map(([f, p]) => [f, errorText(p, lang)])));
+    // Adding a key that is already listed replaces it: this is how its pack ids are changed.
     const keys = [...settings.trustedKeys.filter((k) => k.publicKey !== checked.value.publicKey), checked.value];
     if (await run(async () => keep(await api.subscriptions.saveKeys(keys)))) {
       setKey('');
       setLabel('');
+      setPackIds('');
     }
   };
   const remove = (publicKey: string) => void run(async () => keep(await api.subscriptions.saveKeys(settings.trustedKeys.filter((k) => k.publicKey !== publicKey))));
@@ -48,6 +50,16 @@ export function TrustedKeys({ view, setView }: ViewProps) {
             <li key={k.publicKey} class="cc-o-list__row" data-testid="cc-key" data-key-id={k.keyId}>
               <span class="cc-o-list__main">
                 <code>{t('options.keys.id', { id: k.keyId })}</code> {k.label}
+                {k.packIds.length ? (
+                  <span class="cc-o-help cc-o-list__note" data-testid="cc-key-packs">
+                    {t('options.keys.maySign', { ids: k.packIds.map((id) => (id === ANY_PACK_ID ? t('options.keys.anyPack') : id)).join(', ') })}
+                  </span>
+                ) : (
+                  // Saved before keys had pack ids: it signs nothing now, and the agent should know why.
+                  <span class="cc-o-field__error cc-o-list__note" data-testid="cc-key-unbound" role="alert">
+                    {t('options.keys.unbound')}
+                  </span>
+                )}
               </span>
               {k.source === 'policy' && <span class="cc-o-tag cc-o-tag--policy">{t('options.byPolicy')}</span>}
               {k.source === 'agent' && !view.locked && (
@@ -61,11 +73,22 @@ export function TrustedKeys({ view, setView }: ViewProps) {
       )}
       {!view.locked && (
         <form class="cc-o-form cc-o-form--split" onSubmit={add} noValidate>
-          <Field id="cc-key-input" label={t('options.keys.key')} help={t('options.keys.keyHelp')} error={errors.key}>
+          <Field id="cc-key-input" label={t('options.keys.key')} help={t('options.keys.keyHelp')} error={errors.publicKey}>
             <input type="text" spellcheck={false} autoComplete="off" data-testid="cc-key-input" value={key} onInput={(e) => (setKey(e.currentTarget.value), setErrors({}))} />
           </Field>
           <Field id="cc-key-label" label={t('options.keys.label')} help={t('options.keys.labelHelp')} error={errors.label}>
             <input type="text" data-testid="cc-key-label" value={label} onInput={(e) => (setLabel(e.currentTarget.value), setErrors({}))} />
+          </Field>
+          <Field id="cc-key-pack-ids" label={t('options.keys.packIds')} help={t('options.keys.packIdsHelp')} error={errors.packIds}>
+            <input
+              type="text"
+              spellcheck={false}
+              autoComplete="off"
+              placeholder="acme.team-b, acme.*"
+              data-testid="cc-key-pack-ids"
+              value={packIds}
+              onInput={(e) => (setPackIds(e.currentTarget.value), setErrors({}))}
+            />
           </Field>
           <div class="cc-o-actions">
             <button type="submit" class="cc-o-btn cc-o-btn--primary" data-testid="cc-key-add">

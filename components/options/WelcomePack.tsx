@@ -1,6 +1,7 @@
 /**
  * Welcome step 3: keep the bundled SOP, or subscribe to the team's pack (its address and,
- * unless the administrator set the keys, the team lead's public key). A refused release is
+ * unless the administrator set the keys, the team lead's public key and the pack ids it may
+ * sign). A refused release is
  * said here with its reason, and the agent can fix it or go on with the bundled pack.
  */
 import { useState } from 'preact/hooks';
@@ -16,14 +17,17 @@ export function WelcomePack({ onNext, onSkip }: { onNext(): void; onSkip(): void
   const [choice, setChoice] = useState<'bundled' | 'subscribe'>('bundled');
   const [url, setUrl] = useState('');
   const [key, setKey] = useState('');
-  const [errors, setErrors] = useState<{ url?: string; key?: string }>({});
+  const [packIds, setPackIds] = useState('');
+  const [errors, setErrors] = useState<{ url?: string; key?: string; packIds?: string }>({});
   const [busy, setBusy] = useState(false);
   const bundled = packs.find((p) => p.source === 'bundled');
 
   const subscribe = async () => {
     const u = checkPackUrl(url);
-    const k = key.trim() ? checkTrustedKey(key, '') : undefined;
-    const found = { url: u.ok ? undefined : errorText(u.problem, lang), key: k && !k.ok ? errorText(k.problem, lang) : undefined };
+    // A key is optional here (the administrator may have set it); pack ids alone need one too.
+    const k = key.trim() || packIds.trim() ? checkTrustedKey(key, '', packIds) : undefined;
+    const problem = (f: 'publicKey' | 'packIds') => (k && !k.ok && k.problems[f] ? errorText(k.problems[f], lang) : undefined);
+    const found = { url: u.ok ? undefined : errorText(u.problem, lang), key: problem('publicKey'), packIds: problem('packIds') };
     setErrors(found);
     if (!u.ok || (k && !k.ok)) return;
     setBusy(true);
@@ -76,6 +80,17 @@ export function WelcomePack({ onNext, onSkip }: { onNext(): void; onSkip(): void
           </Field>
           <Field id="cc-key-input" label={t('options.keys.key')} help={t('options.keys.keyHelp')} error={errors.key}>
             <input type="text" spellcheck={false} autoComplete="off" data-testid="cc-key-input" value={key} onInput={(e) => (setKey(e.currentTarget.value), setErrors({}))} />
+          </Field>
+          <Field id="cc-key-pack-ids" label={t('options.keys.packIds')} help={t('options.keys.packIdsHelp')} error={errors.packIds}>
+            <input
+              type="text"
+              spellcheck={false}
+              autoComplete="off"
+              placeholder="acme.team-b, acme.*"
+              data-testid="cc-key-pack-ids"
+              value={packIds}
+              onInput={(e) => (setPackIds(e.currentTarget.value), setErrors({}))}
+            />
           </Field>
         </div>
       )}

@@ -85,6 +85,9 @@ describe('first-run welcome', () => {
     await ui.click('cc-welcome-next');
     expect(ui.$('cc-sub-url-error')!.textContent).toBe('“ftp://packs.example.com/b.json” must start with https:// (http:// only for localhost).');
     expect(ui.$('cc-key-input-error')!.textContent).toContain('This is not a public key');
+    // A key must say which packs it may sign.
+    expect(ui.$('cc-key-pack-ids-error')!.textContent).toBe('Enter the pack ids this key may sign, e.g. acme.team-b or acme.*.');
+    expect(fake.log).toEqual(['load', 'subscriptions']);
     const check = fake.api.subscriptions.checkNow;
     let refused = true;
     fake.api.subscriptions.checkNow = async () => {
@@ -94,8 +97,9 @@ describe('first-run welcome', () => {
     };
     await ui.type('cc-sub-url', 'https://packs.example.com/b.json');
     await ui.type('cc-key-input', KEY);
+    await ui.type('cc-key-pack-ids', 'acme.team-b');
     await ui.click('cc-welcome-next');
-    expect(fake.settings.trustedKeys).toEqual([{ publicKey: KEY }]);
+    expect(fake.settings.trustedKeys).toEqual([{ publicKey: KEY, packIds: ['acme.team-b'] }]);
     expect(fake.settings.subscriptions).toEqual([{ url: 'https://packs.example.com/b.json' }]);
     expect(ui.$('cc-sub-url-error')!.textContent).toBe('it is signed with a key that is not trusted here: Signed by key 1234.');
     expect(ui.$<HTMLInputElement>('cc-sub-url')!.value).toBe('https://packs.example.com/b.json');

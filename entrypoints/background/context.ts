@@ -11,12 +11,9 @@ import type { Handlers, SenderInfo } from '@/lib/messaging/server';
 import type { ContentPush, PageContext } from '@/lib/messaging/protocol';
 import { mergeReads, type FrameRead } from '@/lib/context/merge';
 import { packFields, pageSites, storableValues } from '@/lib/context/pack-context';
-import { pageOf, recordBroken, type BrokenAnchor } from '@/lib/context/broken-anchors';
+import { brokenCode, pageOf } from '@/lib/context/broken-anchors';
+import { brokenAnchors, keepValues, noteBroken } from '@/lib/db/context-repo';
 import type { Pack } from '@/lib/pack/schema';
-
-const BROKEN_KEY = 'brokenAnchors';
-const KEPT_KEY = 'keptContext';
-const MAX_KEPT = 500;
 
 function tabOf(sender: SenderInfo): number {
   const id = sender.tab?.id;
@@ -71,16 +68,6 @@ function screen(pack: Pack, merged: FrameRead): FrameRead {
   return { values, fields: merged.fields.filter((f) => fields.has(f)), suggest: merged.suggest.filter((p) => procedures.has(p)) };
 }
 
-// One read-modify-write of the broken-anchor list at a time.
-let brokenWrites = Promise.resolve();
-function noteBroken(miss: Omit<BrokenAnchor, 'count' | 'firstSeen' | 'lastSeen'>) {
-  brokenWrites = brokenWrites.then(async () => {
-    const list = ((await browser.storage.local.get(BROKEN_KEY))[BROKEN_KEY] as BrokenAnchor[] | undefined) ?? [];
-    await browser.storage.local.set({ [BROKEN_KEY]: recordBroken(list, miss, Date.now()) });
-  }).catch(() => undefined);
-  return brokenWrites;
-}
-
 export function contextHandlers(): Partial<Handlers> {
   return {
     'context.read': async ({ packId, version }, sender): Promise<PageContext> => {
@@ -112,11 +99,13 @@ export function contextHandlers(): Partial<Handlers> {
         return { found: true };
       }
       const error = (await Promise.all(sent.map((s) => s.reply))).find((r) => r?.error)?.error;
-      await noteBroken({
+      // Stored: our own code for whatever the frame said, and the page with personal segments masked.
+      const code = brokenCode(error);
+      await noteBroken(db(), {
         packId, packVersion: version, procedureId, stepId, index, page: pageOf(tabUrl(sender)),
-        anchor: { ...locator, name: anchor.name['zh-CN'] }, ...(error ? { error } : {}),
-      });
-      return error ? { found: false, error } : { found: false };
+        anchor: { ...locator, name: anchor.name['zh-CN'] }, ...(code ? { error: code } : {}),
+      }, Date.now()).catch(() => undefined);
+      return error ? { found: false, error: String(error).slice(0, 300) } : { found: false };
     },
     'context.clear': async (_p, sender) => {
       await toAllFrames(tabOf(sender), { type: 'content.unhighlight' }); // replies are not needed
@@ -124,23 +113,10 @@ export function contextHandlers(): Partial<Handlers> {
     },
     'context.keep': async ({ packId, version, runId, values }) => {
       const stored = storableValues(await packOf(packId, version), values);
-      const kept = ((await browser.storage.local.get(KEPT_KEY))[KEPT_KEY] as Record<string, { at: number }> | undefined) ?? {};
-      if (Object.keys(stored).length) kept[runId] = { packId, version, values: stored, at: Date.now() } as { at: number };
-      else delete kept[runId];
-      const newest = Object.entries(kept).sort(([, a], [, b]) => b.at - a.at).slice(0, MAX_KEPT);
-      await browser.storage.local.set({ [KEPT_KEY]: Object.fromEntries(newest) });
-      return { stored };
+      // Checked against the run in the same transaction: a deleted run gets nothing back.
+      const kept = await keepValues(db(), { runId, packId, version, values: stored, at: Date.now() });
+      return { stored: kept ? stored : {} };
     },
-    'anchors.broken': async () => ({
-      anchors: ((await browser.storage.local.get(BROKEN_KEY))[BROKEN_KEY] as BrokenAnchor[] | undefined) ?? [],
-    }),
+    'anchors.broken': async () => ({ anchors: await brokenAnchors(db()) }),
   };
-}
-
-/** A deleted run takes the masked values kept for it along. */
-export async function forgetKept(runId: string): Promise<void> {
-  const kept = (await browser.storage.local.get(KEPT_KEY))[KEPT_KEY] as Record<string, unknown> | undefined;
-  if (!kept || !(runId in kept)) return;
-  delete kept[runId];
-  await browser.storage.local.set({ [KEPT_KEY]: kept });
 }

@@ -9,6 +9,8 @@ import { db, type CuecardDb } from '@/lib/db/schema';
 import { applyChange, isDue, owedNotifications } from '@/lib/followups/due';
 import type { FollowUp } from '@/lib/followups/schema';
 import { resolveLang, translate } from '@/lib/i18n/translate';
+import { notificationText } from '@/lib/followups/notify-text';
+import { scrubPersonal } from '@/lib/context/mask';
 import type { Handlers } from '@/lib/messaging/server';
 import { pushToPanels } from './ports';
 
@@ -28,11 +30,14 @@ async function schedule(f: FollowUp) {
 async function notify(d: CuecardDb, f: FollowUp) {
   const settings = await repo.getSettings(d);
   const lang = resolveLang(settings.lang, globalThis.navigator?.language);
+  // Only procedure and step titles are read from it: the newest installed release names them.
+  const releases = f.origin?.packId ? await repo.packReleases(d, f.origin.packId) : [];
+  const pack = releases.reduce<(typeof releases)[number] | undefined>((a, b) => (!a || b.version > a.version ? b : a), undefined)?.pack;
   await browser.notifications.create(PREFIX + f.id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: translate(lang, 'followup.notifyTitle'),
-    message: f.title,
+    message: notificationText(f, pack, lang), // never the title: it may name the customer
     buttons: [{ title: translate(lang, 'followup.done') }, { title: translate(lang, 'followup.snooze', { minutes: SNOOZE_MINUTES }) }],
     // Stays until the agent acts: a promised call-back must not slide away unseen.
     requireInteraction: true,
@@ -65,7 +70,7 @@ export function followUpHandlers(): Partial<Handlers> {
   return {
     'followups.list': async () => ({ followUps: await d.followups.toArray() }),
     'followups.add': async ({ draft }) => {
-      const followUp: FollowUp = { id: crypto.randomUUID(), createdAt: Date.now(), status: 'open', ...draft };
+      const followUp: FollowUp = { id: crypto.randomUUID(), createdAt: Date.now(), status: 'open', ...draft, title: scrubPersonal(draft.title) };
       await d.followups.add(followUp);
       await schedule(followUp);
       pushToPanels({ type: 'followups.changed' });
@@ -73,6 +78,12 @@ export function followUpHandlers(): Partial<Handlers> {
     },
     'followups.change': async ({ id, change }) => ({ followUp: await changeFollowUp(d, id, change) }),
   };
+}
+
+/** Follow-ups deleted with their run: no alarm or notification may outlive them. */
+export async function forgetFollowUps(ids: string[]) {
+  for (const id of ids) await Promise.all([browser.alarms.clear(PREFIX + id), browser.notifications.clear(PREFIX + id)]);
+  if (ids.length) pushToPanels({ type: 'followups.changed' });
 }
 
 /** Focus an open Options tab on its follow-up list, or open one. */

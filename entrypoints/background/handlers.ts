@@ -8,7 +8,8 @@ import { pushToPanels } from './ports';
 import { ensureDefaultPack, importPackText, packMeta, packsForState } from './packs';
 import { syncDock, syncSites } from './sites';
 import { injectIntoOpenTabs } from './inject';
-import { forgetKept } from './context';
+import { activateRun, activeRunForTab, historyWithLabels, openRunsWithLabels, removeRun, storeRun } from '@/lib/runs/store-run';
+import { forgetFollowUps } from './followups';
 import { focusedFrame, rememberFocus } from './focus';
 
 function tabOf(sender: SenderInfo): number {
@@ -31,25 +32,28 @@ export async function pushLayoutToAllTabs(layout: Layout) {
 
 export function createHandlers(): Partial<Handlers> {
   const d = db();
+  const session = browser.storage.session;
   return {
-    'state.load': async () => {
+    'state.load': async (_p, sender) => {
       // The first panel may open before onInstalled has finished installing the default pack.
       if ((await d.packs.count()) === 0) await ensureDefaultPack(d);
-      const [settings, openRuns] = await Promise.all([repo.getSettings(d), repo.openRuns(d)]);
+      const [settings, openRuns, activeRunId] = await Promise.all([repo.getSettings(d), openRunsWithLabels(d, session), activeRunForTab(d, session, sender.tab?.id)]);
       const { packs, meta } = await packsForState(d, openRuns);
-      return { settings, packs, packMeta: meta, openRuns };
+      return { settings, packs, packMeta: meta, openRuns, activeRunId };
     },
     'run.put': async ({ run }, sender) => {
-      await repo.putRun(d, run);
-      pushToPanels({ type: 'run.changed', run }, { tabId: sender.tab?.id, frameId: sender.frameId });
-      return { saved: true, run };
+      const result = await storeRun(d, session, run); // the higher revision wins
+      if (result.saved) pushToPanels({ type: 'run.changed', run }, { tabId: sender.tab?.id, frameId: sender.frameId });
+      return result;
     },
     'run.delete': async ({ runId }) => {
-      await d.runs.delete(runId);
-      await forgetKept(runId);
-      return { deleted: true };
+      const followUps = await removeRun(d, session, runId);
+      await forgetFollowUps(followUps);
+      return { deleted: true, followUps: followUps.length };
     },
-    'runs.history': async ({ limit }) => ({ runs: await repo.finishedRuns(d, limit) }),
+    'run.owned': async ({ runId }) => ({ followUps: (await repo.followUpsOfRun(d, runId)).length }),
+    'run.activate': async ({ runId }, sender) => ({ activeRunId: await activateRun(d, session, sender.tab?.id, runId) }),
+    'runs.history': async ({ limit }) => ({ runs: await historyWithLabels(d, session, limit) }),
     'settings.patch': async ({ patch }, sender) => {
       const settings = await repo.patchSettings(d, patch);
       pushToPanels({ type: 'settings.changed', settings }, { tabId: sender.tab?.id, frameId: sender.frameId });

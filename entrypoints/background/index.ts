@@ -1,3 +1,5 @@
+import { browser } from 'wxt/browser';
+import { forgetClosedTabs } from '@/lib/session/active-run';
 import { setupPorts } from './ports';
 import { setupRouter } from './router';
 import { setupInjection } from './inject';
@@ -21,4 +23,5 @@ export default defineBackground(() => {
   setupPageKeys();
   setupSubscriptions();
   setupWelcome();
+  forgetClosedTabs(browser.tabs.onRemoved, browser.storage.session);
 });

@@ -1,8 +1,32 @@
 import { browser } from 'wxt/browser';
 import * as repo from '@/lib/db/repo';
-import type { CuecardDb } from '@/lib/db/schema';
+import type { CuecardDb, StoredPack } from '@/lib/db/schema';
 import type { Trust } from '@/lib/packs/evaluate';
 import { EMPTY_POLICY, mergeConfig, parsePolicy, type EffectiveConfig } from '@/lib/packs/policy';
+import { rankerOf, trustFromConfig } from '@/lib/packs/trust';
+
+declare const __CUECARD_DEMO__: boolean;
+
+/*
+ * Demo builds only (`__CUECARD_DEMO__`; the key is spelled out inside the demo branches so the
+ * store build drops it, and test/static/check-build.mjs greps for it): the e2e suite cannot
+ * write Chromium's policy folder (/etc/chromium/policies/managed/), so it puts a policy object
+ * under 'cuecard-demo-managed-policy' in chrome.storage.session, which web pages and content
+ * scripts cannot reach. When set, it stands in for chrome.storage.managed.
+ */
+async function managedPolicy(): Promise<unknown> {
+  // typeof: unit tests run this file without Vite's define.
+  if (typeof __CUECARD_DEMO__ === 'undefined' || !__CUECARD_DEMO__) return browser.storage.managed.get(null);
+  const demo = (await browser.storage.session.get('cuecard-demo-managed-policy'))['cuecard-demo-managed-policy'];
+  return demo ?? browser.storage.managed.get(null);
+}
+
+/** Whether a storage change is a change of policy (the demo stand-in counts in demo builds). */
+export function isPolicyChange(changes: Record<string, unknown>, area: string): boolean {
+  if (area === 'managed') return true;
+  if (typeof __CUECARD_DEMO__ === 'undefined' || !__CUECARD_DEMO__) return false;
+  return area === 'session' && 'cuecard-demo-managed-policy' in changes;
+}
 
 /**
  * Administrator policy from chrome.storage.managed (schema: public/managed_schema.json).
@@ -10,7 +34,7 @@ import { EMPTY_POLICY, mergeConfig, parsePolicy, type EffectiveConfig } from '@/
  */
 export async function readPolicy() {
   try {
-    return parsePolicy(await browser.storage.managed.get(null));
+    return parsePolicy(await managedPolicy());
   } catch {
     return { policy: EMPTY_POLICY, problems: [] };
   }
@@ -22,6 +46,9 @@ export async function effectiveConfig(d: CuecardDb): Promise<EffectiveConfig> {
   return mergeConfig(settings, policy, problems);
 }
 
-export function trustOf(config: EffectiveConfig): Trust {
-  return { keys: config.trustedKeys.map((k) => ({ publicKey: k.publicKey })), allowUnsigned: config.allowUnsigned };
+/** The keys in force (with key ids and bindings), and each stored release's rank under them. */
+export async function trustNow(d: CuecardDb): Promise<{ config: EffectiveConfig; trust: Trust; rankOf: (row: StoredPack) => number }> {
+  const config = await effectiveConfig(d);
+  const trust = await trustFromConfig(config);
+  return { config, trust, rankOf: rankerOf(trust) };
 }

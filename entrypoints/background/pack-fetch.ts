@@ -4,7 +4,7 @@ import { db } from '@/lib/db/schema';
 import { checkSubscription } from '@/lib/packs/check';
 import { isDue, nextWake, type Trigger } from '@/lib/packs/fetch-policy';
 import { pushToPanels } from './ports';
-import { effectiveConfig, trustOf } from './pack-config';
+import { trustNow } from './pack-config';
 import { installVerdict, recordRefusal } from './pack-install';
 
 export const ALARM = 'cuecard-packs';
@@ -22,7 +22,7 @@ export function checkSubscriptions(trigger: Trigger, only?: string): Promise<voi
 
 async function run(trigger: Trigger, only?: string) {
   const d = db();
-  const config = await effectiveConfig(d);
+  const { config, trust } = await trustNow(d);
   const urls = config.subscriptions.map((s) => s.url);
   await repo.pruneSubscriptions(d, urls);
   const rows = new Map((await repo.getSubscriptions(d)).map((r) => [r.url, r]));
@@ -36,8 +36,8 @@ async function run(trigger: Trigger, only?: string) {
       fetch: (u, init) => fetch(u, init),
       now: () => Date.now(),
       random: Math.random,
-      trust: trustOf(config),
-      held: (id) => repo.packHead(d, id),
+      trust,
+      held: (id) => repo.packReleases(d, id),
       install: async (verdict, from) => void (await installVerdict(d, verdict, 'url', from)),
     });
     rows.set(url, result.state);

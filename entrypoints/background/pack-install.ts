@@ -3,7 +3,7 @@ import type { CuecardDb, StoredPack } from '@/lib/db/schema';
 import { evaluatePackText, type Verdict } from '@/lib/packs/evaluate';
 import { noticeId, upsertNotice } from '@/lib/packs/notices';
 import type { PackNotice } from '@/lib/packs/views';
-import { effectiveConfig, trustOf } from './pack-config';
+import { trustNow } from './pack-config';
 
 type Accepted = Extract<Verdict, { kind: 'accept' }>;
 
@@ -13,17 +13,19 @@ type Accepted = Extract<Verdict, { kind: 'accept' }>;
  */
 export async function installVerdict(d: CuecardDb, verdict: Accepted, source: 'url' | 'file', origin: string): Promise<StoredPack> {
   const { pack } = verdict;
-  const before = await repo.packHead(d, pack.id);
+  const { rankOf } = await trustNow(d);
+  // The release in use before this one, by (rank, version) like the panel chooses it.
+  const before = (await repo.latestPacks(d, rankOf)).find((p) => p.id === pack.id);
   const row: StoredPack = { id: pack.id, version: pack.version, pack, source, installedAt: Date.now() };
   if (verdict.keyId !== undefined) row.keyId = verdict.keyId;
   if (verdict.sequence !== undefined) row.sequence = verdict.sequence;
   if (verdict.expiresAt !== undefined) row.expiresAt = Date.parse(verdict.expiresAt);
   await repo.installPack(d, row);
-  await repo.prunePacks(d);
+  await repo.prunePacks(d, rankOf);
   if (!verdict.sameContent && (before || source === 'url')) {
     const base = { source: origin, at: row.installedAt, packId: pack.id, version: pack.version };
     const notice: PackNotice = before
-      ? { ...base, id: noticeId('updated', pack.id, pack.version), kind: 'updated', fromVersion: before.latestVersion }
+      ? { ...base, id: noticeId('updated', pack.id, pack.version), kind: 'updated', fromVersion: before.version }
       : { ...base, id: noticeId('installed', pack.id, pack.version), kind: 'installed' };
     await repo.updateNotices(d, (list) => upsertNotice(list, notice));
   }
@@ -37,12 +39,11 @@ export async function recordRefusal(d: CuecardDb, url: string, code: string, mes
 
 /** A pack file the agent imported by hand: signed ones are verified; unsigned only where allowed. */
 export async function importVerified(d: CuecardDb, text: string): Promise<StoredPack> {
-  const config = await effectiveConfig(d);
-  const verdict = await evaluatePackText(text, { trust: trustOf(config), now: Date.now(), held: (id) => repo.packHead(d, id) });
+  const { trust, rankOf } = await trustNow(d);
+  const verdict = await evaluatePackText(text, { trust, now: Date.now(), held: (id) => repo.packReleases(d, id) });
   if (verdict.kind === 'refuse') throw new Error(`The pack was not installed. ${verdict.message}`);
   if (verdict.kind === 'accept') return installVerdict(d, verdict, 'file', 'file');
-  const head = await repo.packHead(d, verdict.packId);
-  const held = head && (await d.packs.get([verdict.packId, head.latestVersion]));
+  const held = (await repo.latestPacks(d, rankOf)).find((p) => p.id === verdict.packId);
   if (!held) throw new Error('The pack was not installed.');
   return held;
 }

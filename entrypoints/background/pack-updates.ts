@@ -6,6 +6,7 @@ import { ackedMap, ackRows } from '@/lib/packs/acks';
 import { dismissNotice, expiredNotices } from '@/lib/packs/notices';
 import type { ChangeSet } from '@/lib/packs/views';
 import { pushToPanels } from './ports';
+import { trustNow } from './pack-config';
 
 // Diffs are pure functions of two stored versions, which never change: compute each once.
 const diffs = new Map<string, { fromVersion: number; diff: PackDiff } | null>();
@@ -23,7 +24,7 @@ async function changeOf(d: CuecardDb, packId: string, version: number) {
 /** What changed in the versions the panel can show: the newest of each pack and those open runs use. */
 async function changeSets(d: CuecardDb): Promise<ChangeSet[]> {
   const wanted = new Map<string, [string, number]>();
-  for (const p of await repo.latestPacks(d)) wanted.set(`${p.id}@${p.version}`, [p.id, p.version]);
+  for (const p of await repo.latestPacks(d, (await trustNow(d)).rankOf)) wanted.set(`${p.id}@${p.version}`, [p.id, p.version]);
   for (const r of await repo.openRuns(d)) wanted.set(`${r.packId}@${r.packVersion}`, [r.packId, r.packVersion]);
   const out: ChangeSet[] = [];
   for (const [packId, version] of wanted.values()) {
@@ -37,7 +38,7 @@ export function packUpdateHandlers(): Partial<Handlers> {
   const d = db();
   return {
     'packs.updates': async () => {
-      const expired = expiredNotices(await repo.latestPacks(d), Date.now());
+      const expired = expiredNotices(await repo.latestPacks(d, (await trustNow(d)).rankOf), Date.now());
       return { notices: [...expired, ...(await repo.getNotices(d)).filter((n) => !n.dismissed)], changes: await changeSets(d) };
     },
     'packs.dismissNotice': async ({ id }) => {

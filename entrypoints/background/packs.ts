@@ -6,6 +6,7 @@ import type { PackMeta } from '@/lib/messaging/protocol';
 import { parsePackText } from '@/lib/pack/parse';
 import type { Pack } from '@/lib/pack/schema';
 import { importVerified } from './pack-install';
+import { trustNow } from './pack-config';
 
 export function packMeta(p: StoredPack): PackMeta {
   return { id: p.id, version: p.version, title: p.pack.title, source: p.source };
@@ -28,9 +29,12 @@ export async function importPackText(d: CuecardDb, text: string, source: StoredP
   return row;
 }
 
-/** The newest version of each pack, plus the versions open runs started on (runs stay on their version). */
+/**
+ * The release in use of each pack (highest (rank, version) under the trust in force:
+ * lib/packs/rank.ts), plus the versions open runs started on (runs stay on their version).
+ */
 export async function packsForState(d: CuecardDb, openRuns: Run[]): Promise<{ packs: Pack[]; meta: PackMeta[] }> {
-  const latest = await repo.latestPacks(d);
+  const latest = await repo.latestPacks(d, (await trustNow(d)).rankOf);
   const packs = latest.map((p) => p.pack);
   const have = new Set(packs.map((p) => `${p.id}@${p.version}`));
   for (const run of openRuns) {

@@ -28,7 +28,7 @@ function serial<T>(work: () => Promise<T>): Promise<T> {
  */
 export function syncSites(sites: string[]): Promise<string[]> {
   return serial(async () => {
-    const fixed = browser.runtime.getManifest().host_permissions ?? [];
+    const fixed = manifestHosts();
     const granted: string[] = [];
     for (const site of sites) {
       if (await browser.permissions.contains({ origins: [site] })) granted.push(site);
@@ -60,6 +60,15 @@ async function applyDock(layout: Layout, matches: string[]): Promise<void> {
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [DOCK_ID] });
   if (!file || !matches.length) return;
   await browser.scripting.registerContentScripts([{ id: DOCK_ID, css: [file], matches, runAt: 'document_start', allFrames: false, persistAcrossSessions: true }]);
+}
+
+/**
+ * Hosts the manifest grants up front. MV2 (the Firefox build) has no `host_permissions`: WXT
+ * moves them into `permissions`, beside API names, so there they are the entries with a scheme.
+ */
+function manifestHosts(): string[] {
+  const m = browser.runtime.getManifest();
+  return m.host_permissions ?? (m.permissions ?? []).filter((p) => p.includes('://'));
 }
 
 /** The current match patterns: from session storage, or worked out again after a browser restart. */

@@ -4,7 +4,7 @@ import { db } from '@/lib/db/schema';
 import type { Handlers } from '@/lib/messaging/server';
 import { keyIdOf } from '@/lib/pack/sign';
 import type { SubscriptionsView } from '@/lib/packs/views';
-import { effectiveConfig } from './pack-config';
+import { effectiveConfig, isPolicyChange } from './pack-config';
 import { ALARM, checkSubscriptions } from './pack-fetch';
 
 /** An origin pattern for a URL: what `permissions.request` was asked for when it was added. */
@@ -47,7 +47,7 @@ export function setupSubscriptions() {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void checkSubscriptions('schedule');
   });
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void checkSubscriptions('startup');
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (isPolicyChange(changes, area)) void checkSubscriptions('startup');
   });
 }

@@ -7,10 +7,12 @@ import { createPanelActions } from '@/lib/panel/actions';
 import { connectPanelPort } from '@/lib/panel/port';
 import { warmFonts } from '@/lib/panel/warm-fonts';
 import { nextTask } from '@/lib/panel/yield';
+import { installVisibilityGuard } from '@/lib/panel/visibility';
 import '@/components/panel.css';
 
 // The panel page: framed into the CRM page by the content script. It holds no data of its
 // own: state comes from the background (the one owner of IndexedDB) and goes back there.
+installVisibilityGuard(); // before anything can be clicked: the page may be covering the frame
 const store = createPanelStore({ send, now: () => Date.now(), newId: () => crypto.randomUUID() });
 // Ask for the state first: the background's answer is what the panel waits for.
 void store.getState().load();

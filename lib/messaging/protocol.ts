@@ -26,6 +26,10 @@ export const requests = {
   'state.load': { from: ['ext'], schema: Empty },
   'run.put': { from: ['ext'], schema: v.strictObject({ run: RunSchema }) },
   'run.delete': { from: ['ext'], schema: v.strictObject({ runId: v.string() }) },
+  /** What deleting a run takes along (its follow-ups), for the confirmation the panel shows first. */
+  'run.owned': { from: ['ext'], schema: v.strictObject({ runId: v.pipe(v.string(), v.maxLength(80)) }) },
+  /** The panel's tab switched contact (`null`: the picker); other tabs keep theirs. */
+  'run.activate': { from: ['ext'], schema: v.strictObject({ runId: v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(80))) }) },
   'runs.history': { from: ['ext'], schema: v.strictObject({ limit: v.optional(v.number()) }) },
   'settings.patch': { from: ['ext'], schema: v.strictObject({ patch: SettingsPatchSchema }) },
   'pack.get': { from: ['ext'], schema: v.strictObject({ packId: IdSchema, version: v.number() }) },
@@ -101,9 +105,13 @@ export type InsertResult = { ok: true; method: string } | { ok: false; reason: s
 export type Layout = { open: boolean; width: number };
 
 export interface Responses {
-  'state.load': { settings: Settings; packs: Pack[]; packMeta: PackMeta[]; openRuns: Run[] };
+  /** `activeRunId`: the contact of the sender's tab, or the agent's most recent one for a new tab. */
+  'state.load': { settings: Settings; packs: Pack[]; packMeta: PackMeta[]; openRuns: Run[]; activeRunId: string | null };
+  /** `run`: what the database holds now — the sent run when `saved`, else the stored higher revision. */
   'run.put': { saved: boolean; run: Run };
-  'run.delete': { deleted: boolean };
+  'run.delete': { deleted: boolean; followUps: number };
+  'run.owned': { followUps: number };
+  'run.activate': { activeRunId: string | null };
   'runs.history': { runs: Run[] };
   'settings.patch': { settings: Settings };
   'pack.get': { pack: Pack | null };

@@ -25,13 +25,32 @@ describe('options input checks', () => {
     expect(!zh.ok && translate('zh-CN', zh.problem.key, zh.problem.params)).toBe('“packs”不是网址。');
   });
 
-  it('trusted keys and labels', () => {
+  it('trusted keys: the key, its label and the pack ids it may sign, each field with its own problem', () => {
     const key = btoa(String.fromCharCode(...new Uint8Array(32).fill(1)));
-    expect(checkTrustedKey(` ${key} `, ' Lead ')).toEqual({ ok: true, value: { publicKey: key, label: 'Lead' } });
-    expect(checkTrustedKey(key, '')).toEqual({ ok: true, value: { publicKey: key } });
-    expect(problem(checkTrustedKey('', ''))).toBe('Paste the public key first.');
-    expect(problem(checkTrustedKey('abc', ''))).toMatch(/^This is not a public key/);
-    expect(problem(checkTrustedKey(key, 'x'.repeat(81)))).toBe('Too long: at most 80 characters.');
+    const fields = (c: ReturnType<typeof checkTrustedKey>) =>
+      c.ok ? 'ok' : Object.fromEntries(Object.entries(c.problems).map(([f, p]) => [f, translate('en', p.key, p.params)]));
+    expect(checkTrustedKey(` ${key} `, ' Lead ', ' acme.team-b， acme.shared.* acme.team-b')).toEqual({
+      ok: true,
+      value: { publicKey: key, label: 'Lead', packIds: ['acme.team-b', 'acme.shared.*'] },
+    });
+    expect(checkTrustedKey(key, '', 'acme.*')).toEqual({ ok: true, value: { publicKey: key, packIds: ['acme.*'] } });
+    expect(fields(checkTrustedKey('', '', 'acme.*'))).toEqual({ publicKey: 'Paste the public key first.' });
+    expect((fields(checkTrustedKey('abc', '', 'acme.*')) as Record<string, string>).publicKey).toMatch(/^This is not a public key/);
+    expect(fields(checkTrustedKey(key, 'x'.repeat(81), 'acme.*'))).toEqual({ label: 'Too long: at most 80 characters.' });
+    // Every wrong field at once.
+    expect(fields(checkTrustedKey('abc', '', ' '))).toEqual({
+      publicKey: expect.stringMatching(/^This is not a public key/),
+      packIds: 'Enter the pack ids this key may sign, e.g. acme.team-b or acme.*.',
+    });
+    // "*" is the administrator's alone, even beside real ids.
+    expect(fields(checkTrustedKey(key, '', 'acme.team-b, *'))).toEqual({ packIds: '"*" (any pack) can only be set by your administrator: enter pack ids or a namespace.' });
+    expect(fields(checkTrustedKey(key, '', 'acme.team-b, Team B!, acme.*'))).toEqual({
+      packIds: 'These are not pack ids (lowercase a-z, 0-9, . _ -, or a namespace ending in .* such as acme.*): "Team", "B!"',
+    });
+    const many = Array.from({ length: 21 }, (_, i) => `acme.p${i}`).join(',');
+    expect(fields(checkTrustedKey(key, '', many))).toEqual({ packIds: 'A key can be bound to at most 20 pack ids.' });
+    const zh = checkTrustedKey(key, '', '*');
+    expect(!zh.ok && translate('zh-CN', zh.problems.packIds!.key, zh.problems.packIds!.params)).toBe('“*”（任何话术包）只能由管理员设置：请填写具体的话术包 ID 或命名空间。');
   });
 
   it('profile: limits read from the schema, each field on its own', () => {

@@ -4,6 +4,7 @@
  * schemas stay the rule (the background checks the same again on receipt).
  */
 import * as v from 'valibot';
+import { ANY_PACK_ID, MAX_PACK_ID_PATTERNS, packIdPatternProblem, splitPackIdPatterns } from '../pack/pack-id-pattern';
 import { PackUrlSchema, packUrlProblem, TrustedKeySettingSchema, type TrustedKeySetting } from '../packs/config-schema';
 import { ProfileSchema, SitePatternSchema, type Settings } from '../settings/schema';
 import type { MessageKey } from '../i18n/translate';
@@ -38,13 +39,37 @@ export function checkPackUrl(raw: string): Checked<string> {
   return no(problem && URL_PROBLEMS[problem] ? URL_PROBLEMS[problem] : 'options.subs.tooLong', { value });
 }
 
-export function checkTrustedKey(publicKey: string, label: string): Checked<TrustedKeySetting> {
-  const key = publicKey.trim();
-  if (!key) return no('options.keys.required');
-  const input = label.trim() ? { publicKey: key, label: label.trim() } : { publicKey: key };
-  const parsed = v.safeParse(TrustedKeySettingSchema, input);
-  if (parsed.success) return ok(parsed.output);
-  return parsed.issues[0].path?.[0]?.key === 'label' ? no('options.keys.labelTooLong', { max: 80 }) : no('options.keys.invalid');
+export type KeyField = 'publicKey' | 'label' | 'packIds';
+export type CheckedKey = { ok: true; value: TrustedKeySetting } | { ok: false; problems: Partial<Record<KeyField, OptionsError>> };
+
+/**
+ * Why the typed pack ids cannot be saved (the rules: lib/pack/pack-id-pattern.ts). An agent
+ * key must name what it may sign (issue 10: a key bound to nothing could take over any pack),
+ * and `*` is the administrator's alone.
+ */
+function packIdsProblem(ids: string[]): OptionsError | undefined {
+  if (!ids.length) return new OptionsError('options.keys.packIdsRequired');
+  if (ids.includes(ANY_PACK_ID)) return new OptionsError('options.keys.packIdsAny');
+  const bad = ids.filter((id) => packIdPatternProblem(id, { allowAny: false }) !== undefined);
+  if (bad.length) return new OptionsError('options.keys.packIdsBad', { ids: bad.map((id) => `"${id}"`).join(', ') });
+  return ids.length > MAX_PACK_ID_PATTERNS ? new OptionsError('options.keys.packIdsTooMany', { max: MAX_PACK_ID_PATTERNS }) : undefined;
+}
+
+/** Every field's problem at once, so the agent fixes them in one go; the schema has the last word. */
+export function checkTrustedKey(publicKey: string, label: string, packIds: string): CheckedKey {
+  const entry = { publicKey: publicKey.trim(), packIds: splitPackIdPatterns(packIds), ...(label.trim() ? { label: label.trim() } : {}) };
+  const parsed = v.safeParse(TrustedKeySettingSchema, entry);
+  const problems: Partial<Record<KeyField, OptionsError>> = {};
+  if (!entry.publicKey) problems.publicKey = new OptionsError('options.keys.required');
+  const packIdsError = packIdsProblem(entry.packIds);
+  if (packIdsError) problems.packIds = packIdsError;
+  for (const issue of parsed.issues ?? []) {
+    const field = issue.path?.[0]?.key as KeyField | undefined;
+    if (field === 'label') problems.label ??= new OptionsError('options.keys.labelTooLong', { max: 80 });
+    else if (field === 'packIds') problems.packIds ??= new OptionsError('options.keys.packIdsRequired');
+    else problems.publicKey ??= new OptionsError('options.keys.invalid');
+  }
+  return parsed.success && !Object.keys(problems).length ? { ok: true, value: parsed.output } : { ok: false, problems };
 }
 
 type Profile = Settings['profile'];
