@@ -2,14 +2,16 @@
  * The options page and the first-run welcome in real Chromium with the built extension, as a
  * new agent meets them: the welcome opens by itself on install, and what it sets reaches the
  * panel on the demo CRM; then the settings' sections by keyboard, a failed save that loses
- * nothing, a bad CRM address refused where it was typed, and the page in English.
+ * nothing, a bad CRM address refused where it was typed, a trusted key saved before keys had
+ * pack ids, and the page in English.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoServer, extensionPage, launch, panelFrame, type Browser } from './harness';
 import { defaultPack, startProcedure } from './flows';
+import { generateSigningKey } from '../../lib/pack/sign';
 
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; data: { settings: { sites: string[]; profile: Record<string, string>; lang: string } } }> } };
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; data: { settings: { sites: string[]; profile: Record<string, string>; lang: string; trustedKeys: unknown[] } } }> } };
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof demoServer>>;
@@ -150,6 +152,25 @@ describe('settings page', () => {
     await page.getByTestId('cc-opt-lang').selectOption('auto');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Cuecard 设置');
     expect((await stored(page)).lang).toBe('auto');
+    await page.close();
+  });
+
+  it('warns about a trusted key saved before keys had pack ids, and adding it again with pack ids binds it', async () => {
+    const key = await generateSigningKey();
+    const page = await extensionPage(browser, '/options.html#packs');
+    // A key as stored before bindings existed: no packIds (it signs nothing now).
+    await page.evaluate((publicKey) => chrome.runtime.sendMessage({ type: 'settings.patch', payload: { patch: { trustedKeys: [{ publicKey }] } } }), key.publicKey);
+    await page.reload();
+    const row = page.locator(`[data-testid="cc-key"][data-key-id="${key.keyId}"]`);
+    await expect.poll(() => row.getByTestId('cc-key-unbound').textContent()).toBe('未绑定任何话术包：这把公钥签署的话术包都会被拒绝。请连同话术包 ID 重新添加它。');
+    expect(await row.getByTestId('cc-key-packs').count()).toBe(0);
+    await page.getByTestId('cc-key-input').fill(key.publicKey);
+    await page.getByTestId('cc-key-pack-ids').fill('acme.team-b, acme.shared.*');
+    await page.getByTestId('cc-key-add').click();
+    await expect.poll(() => row.getByTestId('cc-key-packs').textContent()).toBe('可签署：acme.team-b, acme.shared.*');
+    expect(await row.getByTestId('cc-key-unbound').count()).toBe(0);
+    expect(await page.locator('[data-testid="cc-key"]').count()).toBe(1);
+    expect((await stored(page)).trustedKeys).toEqual([{ publicKey: key.publicKey, packIds: ['acme.team-b', 'acme.shared.*'] }]);
     await page.close();
   });
 
