@@ -54,4 +54,23 @@ export default tseslint.config(
   ),
   // Host-page I/O runs in every CRM frame's content script: DOM only, no storage or UI framework.
   zone(['lib/page/**', 'lib/panel-host/**'], [...NOT_UI_OR_TESTS, ...BROWSER]),
+  // The options page reaches the background and the browser only through lib/options/api.ts,
+  // which its components get from context (so their tests pass a fake). Comes after the
+  // components/** zone, so it repeats that zone's rule.
+  {
+    files: ['components/options/**'],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['wxt/browser', '@/lib/messaging/client', '#imports'],
+          patterns: [
+            ...NOT_TESTS_FROM_PROD,
+            { group: ['**/messaging/client', '**/lib/panel/*'], message: 'Options components use the OptionsApi from useOptions().' },
+          ],
+        },
+      ],
+    },
+  },
 );

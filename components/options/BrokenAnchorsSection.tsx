@@ -6,11 +6,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { BROKEN_MESSAGES, type BrokenAnchor } from '@/lib/context/broken-anchors';
-import { resolveLang, translate, type MessageKey, type Params } from '@/lib/i18n/translate';
-import { send } from '@/lib/messaging/client';
-import type { Settings } from '@/lib/settings/schema';
-
-const defaultLoad = async () => (await send('anchors.broken', {})).anchors;
+import { errorText } from '@/lib/options/errors';
+import { useOptions } from './options-context';
 
 function download(name: string, json: unknown) {
   const url = URL.createObjectURL(new Blob([`${JSON.stringify(json, null, 2)}\n`], { type: 'application/json' }));
@@ -19,17 +16,16 @@ function download(name: string, json: unknown) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function BrokenAnchorsSection({ settings, load = defaultLoad }: { settings: Settings; load?: () => Promise<BrokenAnchor[]> }) {
-  const lang = resolveLang(settings.lang);
-  const tr = (key: MessageKey, params?: Params) => translate(lang, key, params);
+export function BrokenAnchorsSection() {
+  const { t, lang, api } = useOptions();
   const [list, setList] = useState<BrokenAnchor[] | null>(null);
   const [error, setError] = useState('');
   const refresh = () =>
-    load().then(
+    api.brokenAnchors().then(
       (l) => (setList(l), setError(''), l),
-      (e: Error) => (setError(tr('anchors.error', { error: e.message })), null),
+      (e: unknown) => (setError(t('anchors.error', { error: errorText(e, lang) })), null),
     );
-  useEffect(() => void refresh(), []);
+  useEffect(() => void refresh(), [api]);
 
   // Fresh at the click: an agent may have hit a broken anchor since the page was opened.
   const exportList = async () => {
@@ -38,14 +34,31 @@ export function BrokenAnchorsSection({ settings, load = defaultLoad }: { setting
   };
 
   return (
-    <section id="broken-anchors">
-      <h2>{tr('anchors.title')}</h2>
-      <p>{tr('anchors.hint')}</p>
-      {list && <p data-testid="cc-opt-anchors-count">{tr('anchors.count', { count: list.length })}</p>}
-      {error && <p role="alert">{error}</p>}
-      <button type="button" data-testid="cc-opt-anchors-export" onClick={() => void exportList()}>
-        {tr('anchors.export')}
-      </button>
-    </section>
+    <>
+      <p class="cc-o-intro">{t('anchors.hint')}</p>
+      <section class="cc-o-card">
+        {list === null && !error && <p class="cc-o-muted" role="status">{t('options.loading')}</p>}
+        {list && (
+          <p class={list.length ? 'cc-o-count' : 'cc-o-empty'} data-testid="cc-opt-anchors-count">
+            {t('anchors.count', { count: list.length })}
+          </p>
+        )}
+        {error && (
+          <p class="cc-o-notice cc-o-notice--error" role="alert">
+            {error}
+          </p>
+        )}
+        <div class="cc-o-actions">
+          <button type="button" class="cc-o-btn" data-testid="cc-opt-anchors-export" onClick={() => void exportList()} disabled={!list?.length && !error}>
+            {t('anchors.export')}
+          </button>
+          {error && (
+            <button type="button" class="cc-o-btn" onClick={() => void refresh()}>
+              {t('options.retry')}
+            </button>
+          )}
+        </div>
+      </section>
+    </>
   );
 }

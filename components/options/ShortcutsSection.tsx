@@ -4,22 +4,20 @@
  * and the opt-in for taking the panel's Alt shortcuts in the CRM page.
  */
 import { useState } from 'preact/hooks';
-import { resolveLang, translate, type MessageKey, type Params } from '@/lib/i18n/translate';
-import type { Settings } from '@/lib/settings/schema';
+import { errorText } from '@/lib/options/errors';
 import { comboFromEvent } from '@/lib/shortcuts/combo';
 import { ACTIONS, DEFAULT_BINDINGS, displayBinding, effectiveBindings, type ActionId } from '@/lib/shortcuts/keymap';
 import { checkBinding, type Problem } from '@/lib/shortcuts/validate';
 import { SHORTCUT_LABELS } from '../keymap';
-import './options-tools.css';
+import { ActionStatus } from './ActionStatus';
+import { useOptions } from './options-context';
+import { useAction } from './use-action';
+import { usePending } from './use-pending';
 
-interface Props {
-  settings: Settings;
-  save(patch: Partial<Settings>): Promise<void>;
-}
-
-export function ShortcutsSection({ settings, save }: Props) {
-  const lang = resolveLang(settings.lang);
-  const tr = (key: MessageKey, params?: Params) => translate(lang, key, params);
+export function ShortcutsSection() {
+  const { t: tr, lang, settings, save } = useOptions();
+  const page = useAction();
+  const [shown, apply] = usePending({ pageShortcuts: settings.pageShortcuts });
   const overrides = settings.shortcuts;
   const bindings = effectiveBindings(overrides);
   const [recording, setRecording] = useState<ActionId | null>(null);
@@ -30,9 +28,14 @@ export function ShortcutsSection({ settings, save }: Props) {
     if (p.code === 'conflict') return tr('shortcuts.conflict', { keys: p.combo, other: tr(SHORTCUT_LABELS[p.other]) });
     return tr(`shortcuts.${p.code}`, { keys: p.combo });
   };
+  const showError = (err: unknown) => setMessage({ ok: false, text: tr('shortcuts.invalid', { error: errorText(err, lang) }) });
   const store = async (id: ActionId, combo: string | undefined) => {
     const { [id]: _old, ...rest } = overrides;
-    await save({ shortcuts: combo === undefined || combo === DEFAULT_BINDINGS[id] ? rest : { ...rest, [id]: combo } });
+    try {
+      await save({ shortcuts: combo === undefined || combo === DEFAULT_BINDINGS[id] ? rest : { ...rest, [id]: combo } });
+    } catch (err) {
+      return showError(err);
+    }
     const keys = displayBinding(id, combo ?? DEFAULT_BINDINGS[id]);
     setMessage({ ok: true, text: tr('shortcuts.saved', { action: tr(SHORTCUT_LABELS[id]), keys }) });
   };
@@ -52,9 +55,9 @@ export function ShortcutsSection({ settings, save }: Props) {
   };
 
   return (
-    <section aria-labelledby="cc-opt-keys-title">
-      <h2 id="cc-opt-keys-title">{tr('shortcuts.heading')}</h2>
-      <p class="cc-opt-hint">{tr('shortcuts.intro')}</p>
+    <>
+      <p class="cc-o-intro">{tr('shortcuts.intro')}</p>
+      <section class="cc-o-card">
       <table class="cc-opt-keys">
         <tbody>
           {ACTIONS.map((id) => (
@@ -66,6 +69,7 @@ export function ShortcutsSection({ settings, save }: Props) {
               <td class="cc-opt-keys__actions">
                 <button
                   type="button"
+                  class="cc-o-btn cc-o-btn--small"
                   data-testid={`cc-opt-key-change-${id}`}
                   aria-pressed={recording === id}
                   onClick={() => (setRecording(recording === id ? null : id), setMessage(null))}
@@ -75,7 +79,7 @@ export function ShortcutsSection({ settings, save }: Props) {
                   {recording === id ? tr('shortcuts.recording') : tr('shortcuts.change')}
                 </button>
                 {overrides[id] !== undefined && (
-                  <button type="button" data-testid={`cc-opt-key-default-${id}`} onClick={() => void store(id, undefined)}>
+                  <button type="button" class="cc-o-btn cc-o-btn--small cc-o-btn--quiet" data-testid={`cc-opt-key-default-${id}`} onClick={() => void store(id, undefined)}>
                     {tr('shortcuts.default')}
                   </button>
                 )}
@@ -85,23 +89,31 @@ export function ShortcutsSection({ settings, save }: Props) {
         </tbody>
       </table>
       {message && (
-        <p class={message.ok ? 'cc-opt-status' : 'cc-opt-error'} role={message.ok ? 'status' : 'alert'} data-testid="cc-opt-keys-msg">
+        <p class={`cc-o-status cc-o-status--${message.ok ? 'done' : 'error'}`} role={message.ok ? 'status' : 'alert'} data-testid="cc-opt-keys-msg">
           {message.text}
         </p>
       )}
-      <p>
-        <button type="button" data-testid="cc-opt-keys-reset" onClick={() => void save({ shortcuts: {} }).then(() => setMessage(null))}>
+      <div class="cc-o-actions">
+        <button type="button" class="cc-o-btn" data-testid="cc-opt-keys-reset" onClick={() => void save({ shortcuts: {} }).then(() => setMessage(null), showError)}>
           {tr('shortcuts.reset')}
         </button>
-      </p>
-      <label class="cc-opt-radio">
-        <input type="checkbox" data-testid="cc-opt-page-shortcuts" checked={settings.pageShortcuts} onChange={(e) => void save({ pageShortcuts: e.currentTarget.checked })} />
-        <span>
-          {tr('shortcuts.page')}
-          <br />
-          <span class="cc-opt-hint">{tr('shortcuts.pageHint')}</span>
-        </span>
-      </label>
-    </section>
+      </div>
+      </section>
+      <section class="cc-o-card">
+        <label class="cc-o-choice">
+          <input type="checkbox" data-testid="cc-opt-page-shortcuts" checked={shown.pageShortcuts} onChange={(e) => {
+              const on = e.currentTarget.checked;
+              void apply({ pageShortcuts: on }, () => page.run(() => save({ pageShortcuts: on })));
+            }} />
+          <span>
+            <strong>{tr('shortcuts.page')}</strong>
+            <span class="cc-o-help">{tr('shortcuts.pageHint')}</span>
+          </span>
+        </label>
+        <div class="cc-o-actions cc-o-actions--status">
+          <ActionStatus state={page.state} testid="cc-opt-page-shortcuts-status" />
+        </div>
+      </section>
+    </>
   );
 }

@@ -1,101 +1,123 @@
-import { useState } from 'preact/hooks';
-import * as v from 'valibot';
-import { ANY_PACK_ID, MAX_PACK_ID_PATTERNS, packIdPatternProblem, splitPackIdPatterns } from '@/lib/pack/pack-id-pattern';
-import { TrustedKeySettingSchema } from '@/lib/packs/config-schema';
-import type { SubscriptionsView } from '@/lib/packs/views';
-import type { SubscriptionsApi } from '@/lib/panel/subscriptions-api';
-import type { Settings } from '@/lib/settings/schema';
-import type { OptionsKey } from './strings';
-
-interface Props {
-  view: SubscriptionsView;
-  settings: Settings;
-  tr: (k: OptionsKey) => string;
-  act: (work: () => ReturnType<SubscriptionsApi['saveKeys']>) => Promise<void>;
-  api: SubscriptionsApi;
-}
-
-/** Why the typed pack ids cannot be saved, in the page's language (the rules: lib/pack/pack-id-pattern.ts). */
-function packIdsProblem(ids: string[], tr: Props['tr']): string | undefined {
-  if (!ids.length) return tr('keyPacksMissing');
-  if (ids.includes(ANY_PACK_ID)) return tr('keyPacksAny');
-  const bad = ids.filter((id) => packIdPatternProblem(id, { allowAny: false }) !== undefined);
-  if (bad.length) return `${tr('keyPacksBad')}${bad.map((id) => `"${id}"`).join(', ')}`;
-  return ids.length > MAX_PACK_ID_PATTERNS ? tr('keyPacksTooMany') : undefined;
-}
-
 /**
  * The public keys packs must be signed with, by id (short enough to read out on a call), each
  * with the pack ids it may sign (issue 10: a key bound to nothing could take over any pack),
- * and the unsigned switch.
+ * and the unsigned switch. The administrator's keys and a policy-set switch are read-only.
  */
-export function TrustedKeys({ view, settings, tr, act, api }: Props) {
+import { useState } from 'preact/hooks';
+import { errorText } from '@/lib/options/errors';
+import { ANY_PACK_ID } from '@/lib/pack/pack-id-pattern';
+import { checkTrustedKey, type KeyField } from '@/lib/options/validate';
+import { ActionStatus } from './ActionStatus';
+import { Field } from './Field';
+import { useOptions } from './options-context';
+import type { ViewProps } from './SubscriptionsSection';
+import { useAction } from './use-action';
+import { usePending } from './use-pending';
+
+export function TrustedKeys({ view, setView }: ViewProps) {
+  const { t, lang, api, settings, setSettings } = useOptions();
   const [key, setKey] = useState('');
   const [label, setLabel] = useState('');
   const [packIds, setPackIds] = useState('');
-  const add = (e: Event) => {
+  const [errors, setErrors] = useState<Partial<Record<KeyField, string>>>({});
+  const { state, run } = useAction();
+  const [shown, apply] = usePending({ allowUnsigned: view.allowUnsigned });
+  const keep = (r: { settings: typeof settings; view: typeof view }) => (setSettings(r.settings), setView(r.view));
+
+  const add = async (e: Event) => {
     e.preventDefault();
-    const entry = { publicKey: key, packIds: splitPackIdPatterns(packIds), ...(label.trim() ? { label: label.trim() } : {}) };
-    const checked = v.safeParse(TrustedKeySettingSchema, entry);
-    const idsProblem = packIdsProblem(entry.packIds, tr);
-    void act(async () => {
-      // The key first (the field the agent filled first), then the pack ids, each named.
-      const other = checked.success ? undefined : checked.issues.find((i) => !v.getDotPath(i)?.startsWith('packIds'));
-      if (other) throw new Error(`${v.getDotPath(other) === 'label' ? tr('keyLabelPlaceholder') : tr('keyPlaceholder')}: ${other.message}.`);
-      // The strings carry their own full stop (。 or .).
-      if (idsProblem || !checked.success) throw new Error(idsProblem ?? tr('keyPacksMissing'));
-      // Adding a key that is already listed replaces it: this is how its pack ids are changed.
-      const keys = [...settings.trustedKeys.filter((k) => k.publicKey !== checked.output.publicKey), checked.output];
-      const r = await api.saveKeys(keys);
+    const checked = checkTrustedKey(key, label, packIds);
+    if (!checked.ok) return setErrors(Object.fromEntries(Object.entries(checked.problems).map(([f, p]) => [f, errorText(p, lang)])));
+    // Adding a key that is already listed replaces it: this is how its pack ids are changed.
+    const keys = [...settings.trustedKeys.filter((k) => k.publicKey !== checked.value.publicKey), checked.value];
+    if (await run(async () => keep(await api.subscriptions.saveKeys(keys)))) {
       setKey('');
       setLabel('');
       setPackIds('');
-      return r;
-    });
+    }
   };
-  const bound = (ids: string[]) => (ids.length ? ids.map((id) => (id === '*' ? tr('keyAnyPack') : id)).join(', ') : undefined);
-  const remove = (publicKey: string) => act(() => api.saveKeys(settings.trustedKeys.filter((k) => k.publicKey !== publicKey)));
+  const remove = (publicKey: string) => void run(async () => keep(await api.subscriptions.saveKeys(settings.trustedKeys.filter((k) => k.publicKey !== publicKey))));
+
   return (
-    <>
-      <h3>{tr('trustedKeys')}</h3>
-      <p>{tr('keysHint')}</p>
-      <p>{tr('keyPacksHint')}</p>
-      {view.trustedKeys.length === 0 && <p>{tr('noKeys')}</p>}
-      <ul>
-        {view.trustedKeys.map((k) => (
-          <li key={k.publicKey} data-testid="cc-key" data-key-id={k.keyId}>
-            {tr('keyId')} <code>{k.keyId}</code> {k.label} {k.source === 'policy' && <em>({tr('byPolicy')})</em>}{' '}
-            {k.source === 'agent' && !view.locked && <button onClick={() => remove(k.publicKey)}>{tr('remove')}</button>}
-            {bound(k.packIds) ? (
-              <div data-testid="cc-key-packs">
-                {tr('keyPacks')}: {bound(k.packIds)}
-              </div>
-            ) : (
-              <div class="cc-opt-error" data-testid="cc-key-unbound" role="alert">
-                {tr('keyNoPacks')}
-              </div>
-            )}
-          </li>
-        ))}
-      </ul>
+    <section class="cc-o-card" aria-labelledby="cc-opt-keys-title">
+      <h3 id="cc-opt-keys-title">{t('options.keys.heading')}</h3>
+      <p class="cc-o-help">{t('options.keys.intro')}</p>
+      {view.trustedKeys.length === 0 ? (
+        <p class="cc-o-empty">{t('options.keys.empty')}</p>
+      ) : (
+        <ul class="cc-o-list">
+          {view.trustedKeys.map((k) => (
+            <li key={k.publicKey} class="cc-o-list__row" data-testid="cc-key" data-key-id={k.keyId}>
+              <span class="cc-o-list__main">
+                <code>{t('options.keys.id', { id: k.keyId })}</code> {k.label}
+                {k.packIds.length ? (
+                  <span class="cc-o-help cc-o-list__note" data-testid="cc-key-packs">
+                    {t('options.keys.maySign', { ids: k.packIds.map((id) => (id === ANY_PACK_ID ? t('options.keys.anyPack') : id)).join(', ') })}
+                  </span>
+                ) : (
+                  // Saved before keys had pack ids: it signs nothing now, and the agent should know why.
+                  <span class="cc-o-field__error cc-o-list__note" data-testid="cc-key-unbound" role="alert">
+                    {t('options.keys.unbound')}
+                  </span>
+                )}
+              </span>
+              {k.source === 'policy' && <span class="cc-o-tag cc-o-tag--policy">{t('options.byPolicy')}</span>}
+              {k.source === 'agent' && !view.locked && (
+                <button type="button" class="cc-o-btn cc-o-btn--quiet" onClick={() => remove(k.publicKey)}>
+                  {t('options.remove')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       {!view.locked && (
-        <form onSubmit={add}>
-          <input data-testid="cc-key-input" placeholder={tr('keyPlaceholder')} value={key} onInput={(e) => setKey(e.currentTarget.value)} />{' '}
-          <input data-testid="cc-key-label" placeholder={tr('keyLabelPlaceholder')} value={label} onInput={(e) => setLabel(e.currentTarget.value)} />{' '}
-          <input data-testid="cc-key-pack-ids" placeholder={tr('keyPacksPlaceholder')} value={packIds} onInput={(e) => setPackIds(e.currentTarget.value)} />{' '}
-          <button type="submit" data-testid="cc-key-add">{tr('addKey')}</button>
+        <form class="cc-o-form cc-o-form--split" onSubmit={add} noValidate>
+          <Field id="cc-key-input" label={t('options.keys.key')} help={t('options.keys.keyHelp')} error={errors.publicKey}>
+            <input type="text" spellcheck={false} autoComplete="off" data-testid="cc-key-input" value={key} onInput={(e) => (setKey(e.currentTarget.value), setErrors({}))} />
+          </Field>
+          <Field id="cc-key-label" label={t('options.keys.label')} help={t('options.keys.labelHelp')} error={errors.label}>
+            <input type="text" data-testid="cc-key-label" value={label} onInput={(e) => (setLabel(e.currentTarget.value), setErrors({}))} />
+          </Field>
+          <Field id="cc-key-pack-ids" label={t('options.keys.packIds')} help={t('options.keys.packIdsHelp')} error={errors.packIds}>
+            <input
+              type="text"
+              spellcheck={false}
+              autoComplete="off"
+              placeholder="acme.team-b, acme.*"
+              data-testid="cc-key-pack-ids"
+              value={packIds}
+              onInput={(e) => (setPackIds(e.currentTarget.value), setErrors({}))}
+            />
+          </Field>
+          <div class="cc-o-actions">
+            <button type="submit" class="cc-o-btn cc-o-btn--primary" data-testid="cc-key-add">
+              {t('options.keys.add')}
+            </button>
+          </div>
         </form>
       )}
-      <label class="cc-opt-radio">
-        <input
-          type="checkbox"
-          data-testid="cc-allow-unsigned"
-          checked={view.allowUnsigned}
-          disabled={view.allowUnsignedLocked}
-          onChange={(e) => act(() => api.setAllowUnsigned(e.currentTarget.checked))}
-        />
-        {tr('allowUnsigned')} {view.allowUnsignedLocked && <em>({tr('byPolicy')})</em>}
-      </label>
-    </>
+      <div class="cc-o-field cc-o-field--check">
+        <label class="cc-o-choice">
+          <input
+            type="checkbox"
+            data-testid="cc-allow-unsigned"
+            checked={shown.allowUnsigned}
+            disabled={view.allowUnsignedLocked}
+            onChange={(e) => {
+              const allow = e.currentTarget.checked;
+              void apply({ allowUnsigned: allow }, () => run(async () => keep(await api.subscriptions.setAllowUnsigned(allow))));
+            }}
+          />
+          <span>
+            <strong>{t('options.keys.allowUnsigned')}</strong> {view.allowUnsignedLocked && <span class="cc-o-tag cc-o-tag--policy">{t('options.byPolicy')}</span>}
+            <span class="cc-o-help">{t('options.keys.allowUnsignedHelp')}</span>
+          </span>
+        </label>
+      </div>
+      <div class="cc-o-actions cc-o-actions--status">
+        <ActionStatus state={state} testid="cc-key-status" />
+      </div>
+    </section>
   );
 }

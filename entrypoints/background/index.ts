@@ -1,3 +1,5 @@
+import { browser } from 'wxt/browser';
+import { forgetClosedTabs } from '@/lib/session/active-run';
 import { setupPorts } from './ports';
 import { setupRouter } from './router';
 import { setupInjection } from './inject';
@@ -7,8 +9,7 @@ import { setupFocus } from './focus';
 import { setupFollowUps } from './followups';
 import { setupPageKeys } from './page-keys';
 import { setupSubscriptions } from './subscriptions';
-import { browser } from 'wxt/browser';
-import { forgetClosedTabs } from '@/lib/session/active-run';
+import { setupWelcome } from './welcome';
 
 // The background only wires services together; each lives in its own file beside this one.
 export default defineBackground(() => {
@@ -21,5 +22,6 @@ export default defineBackground(() => {
   setupFollowUps();
   setupPageKeys();
   setupSubscriptions();
+  setupWelcome();
   forgetClosedTabs(browser.tabs.onRemoved, browser.storage.session);
 });

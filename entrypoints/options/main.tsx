@@ -1,6 +1,7 @@
 import { render } from 'preact';
-import { OptionsPage } from '@/components/options/OptionsPage';
-import { createOptionsApi } from '@/lib/panel/options-api';
+import { OptionsApp } from '@/components/options/OptionsApp';
+import { createOptionsApi } from '@/lib/options/api';
 import '@/components/options/options.css';
 
-render(<OptionsPage api={createOptionsApi()} />, document.getElementById('app')!);
+// The settings page, and the first-run welcome at #welcome (opened on install).
+render(<OptionsApp api={createOptionsApi()} />, document.getElementById('app')!);

@@ -29,7 +29,7 @@ export async function openPreviewBrowser(o: { chromiumPath: string; extensionPat
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const extensionId = new URL(worker.url()).host;
     const options = await context.newPage();
-    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.goto(`chrome-extension://${extensionId}/options.html#packs`);
     await options.getByTestId('cc-key-input').fill(o.session.publicKey);
     await options.getByTestId('cc-key-label').fill('cuecard pack preview');
     await options.getByTestId('cc-key-pack-ids').fill(o.session.pack.id);

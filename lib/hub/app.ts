@@ -5,13 +5,13 @@
  */
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { problem, type HubDeps, type HubEnv, type Limiters } from './http';
 import { dashboardRoutes } from './routes-dashboard';
 import { agentRoutes } from './routes-agents';
 import { publishRoutes } from './routes-publish';
 import { RateLimiter } from './rate-limit';
-import { problem, type HubDeps, type HubEnv, type Limiters } from './route-kit';
 
-export type { HubDeps, HubEnv, Limiters };
+export type { HubDeps, HubEnv } from './http';
 
 export function createHubApp(deps: HubDeps): Hono<HubEnv> {
   const limiters = Object.fromEntries(Object.entries(deps.config.limits).map(([k, l]) => [k, new RateLimiter(l, deps.now)])) as Limiters;

@@ -23,12 +23,11 @@ try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${id}/options.html`);
+  await options.goto(`chrome-extension://${id}/options.html#profile`);
   await options.getByTestId('cc-opt-company').fill('华信通信');
-  await options.getByTestId('cc-opt-company').blur();
   await options.getByTestId('cc-opt-agentId').fill('8023');
-  await options.getByTestId('cc-opt-agentId').blur();
-  await options.getByText('已保存').waitFor();
+  await options.getByTestId('cc-opt-profile-save').click();
+  await options.getByTestId('cc-opt-profile-status').getByText('已保存').waitFor();
   await options.close();
 
   const page = await context.newPage();

@@ -54,7 +54,7 @@ beforeAll(async () => {
   [company, rogue, rogue2, stray] = await Promise.all([generateSigningKey(), generateSigningKey(), generateSigningKey(), generateSigningKey()]);
   server = await startDemoServer({ port: 0, host: '127.0.0.1', extraRoutes: packHost });
   browser = await launch();
-  options = await extensionPage(browser);
+  options = await extensionPage(browser, '/options.html#packs');
 });
 afterAll(async () => {
   console.log(`[attacks-trust.e2e] what the agent saw:\n${JSON.stringify(seen, null, 2)}`);
@@ -110,7 +110,7 @@ async function pickerVersion(): Promise<string | null> {
 describe('a rogue key the agent was talked into adding, bound to the company pack id', () => {
   it('signs acme.team-b at sequence 2^53−1 and version 9999, and (no company release yet) gets in', async () => {
     await addKey(rogue, 'IT support (a caller said so)', 'acme.team-b');
-    expect(await options.locator(`[data-testid="cc-key"][data-key-id="${rogue.keyId}"]`).getByTestId('cc-key-packs').textContent()).toBe('可签署: acme.team-b');
+    expect(await options.locator(`[data-testid="cc-key"][data-key-id="${rogue.keyId}"]`).getByTestId('cc-key-packs').textContent()).toBe('可签署：acme.team-b');
     served.rogue = await sign(rogue, impostor(9999), MAX);
     await subscribe('rogue');
     expect(await sub('rogue').getAttribute('data-status')).toBe('installed');
@@ -134,8 +134,10 @@ describe('a rogue key the agent was talked into adding, bound to the company pac
     await checkNow('company');
     expect(await sub('company').getAttribute('data-status')).toMatch(/^(installed|unchanged)$/);
     expect(await sub('company').getByTestId('cc-sub-status').textContent()).toMatch(/acme\.team-b .*4/);
-    expect(await sub('company').textContent()).toContain('由贵单位设置');
-    expect(await options.locator(`[data-testid="cc-key"][data-key-id="${company.keyId}"]`).textContent()).toMatch(/由贵单位设置.*可签署: acme\.\*/);
+    expect(await sub('company').textContent()).toContain('由管理员设置');
+    const companyKey = options.locator(`[data-testid="cc-key"][data-key-id="${company.keyId}"]`);
+    expect(await companyKey.textContent()).toContain('由管理员设置');
+    expect(await companyKey.getByTestId('cc-key-packs').textContent()).toBe('可签署：acme.*');
     await expect.poll(() => pickerVersion()).toBe('acme.team-b · 第 4 版');
     // The run already open on v9999 keeps its version: a pinned run never changes under the agent.
     const { openRuns, packMeta } = await background<{ openRuns: { packId: string; packVersion: number }[]; packMeta: { id: string; version: number }[] }>('state.load');
@@ -183,15 +185,19 @@ describe('a key not bound to the pack id', () => {
     expect(packMeta.map((m) => m.id)).not.toContain('acme.team-c');
   });
 
-  it('the options page refuses a key without pack ids, in the page language', async () => {
+  it('the options page refuses a key without pack ids, in the page language, beside the field', async () => {
+    const error = options.getByTestId('cc-key-pack-ids-error');
     await options.getByTestId('cc-key-input').fill(stray.publicKey);
     await options.getByTestId('cc-key-pack-ids').fill('');
     await options.getByTestId('cc-key-add').click();
-    await expect.poll(() => options.getByTestId('cc-opt-error').textContent()).toBe('请填写这把公钥可以签署的话术包 ID，例如 acme.team-b 或 acme.*。');
+    await expect.poll(() => error.textContent()).toBe('请填写这把公钥可以签署的话术包 ID，例如 acme.team-b 或 acme.*。');
     await options.getByTestId('cc-key-pack-ids').fill('*');
     await options.getByTestId('cc-key-add').click();
-    await expect.poll(() => options.getByTestId('cc-opt-error').textContent()).toBe('“*”（任何话术包）只能由贵单位统一设置：请填写具体的话术包 ID 或命名空间。');
-    seen['key added with "*"'] = { options: (await options.getByTestId('cc-opt-error').textContent()) ?? '', panel: '(nothing saved)' };
+    await expect.poll(() => error.textContent()).toBe('“*”（任何话术包）只能由管理员设置：请填写具体的话术包 ID 或命名空间。');
+    expect(await options.getByTestId('cc-key-pack-ids').getAttribute('aria-invalid')).toBe('true');
+    seen['key added with "*"'] = { options: (await error.textContent()) ?? '', panel: '(nothing saved)' };
+    // Nothing was saved: the key still signs only "other.*".
+    expect(await options.locator(`[data-testid="cc-key"][data-key-id="${stray.keyId}"]`).getByTestId('cc-key-packs').textContent()).toBe('可签署：other.*');
   });
 });
 

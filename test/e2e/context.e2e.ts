@@ -34,7 +34,7 @@ beforeAll(async () => {
   server = await demoServer();
   browser = await launch();
   await setOptions(browser, { mode: 'newHire', agentId: '10086-0321' });
-  const opts = await extensionPage(browser);
+  const opts = await extensionPage(browser, '/options.html#packs');
   // A test pack is not signed: allow that, as a team lead trying out a pack would.
   await opts.getByTestId('cc-allow-unsigned').check();
   await opts.waitForFunction(() => (document.querySelector('[data-testid="cc-allow-unsigned"]') as HTMLInputElement | null)?.checked);
@@ -228,7 +228,7 @@ describe('Show me', () => {
     await expect.poll(() => text(panel.getByTestId('cc-showme-status')), { timeout: 10_000 }).toBe('未找到本步骤对应的 CRM 页面元素：不存在的按钮');
     await page.close();
 
-    const opts = await extensionPage(browser);
+    const opts = await extensionPage(browser, '/options.html#anchors');
     const [download] = await Promise.all([opts.waitForEvent('download'), opts.getByTestId('cc-opt-anchors-export').click()]);
     const file = readFileSync(await download.path(), 'utf8');
     const exported = JSON.parse(file) as { anchors: Array<Record<string, unknown>> };

@@ -19,25 +19,28 @@ export function step(proc: Procedure, id: string): Step {
   return s;
 }
 
-/** Change settings the way an agent does: on the options page. */
+/** Change settings the way an agent does: on the options page's Profile section. */
 export async function setOptions(b: Browser, change: { mode?: 'newHire' | 'experienced'; company?: string; agentId?: string }) {
   const page = await b.context.newPage();
-  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
-  let changed = false;
+  await page.goto(`chrome-extension://${b.extensionId}/options.html#profile`);
+  const saved = (testid: string) => page.getByTestId(testid).getByText(/已保存|Saved/).waitFor();
   const radio = change.mode && page.getByTestId(`cc-opt-mode-${change.mode}`);
   if (radio && !(await radio.isChecked())) {
     await radio.check();
-    changed = true;
+    await saved('cc-opt-prefs-status');
   }
+  let typed = false;
   for (const key of ['company', 'agentId'] as const) {
     const value = change[key];
     if (value !== undefined) {
       await page.getByTestId(`cc-opt-${key}`).fill(value);
-      await page.getByTestId(`cc-opt-${key}`).blur();
-      changed = true;
+      typed = true;
     }
   }
-  if (changed) await page.getByText(/已保存|Saved/).waitFor();
+  if (typed) {
+    await page.getByTestId('cc-opt-profile-save').click();
+    await saved('cc-opt-profile-status');
+  }
   await page.close();
 }
 

@@ -55,7 +55,7 @@ beforeAll(async () => {
   await sitesReady(browser);
   browser.context.on('page', (p) => listen(p));
   (await browser.worker()).on('console', (m) => heard.push(`worker: ${m.text()}`));
-  options = await extensionPage(browser);
+  options = await extensionPage(browser, '/options.html#packs');
   listen(options);
   // These files are unsigned: let them in, so what is tested is the pack check, not the signature.
   await options.getByTestId('cc-allow-unsigned').check();
@@ -77,8 +77,9 @@ async function importText(text: string, name = 'pack.json'): Promise<{ error: st
   await options.reload();
   await options.getByTestId('cc-opt-import').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   const error = options.getByTestId('cc-opt-error');
-  await expect.poll(async () => (await error.count()) > 0 || /:\s*\S+ v\d+/.test((await options.getByRole('status').textContent()) ?? ''), { timeout: 20_000 }).toBe(true);
-  return { error: (await error.count()) ? await error.textContent() : null, status: (await options.getByRole('status').textContent()) ?? '' };
+  const status = options.getByTestId('cc-opt-import-status');
+  await expect.poll(async () => (await error.count()) > 0 || /[:：]\s*\S+ v\d+/.test((await status.textContent()) ?? ''), { timeout: 20_000 }).toBe(true);
+  return { error: (await error.count()) ? await error.textContent() : null, status: (await status.textContent()) ?? '' };
 }
 
 const pwned = (f: Page | Frame) => f.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null);

@@ -132,7 +132,7 @@ const stepTitle = (id: string) => inbound.steps.find((s) => s.id === id)!.title[
 
 describe('keyboard shortcuts', () => {
   it('a combo recorded in Options works in the panel; refused combos say why', async () => {
-    const opts = await extensionPage(browser, '/options.html');
+    const opts = await extensionPage(browser, '/options.html#shortcuts');
     await opts.getByTestId('cc-opt-key-change-next').click();
     await opts.keyboard.press('Alt+B');
     await expect.poll(() => opts.getByTestId('cc-opt-keys-msg').textContent()).toContain('已被“上一步”使用');
@@ -178,7 +178,7 @@ describe('keyboard shortcuts', () => {
     await expect.poll(() => pageKeydowns(page)).toContain('KeyN');
     expect(await title(panel)).toBe(stepTitle('greet'));
 
-    const opts = await extensionPage(browser, '/options.html');
+    const opts = await extensionPage(browser, '/options.html#shortcuts');
     await opts.getByTestId('cc-opt-page-shortcuts').check();
     await expect.poll(() => opts.getByText('已保存').count()).toBeGreaterThan(0);
     await page.bringToFront();

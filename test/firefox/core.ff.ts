@@ -87,11 +87,13 @@ describe('Cuecard in Firefox ESR (MV2, BiDi)', () => {
     const saved: Record<string, string> = {};
     let previousLoad = '';
     // One field at a time, as an agent edits them, each on a freshly loaded page: its status
-    // line starts empty, so "已保存" is this field's save, and the reload shows what was stored.
+    // line starts empty, so "已保存" is this field's save (typed, then Save clicked), and the
+    // reload shows what was stored.
     for (const [key, value] of Object.entries(PROFILE)) {
       const shown = await until('a fresh options page with the profile stored so far', fields, (f) => f.loadedAt !== previousLoad && 'cc-opt-company' in f && Object.entries(saved).every(([k, v]) => f[`cc-opt-${k}`] === v));
       previousLoad = shown.loadedAt!;
-      expect(await run(() => document.querySelector('[role="status"]')?.textContent)).toBe('');
+      const status = () => run(() => document.querySelector('[data-testid="cc-opt-profile-status"][role="status"]')?.textContent ?? null);
+      expect(await status()).toBe('');
       await run((k: string, v: string) => {
         const input = document.querySelector<HTMLInputElement>(`[data-testid="cc-opt-${k}"]`)!;
         input.focus();
@@ -99,7 +101,10 @@ describe('Cuecard in Firefox ESR (MV2, BiDi)', () => {
         input.dispatchEvent(new Event('input', { bubbles: true }));
         input.dispatchEvent(new Event('change', { bubbles: true }));
       }, key, value);
-      await until(`"已保存" after changing ${key}`, () => run(() => document.querySelector('[role="status"]')?.textContent ?? ''), (t) => t === '已保存');
+      // Save in a call of its own: Preact renders the typed draft after the input event (in a
+      // microtask), and Save submits the draft it last rendered.
+      await run(() => document.querySelector<HTMLButtonElement>('[data-testid="cc-opt-profile-save"]')!.click());
+      await until(`"已保存" after changing ${key}`, status, (t) => t === translate('zh-CN', 'options.saved'));
       saved[key] = value;
       await run(() => void setTimeout(() => location.reload(), 0));
     }

@@ -97,3 +97,36 @@ export async function openExtensionTab(b: Browser, url: string): Promise<void> {
   });
   if (result.type === 'exception') throw new Error(`Opening ${url}: ${JSON.stringify(result.exceptionDetails)}`);
 }
+
+/**
+ * Closes the add-on's tab whose URL starts with `prefix` (the first-run welcome), waiting up to
+ * `timeout` ms for it to open; says whether there was one.
+ */
+export async function closeExtensionTab(b: Browser, prefix: string, timeout = 8000): Promise<boolean> {
+  const context = await chromeContext(b);
+  for (let waited = 0; waited < timeout; waited += 100) {
+    const { result } = await connection(b).send('script.callFunction', {
+      functionDeclaration: ((p: string) => {
+        /* eslint-disable @typescript-eslint/no-explicit-any -- Firefox chrome globals, untyped here */
+        const g = globalThis as any;
+        for (const win of g.Services.wm.getEnumerator('navigator:browser')) {
+          for (const tab of [...win.gBrowser.tabs] as any[]) {
+            if (String(tab.linkedBrowser.currentURI?.spec ?? '').startsWith(p)) {
+              win.gBrowser.removeTab(tab);
+              return true;
+            }
+          }
+        }
+        return false;
+        /* eslint-enable @typescript-eslint/no-explicit-any */
+      }).toString(),
+      target: { context },
+      awaitPromise: true,
+      arguments: [{ type: 'string', value: prefix }],
+    });
+    if (result.type === 'exception') throw new Error(`Closing ${prefix}: ${JSON.stringify(result.exceptionDetails)}`);
+    if ((result.result as { value?: boolean }).value === true) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}

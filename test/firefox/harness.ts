@@ -13,6 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser as PBrowser, type Page } from 'puppeteer-core';
+import { closeExtensionTab } from './extension-pages';
 
 export const FIREFOX_EXTENSION_PATH = resolve(import.meta.dirname, '../../.output/demo/firefox-mv2');
 const PROBE_PATH = resolve(import.meta.dirname, 'probe') + '/';
@@ -25,6 +26,8 @@ export interface FirefoxBrowser {
   /** The host of its moz-extension:// URLs. */
   uuid: string;
   origin: string;
+  /** Whether the first-run welcome opened on install (the harness closed it; see launchFirefox). */
+  welcomed: boolean;
   newPage(): Promise<Page>;
   close(): Promise<void>;
 }
@@ -38,6 +41,11 @@ function geckoId(extensionPath: string): string {
   return id;
 }
 
+/**
+ * The first-run welcome (entrypoints/background/welcome.ts) opens on install, in a tab of its
+ * own; it is closed here, so it neither takes the focus from the page under test nor makes a
+ * second options page for the probe to choose from. `welcomed` says whether it opened.
+ */
 export async function launchFirefox(opts: { extensionPath?: string } = {}): Promise<FirefoxBrowser> {
   const extensionPath = opts.extensionPath ?? FIREFOX_EXTENSION_PATH;
   const addonId = geckoId(extensionPath);
@@ -71,11 +79,13 @@ export async function launchFirefox(opts: { extensionPath?: string } = {}): Prom
     throw err;
   }
   const origin = `moz-extension://${uuid}`;
+  const welcomed = await closeExtensionTab(browser, `${origin}/options.html#welcome`);
   return {
     browser,
     addonId,
     uuid,
     origin,
+    welcomed,
     newPage: () => browser.newPage(),
     async close() {
       await browser.close();

@@ -27,6 +27,12 @@ describe('import boundaries', () => {
     expect(await restricted('entrypoints/background/x.ts', imports('@/test/e2e/harness'))).toHaveLength(1);
   });
 
+  it('keeps the options components on the OptionsApi, and test/ out of them', async () => {
+    const found = await restricted('components/options/X.tsx', imports('wxt/browser', '../../lib/messaging/client', '../../lib/panel/actions', '../../test/e2e/harness'));
+    expect(found).toHaveLength(4);
+    expect(await restricted('components/options/X.tsx', imports('@/lib/options/api', 'preact/hooks'))).toEqual([]);
+  });
+
   it('keeps content-script modules free of storage and UI frameworks', async () => {
     expect(await restricted('lib/page/x.ts', imports('dexie', 'preact'))).toHaveLength(2);
     expect(await restricted('lib/panel-host/x.ts', imports('wxt/browser'))).toHaveLength(1);

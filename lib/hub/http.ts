@@ -1,7 +1,7 @@
 /**
- * What every hub route shares: the dependencies a request sees, and the small helpers for
- * errors, the caller's address and rate limits. Its own module so the routes need not import
- * the app that mounts them.
+ * What the hub's routes share: the per-request environment and the answers every route gives
+ * the same way (a JSON problem, the rate limit). Apart from app.ts so the route files need not
+ * import the app that mounts them (npm run cycles refuses that import cycle).
  */
 import type { Context } from 'hono';
 import type { HubConfig } from './config';
@@ -37,4 +37,3 @@ export function limited(c: Context<HubEnv>, which: keyof Limiters, key: string):
   c.header('Retry-After', String(limiter.retryAfter()));
   return problem(c, 429, 'rate-limited', 'Too many requests; try again later.');
 }
-
