@@ -101,7 +101,7 @@ export async function mountApp(settings: Partial<Settings> = {}): Promise<Harnes
   const send = (async (type: RequestType, payload: Record<string, unknown>) => {
     calls.push({ type, payload });
     if (type === 'state.load') return { settings: current, packs: [fixturePack], packMeta: [], openRuns: [] };
-    if (type === 'settings.patch') return { settings: (current = { ...current, ...(payload.patch as Partial<Settings>) }) };
+    if (type === 'prefs.patch') return { settings: (current = { ...current, ...(payload.patch as Partial<Settings>) }) };
     if (type === 'run.put') {
       if (backend.failPuts) throw new Error('QuotaExceededError');
       return { saved: true, run: payload.run };

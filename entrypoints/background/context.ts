@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import * as repo from '@/lib/db/repo';
 import { db } from '@/lib/db/schema';
-import type { Handlers, SenderInfo } from '@/lib/messaging/server';
+import type { HandlersFor, SenderInfo } from '@/lib/messaging/server';
 import type { ContentPush, PageContext } from '@/lib/messaging/protocol';
 import { mergeReads, type FrameRead } from '@/lib/context/merge';
 import { packFields, pageSites, storableValues } from '@/lib/context/pack-context';
@@ -81,7 +81,7 @@ function noteBroken(miss: Omit<BrokenAnchor, 'count' | 'firstSeen' | 'lastSeen'>
   return brokenWrites;
 }
 
-export function contextHandlers(): Partial<Handlers> {
+export function contextHandlers(): HandlersFor<'context.read' | 'context.show' | 'context.clear' | 'context.keep' | 'anchors.broken'> {
   return {
     'context.read': async ({ packId, version }, sender): Promise<PageContext> => {
       const pack = await packOf(packId, version);

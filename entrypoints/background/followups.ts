@@ -9,7 +9,7 @@ import { db, type CuecardDb } from '@/lib/db/schema';
 import { applyChange, isDue, owedNotifications } from '@/lib/followups/due';
 import type { FollowUp } from '@/lib/followups/schema';
 import { resolveLang, translate } from '@/lib/i18n/translate';
-import type { Handlers } from '@/lib/messaging/server';
+import type { HandlersFor } from '@/lib/messaging/server';
 import { pushToPanels } from './ports';
 
 const PREFIX = 'followup:';
@@ -60,7 +60,7 @@ export async function changeFollowUp(d: CuecardDb, id: string, change: Parameter
   return next;
 }
 
-export function followUpHandlers(): Partial<Handlers> {
+export function followUpHandlers(): HandlersFor<'followups.list' | 'followups.add' | 'followups.change'> {
   const d = db();
   return {
     'followups.list': async () => ({ followUps: await d.followups.toArray() }),

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import * as repo from '@/lib/db/repo';
 import { DEFAULT_SETTINGS } from '@/lib/settings/schema';
 import { db } from '@/lib/db/schema';
-import type { Handlers, SenderInfo } from '@/lib/messaging/server';
+import type { HandlersFor, SenderInfo } from '@/lib/messaging/server';
+import type { SettingsPatch } from '@/lib/settings/schema';
 import type { ContentPush, InsertResult, Layout } from '@/lib/messaging/protocol';
 import { pushToPanels } from './ports';
 import { ensureDefaultPack, importPackText, packMeta, packsForState } from './packs';
@@ -29,8 +30,19 @@ export async function pushLayoutToAllTabs(layout: Layout) {
   await Promise.all([docked, ...tabs.map((t) => (t.id === undefined ? undefined : browser.tabs.sendMessage(t.id, push).catch(() => undefined)))]);
 }
 
-export function createHandlers(): Partial<Handlers> {
+type Owned = 'state.load' | 'run.put' | 'run.delete' | 'runs.history' | 'prefs.patch' | 'settings.patch' | 'pack.import' | 'page.insert' | 'panel.setOpen' | 'page.focused' | 'page.layout';
+
+export function createHandlers(): HandlersFor<Owned> {
   const d = db();
+  async function patchAndTell(patch: SettingsPatch, sender: SenderInfo) {
+    const settings = await repo.patchSettings(d, patch);
+    pushToPanels({ type: 'settings.changed', settings }, { tabId: sender.tab?.id, frameId: sender.frameId });
+    if (patch.sites) {
+      await syncSites(settings.sites);
+      void injectIntoOpenTabs(); // a site just added works in its open tabs without a reload
+    }
+    return { settings };
+  }
   return {
     'state.load': async () => {
       // The first panel may open before onInstalled has finished installing the default pack.
@@ -50,22 +62,13 @@ export function createHandlers(): Partial<Handlers> {
       return { deleted: true };
     },
     'runs.history': async ({ limit }) => ({ runs: await repo.finishedRuns(d, limit) }),
-    'settings.patch': async ({ patch }, sender) => {
-      const settings = await repo.patchSettings(d, patch);
-      pushToPanels({ type: 'settings.changed', settings }, { tabId: sender.tab?.id, frameId: sender.frameId });
-      if (patch.sites) {
-        await syncSites(settings.sites);
-        void injectIntoOpenTabs(); // a site just added works in its open tabs without a reload
-      }
-      return { settings };
-    },
-    'pack.get': async ({ packId, version }) => ({ pack: await repo.getPack(d, packId, version) }),
+    'prefs.patch': ({ patch }, sender) => patchAndTell(patch, sender),
+    'settings.patch': ({ patch }, sender) => patchAndTell(patch, sender),
     'pack.import': async ({ text }) => {
       const installed = await importPackText(d, text, 'file');
       pushToPanels({ type: 'packs.changed' });
       return { installed: packMeta(installed) };
     },
-    'sites.sync': async () => ({ registered: await syncSites((await repo.getSettings(d)).sites) }),
     'page.insert': async ({ text }, sender): Promise<InsertResult> => {
       const tabId = tabOf(sender);
       const frameId = await focusedFrame(tabId);

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Handlers } from '@/lib/messaging/server';
+import type { HandlersFor } from '@/lib/messaging/server';
 import { matchesUrl } from '@/lib/context/site-match';
 import { currentSites, resyncSites } from './sites';
 
@@ -66,7 +66,7 @@ export function injectTab(tabId: number): Promise<number[]> {
   return pass.done;
 }
 
-export function injectHandlers(): Partial<Handlers> {
+export function injectHandlers(): HandlersFor<'page.frames'> {
   return {
     'page.frames': async (_p, sender) => {
       if (sender.tab?.id !== undefined) await injectTab(sender.tab.id);

@@ -1,6 +1,6 @@
 import * as repo from '@/lib/db/repo';
 import { db, type CuecardDb } from '@/lib/db/schema';
-import type { Handlers } from '@/lib/messaging/server';
+import type { HandlersFor } from '@/lib/messaging/server';
 import { diffPacks, isEmptyDiff, type PackDiff } from '@/lib/pack/diff';
 import { ackedMap, ackRows } from '@/lib/packs/acks';
 import { dismissNotice, expiredNotices } from '@/lib/packs/notices';
@@ -33,7 +33,7 @@ async function changeSets(d: CuecardDb): Promise<ChangeSet[]> {
   return out;
 }
 
-export function packUpdateHandlers(): Partial<Handlers> {
+export function packUpdateHandlers(): HandlersFor<'packs.updates' | 'packs.dismissNotice' | 'pack.ack'> {
   const d = db();
   return {
     'packs.updates': async () => {

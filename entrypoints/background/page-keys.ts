@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import * as repo from '@/lib/db/repo';
 import { db } from '@/lib/db/schema';
 import type { ContentPush } from '@/lib/messaging/protocol';
-import type { Handlers } from '@/lib/messaging/server';
+import type { HandlersFor } from '@/lib/messaging/server';
 import type { Settings } from '@/lib/settings/schema';
 import { effectiveBindings, forwardableCombos } from '@/lib/shortcuts/keymap';
 import { pushToTab } from './ports';
@@ -18,7 +18,7 @@ export function pageCombos(s: Settings): string[] {
   return s.pageShortcuts ? forwardableCombos(effectiveBindings(s.shortcuts)) : [];
 }
 
-export function pageKeyHandlers(): Partial<Handlers> {
+export function pageKeyHandlers(): HandlersFor<'page.shortcuts' | 'page.key'> {
   const d = db();
   return {
     'page.shortcuts': async () => ({ combos: pageCombos(await repo.getSettings(d)) }),

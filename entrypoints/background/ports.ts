@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { PanelPush } from '@/lib/messaging/protocol';
+import { kindOf } from './senders';
 
 // Open panels keep a port to the background, so a change made in one tab reaches the
 // others at once; a port also tells us when a panel went away.
@@ -7,10 +8,17 @@ const panels = new Set<Browser.runtime.Port>();
 
 export function setupPorts() {
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name !== 'panel' || port.sender?.id !== browser.runtime.id) return port.disconnect();
-    if (!port.sender.url?.startsWith(browser.runtime.getURL('/'))) return port.disconnect();
-    panels.add(port);
-    port.onDisconnect.addListener(() => panels.delete(port));
+    if (port.name !== 'panel' || !port.sender) return port.disconnect();
+    // Only a panel bound by its ticket hears pushes (runs, settings, keys taken from the page).
+    let gone = false;
+    port.onDisconnect.addListener(() => {
+      gone = true;
+      panels.delete(port);
+    });
+    void kindOf(port.sender).then(
+      (kind) => (kind === 'panel' ? !gone && panels.add(port) : port.disconnect()),
+      () => port.disconnect(),
+    );
   });
 }
 

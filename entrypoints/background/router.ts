@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { createRouter, type Handlers } from '@/lib/messaging/server';
+import { createRouter, type Handlers, type HandlersFor } from '@/lib/messaging/server';
+import { kindOf, panelSessions } from './senders';
 import { createHandlers } from './handlers';
 import { followUpHandlers } from './followups';
 import { pageKeyHandlers } from './page-keys';
@@ -8,19 +9,34 @@ import { packUpdateHandlers } from './pack-updates';
 import { contextHandlers } from './context';
 import { injectHandlers } from './inject';
 
-// Each feature contributes the handlers for its own messages (declared in lib/messaging/protocol.ts).
-const features: Array<() => Partial<Handlers>> = [createHandlers, subscriptionHandlers, packUpdateHandlers, contextHandlers, followUpHandlers, pageKeyHandlers, injectHandlers];
+function panelHandlers(): HandlersFor<'panel.ticket' | 'panel.claim'> {
+  return {
+    'panel.ticket': async (_p, sender) => ({ ticket: await panelSessions.issue(sender) }),
+    'panel.claim': async ({ ticket }, sender) => {
+      await panelSessions.claim(ticket, sender);
+      return { ok: true };
+    },
+  };
+}
 
 export function setupRouter() {
-  const handlers = Object.assign({}, ...features.map((f) => f())) as Partial<Handlers>;
-  const route = createRouter(handlers, {
-    id: browser.runtime.id,
-    origin: browser.runtime.getURL('/'),
-  });
+  // Spread into the full `Handlers` type: a message no service handles fails to compile.
+  const handlers: Handlers = {
+    ...panelHandlers(),
+    ...createHandlers(),
+    ...subscriptionHandlers(),
+    ...packUpdateHandlers(),
+    ...contextHandlers(),
+    ...followUpHandlers(),
+    ...pageKeyHandlers(),
+    ...injectHandlers(),
+  };
+  const route = createRouter(handlers, kindOf);
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Messages meant for content scripts travel the other way; ignore anything we push.
     if ((message as { type?: string })?.type?.startsWith('content.')) return false;
     route(message, sender).then(sendResponse);
     return true;
   });
+  browser.tabs.onRemoved.addListener((tabId) => void panelSessions.forgetTab(tabId).catch(() => undefined));
 }

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import * as repo from '@/lib/db/repo';
 import { db } from '@/lib/db/schema';
-import type { Handlers } from '@/lib/messaging/server';
+import type { HandlersFor } from '@/lib/messaging/server';
 import { keyIdOf } from '@/lib/pack/sign';
 import type { SubscriptionsView } from '@/lib/packs/views';
 import { effectiveConfig } from './pack-config';
@@ -30,7 +30,7 @@ async function view(): Promise<SubscriptionsView> {
   return { subscriptions, trustedKeys, allowUnsigned, allowUnsignedLocked, locked, problems };
 }
 
-export function subscriptionHandlers(): Partial<Handlers> {
+export function subscriptionHandlers(): HandlersFor<'subscriptions.get' | 'subscriptions.check'> {
   return {
     'subscriptions.get': () => view(),
     'subscriptions.check': async ({ url }) => {

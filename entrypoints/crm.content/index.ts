@@ -33,10 +33,14 @@ export default defineContentScript({
     if (panelHostDecision(window) === 'mount') {
       // Patiently: a worker that is still starting (just installed, or woken by this load)
       // must not leave the page without its panel until the next reload.
+      // The panel frame gets a one-time ticket in its URL fragment: only a frame that presents
+      // it may act as the panel (lib/background/panel-sessions.ts). getURL gives the dynamic URL
+      // (`use_dynamic_url`), which page scripts cannot guess.
+      const panelUrl = async () => `${browser.runtime.getURL('/panel.html')}#${(await sendPatiently('panel.ticket', {})).ticket}`;
       afterLoad(() =>
-        void sendPatiently('page.layout', {}).then((layout) => {
+        void Promise.all([sendPatiently('page.layout', {}), panelUrl()]).then(([layout, src]) => {
           if (ctx.isInvalid) return;
-          panel = mountPanel(document, browser.runtime.getURL('/panel.html'), layout);
+          panel = mountPanel(document, src, layout, panelUrl);
           ctx.onInvalidated(() => panel?.remove());
         }, () => undefined),
       );

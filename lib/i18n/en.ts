@@ -6,6 +6,7 @@ export const en = {
   'app.loading': 'Loading…',
   'app.loadError': 'Cuecard could not load: {error}',
   'app.retry': 'Retry',
+  'app.unavailable': 'Cuecard is not available here.',
   'tab.label': 'Cuecard ‹',
   'tab.open': 'Open the Cuecard panel',
   'header.collapse': 'Collapse the panel',
