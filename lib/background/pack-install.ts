@@ -1,9 +1,9 @@
-import * as repo from '@/lib/db/repo';
-import type { CuecardDb, StoredPack } from '@/lib/db/schema';
-import { evaluatePackText, type Verdict } from '@/lib/packs/evaluate';
-import { noticeId, upsertNotice } from '@/lib/packs/notices';
-import type { PackNotice } from '@/lib/packs/views';
-import { effectiveConfig, trustOf } from './pack-config';
+import * as repo from '../db/repo';
+import type { CuecardDb, StoredPack } from '../db/schema';
+import { evaluatePackText, type Verdict } from '../packs/evaluate';
+import { noticeId, upsertNotice } from '../packs/notices';
+import type { PackNotice } from '../packs/views';
+import { trustOf, type PackConfig } from './pack-config';
 
 type Accepted = Extract<Verdict, { kind: 'accept' }>;
 
@@ -36,9 +36,9 @@ export async function recordRefusal(d: CuecardDb, url: string, code: string, mes
 }
 
 /** A pack file the agent imported by hand: signed ones are verified; unsigned only where allowed. */
-export async function importVerified(d: CuecardDb, text: string): Promise<StoredPack> {
-  const config = await effectiveConfig(d);
-  const verdict = await evaluatePackText(text, { trust: trustOf(config), now: Date.now(), held: (id) => repo.packHead(d, id) });
+export async function importVerified(d: CuecardDb, config: Pick<PackConfig, 'effectiveConfig'>, text: string): Promise<StoredPack> {
+  const trust = trustOf(await config.effectiveConfig());
+  const verdict = await evaluatePackText(text, { trust, now: Date.now(), held: (id) => repo.packHead(d, id) });
   if (verdict.kind === 'refuse') throw new Error(`The pack was not installed. ${verdict.message}`);
   if (verdict.kind === 'accept') return installVerdict(d, verdict, 'file', 'file');
   const head = await repo.packHead(d, verdict.packId);

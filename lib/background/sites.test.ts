@@ -2,15 +2,22 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { testBrowser } from './fake-browser';
 import * as repo from '@/lib/db/repo';
 import { db } from '@/lib/db/schema';
-import { currentSites, SITES_KEY, syncDock, syncSites } from './sites';
+import { createSitesService, SITES_KEY } from './sites';
+
+let service: ReturnType<typeof createSitesService>;
+const currentSites = () => service.currentSites();
+const syncSites = (sites: string[]) => service.syncSites(sites);
+const syncDock = (layout: { open: boolean; width: number }) => service.syncDock(layout);
 
 type Script = { id: string; css?: string[]; matches?: string[] };
 let registered: Map<string, Script>;
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  service = createSitesService({ db: db(), browser: testBrowser });
   await db().kv.clear();
   registered = new Map([['cuecard-crm', { id: 'cuecard-crm' }]]); // left by an older version
   const later = () => new Promise((r) => setTimeout(r, Math.random() * 4));

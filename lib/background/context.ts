@@ -4,60 +4,24 @@
  * answers are merged here. Misses of step anchors are recorded for the team lead, and
  * storable fields are kept masked. Nothing read from a page is stored unmasked.
  */
-import { browser } from 'wxt/browser';
-import * as repo from '@/lib/db/repo';
-import { db } from '@/lib/db/schema';
-import type { HandlersFor, SenderInfo } from '@/lib/messaging/server';
-import type { ContentPush, PageContext } from '@/lib/messaging/protocol';
-import { mergeReads, type FrameRead } from '@/lib/context/merge';
-import { packFields, pageSites, storableValues } from '@/lib/context/pack-context';
-import { pageOf, recordBroken, type BrokenAnchor } from '@/lib/context/broken-anchors';
-import type { Pack } from '@/lib/pack/schema';
+import * as repo from '../db/repo';
+import type { HandlersFor, SenderInfo } from '../messaging/server';
+import type { ContentPush, PageContext } from '../messaging/protocol';
+import { mergeReads, type FrameRead } from '../context/merge';
+import { packFields, pageSites, storableValues } from '../context/pack-context';
+import { pageOf, recordBroken, type BrokenAnchor } from '../context/broken-anchors';
+import type { Pack } from '../pack/schema';
+import type { ServiceDeps } from './deps';
+import { tabOf as tabIn } from './focus';
 
 const BROKEN_KEY = 'brokenAnchors';
 const KEPT_KEY = 'keptContext';
 const MAX_KEPT = 500;
 
-function tabOf(sender: SenderInfo): number {
-  const id = sender.tab?.id;
-  if (id === undefined) throw new Error('This request must come from the panel in a CRM tab.');
-  return id;
-}
+const tabOf = (sender: SenderInfo) => tabIn(sender, 'This request must come from the panel in a CRM tab.');
 
 // The router hands over the browser's own sender, whose tab has the URL (we hold host access).
 const tabUrl = (sender: SenderInfo) => (sender.tab as { url?: string } | undefined)?.url;
-
-async function packOf(packId: string, version: number): Promise<Pack> {
-  const pack = await repo.getPack(db(), packId, version);
-  if (!pack) throw new Error(`Pack ${packId} version ${version} is not installed.`);
-  return pack;
-}
-
-/**
- * The tab's frames, top first. A no-op script reports every frame we may run in, with no
- * extra permission (webNavigation.getAllFrames would need one that warns about history).
- */
-async function framesOf(tabId: number): Promise<number[] | undefined> {
-  try {
-    const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => 0 });
-    return [...new Set(results.map((r) => r.frameId))].sort((a, b) => a - b);
-  } catch {
-    return undefined; // the top page is not ours: ask whichever frame answers first
-  }
-}
-
-async function sendTo<T>(tabId: number, frameId: number | undefined, push: ContentPush): Promise<T | undefined> {
-  try {
-    return (await (frameId === undefined ? browser.tabs.sendMessage(tabId, push) : browser.tabs.sendMessage(tabId, push, { frameId }))) as T;
-  } catch {
-    return undefined; // a frame without our content script (yet), or gone
-  }
-}
-
-async function toAllFrames<T>(tabId: number, push: ContentPush): Promise<Array<{ frameId?: number; reply: Promise<T | undefined> }>> {
-  const frames = (await framesOf(tabId)) ?? [undefined];
-  return frames.map((frameId) => ({ frameId, reply: sendTo<T>(tabId, frameId, push) }));
-}
 
 const isFrameRead = (r: unknown): r is FrameRead =>
   typeof r === 'object' && r !== null && typeof (r as FrameRead).values === 'object' && Array.isArray((r as FrameRead).fields) && Array.isArray((r as FrameRead).suggest);
@@ -71,18 +35,58 @@ function screen(pack: Pack, merged: FrameRead): FrameRead {
   return { values, fields: merged.fields.filter((f) => fields.has(f)), suggest: merged.suggest.filter((p) => procedures.has(p)) };
 }
 
-// One read-modify-write of the broken-anchor list at a time.
-let brokenWrites = Promise.resolve();
-function noteBroken(miss: Omit<BrokenAnchor, 'count' | 'firstSeen' | 'lastSeen'>) {
-  brokenWrites = brokenWrites.then(async () => {
-    const list = ((await browser.storage.local.get(BROKEN_KEY))[BROKEN_KEY] as BrokenAnchor[] | undefined) ?? [];
-    await browser.storage.local.set({ [BROKEN_KEY]: recordBroken(list, miss, Date.now()) });
-  }).catch(() => undefined);
-  return brokenWrites;
-}
+export function createContextService({ db, browser }: ServiceDeps) {
+  async function packOf(packId: string, version: number): Promise<Pack> {
+    const pack = await repo.getPack(db, packId, version);
+    if (!pack) throw new Error(`Pack ${packId} version ${version} is not installed.`);
+    return pack;
+  }
 
-export function contextHandlers(): HandlersFor<'context.read' | 'context.show' | 'context.clear' | 'context.keep' | 'anchors.broken'> {
-  return {
+  /**
+   * The tab's frames, top first. A no-op script reports every frame we may run in, with no
+   * extra permission (webNavigation.getAllFrames would need one that warns about history).
+   */
+  async function framesOf(tabId: number): Promise<number[] | undefined> {
+    try {
+      const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => 0 });
+      return [...new Set(results.map((r) => r.frameId))].sort((a, b) => a - b);
+    } catch {
+      return undefined; // the top page is not ours: ask whichever frame answers first
+    }
+  }
+
+  async function sendTo<T>(tabId: number, frameId: number | undefined, push: ContentPush): Promise<T | undefined> {
+    try {
+      return (await (frameId === undefined ? browser.tabs.sendMessage(tabId, push) : browser.tabs.sendMessage(tabId, push, { frameId }))) as T;
+    } catch {
+      return undefined; // a frame without our content script (yet), or gone
+    }
+  }
+
+  async function toAllFrames<T>(tabId: number, push: ContentPush): Promise<Array<{ frameId?: number; reply: Promise<T | undefined> }>> {
+    const frames = (await framesOf(tabId)) ?? [undefined];
+    return frames.map((frameId) => ({ frameId, reply: sendTo<T>(tabId, frameId, push) }));
+  }
+
+  // One read-modify-write of the broken-anchor list at a time.
+  let brokenWrites = Promise.resolve();
+  function noteBroken(miss: Omit<BrokenAnchor, 'count' | 'firstSeen' | 'lastSeen'>) {
+    brokenWrites = brokenWrites.then(async () => {
+      const list = ((await browser.storage.local.get(BROKEN_KEY))[BROKEN_KEY] as BrokenAnchor[] | undefined) ?? [];
+      await browser.storage.local.set({ [BROKEN_KEY]: recordBroken(list, miss, Date.now()) });
+    }).catch(() => undefined);
+    return brokenWrites;
+  }
+
+  /** A deleted run takes the masked values kept for it along. */
+  async function forgetKept(runId: string): Promise<void> {
+    const kept = (await browser.storage.local.get(KEPT_KEY))[KEPT_KEY] as Record<string, unknown> | undefined;
+    if (!kept || !(runId in kept)) return;
+    delete kept[runId];
+    await browser.storage.local.set({ [KEPT_KEY]: kept });
+  }
+
+  const handlers: HandlersFor<'context.read' | 'context.show' | 'context.clear' | 'context.keep' | 'anchors.broken'> = {
     'context.read': async ({ packId, version }, sender): Promise<PageContext> => {
       const pack = await packOf(packId, version);
       const sites = pageSites(pack);
@@ -135,12 +139,6 @@ export function contextHandlers(): HandlersFor<'context.read' | 'context.show' |
       anchors: ((await browser.storage.local.get(BROKEN_KEY))[BROKEN_KEY] as BrokenAnchor[] | undefined) ?? [],
     }),
   };
-}
 
-/** A deleted run takes the masked values kept for it along. */
-export async function forgetKept(runId: string): Promise<void> {
-  const kept = (await browser.storage.local.get(KEPT_KEY))[KEPT_KEY] as Record<string, unknown> | undefined;
-  if (!kept || !(runId in kept)) return;
-  delete kept[runId];
-  await browser.storage.local.set({ [KEPT_KEY]: kept });
+  return { handlers, forgetKept };
 }
