@@ -8,8 +8,8 @@ import { forwardPageKeys } from '@/lib/shortcuts/page-forward';
 
 // Runs in every frame of a CRM page: each frame tracks its own focused field (so inserts
 // work in cross-origin frames too); one frame — the top page, or the largest frame of a
-// frameset — also shows the panel. Injected by the background (entrypoints/background/
-// inject.ts) into the agent's sites only, once each frame has loaded.
+// frameset — also shows the panel. Injected by the background (lib/background/inject.ts)
+// into the agent's sites only, once each frame has loaded.
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
