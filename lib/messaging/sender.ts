@@ -14,7 +14,9 @@
  * - `claimant`: panel.html framed in a tab but not (yet) bound by a ticket. It may only present
  *   one (`panel.claim`). Any site may frame panel.html (it is web-accessible); that is all it gets.
  * - `options`: one of our own extension pages, top-level in a tab (the options page, a welcome
- *   page). These are not web-accessible, so no web page can frame or open them.
+ *   page). These are not web-accessible, so no web page can frame or open them. (The
+ *   options page opens in a tab, `open_in_tab`; embedded in the browser's own extensions
+ *   page it would be framed, and refused here.)
  *   NOT proven: that the agent, rather than another extension page of ours, asked for it.
  * Anything else — another extension, a web page's own frame, panel.html opened top-level, an
  * extension page of ours framed somewhere — gets `null` and every request is refused.
