@@ -6,6 +6,7 @@ import { dockCss, dockWidths } from './lib/panel-host/dock';
 // up front: sites are added by the agent or an admin (optional permissions).
 const demo = process.env.CUECARD_DEMO === '1';
 const DEMO_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+const FIREFOX_ID = 'cuecard@cuecard.dev';
 
 export default defineConfig({
   // Separate folders so a demo build never overwrites the store build.
@@ -16,7 +17,7 @@ export default defineConfig({
     // Demo-only code (the e2e fault hooks in lib/db/faults.ts) is dropped from store builds.
     define: { __CUECARD_DEMO__: JSON.stringify(demo) },
   }),
-  manifest: () => ({
+  manifest: ({ browser }) => ({
     name: demo ? 'Cuecard (demo)' : '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -34,6 +35,9 @@ export default defineConfig({
       // Who may act as the panel is decided by a ticket (lib/background/panel-sessions.ts).
       { resources: ['panel.html'], matches: ['<all_urls>'], use_dynamic_url: true },
     ],
+    // Firefox: a fixed add-on id (managed storage and enterprise policy are keyed by it, and
+    // the e2e harness maps it to a known moz-extension UUID). Chromium warns on the key: omit it.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: FIREFOX_ID, strict_min_version: '128.0' } } } : {}),
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+K' },
@@ -46,9 +50,15 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       for (const w of dockWidths()) files.push({ relativeDest: `dock/${w}.css`, contents: dockCss(w) });
     },
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
       // Runtime-registered content scripts must not widen the required host permissions.
       manifest.host_permissions = demo ? DEMO_HOSTS : [];
+      // MV2 (Firefox) has no optional_host_permissions (WXT drops the key): without this the
+      // store build could never be granted a site. MV2 lists optional hosts as permissions.
+      if (wxt.config.manifestVersion === 2) {
+        manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
+        delete manifest.optional_host_permissions;
+      }
     },
   },
 });

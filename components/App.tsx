@@ -8,6 +8,7 @@ import { useT } from '@/lib/i18n/use-t';
 import { ActionsContext, type PanelActions } from './actions';
 import { useShortcuts } from './keymap';
 import { CollapsedTab } from './CollapsedTab';
+import { CoveredNotice } from './CoveredNotice';
 import { Panel } from './Panel';
 
 // Narrower than this the frame can only be the collapsed tab, whatever settings say.
@@ -70,5 +71,10 @@ export function App({ actions }: { actions: PanelActions }) {
       </div>
     );
   } else body = <Panel onCollapse={() => setOpen(false)} />;
-  return <ActionsContext.Provider value={actions}>{body}</ActionsContext.Provider>;
+  return (
+    <ActionsContext.Provider value={actions}>
+      {body}
+      <CoveredNotice compact={narrow || !open} />
+    </ActionsContext.Provider>
+  );
 }

@@ -1,6 +1,7 @@
 /**
- * Add a follow-up from the run: the title is prefilled from the contact (label, procedure,
- * step), due in N minutes / hours or at a time of day. A refused entry keeps what was typed.
+ * Add a follow-up from the run: the title is prefilled from the procedure and step — never the
+ * run's label, which names the customer and must not outlive the browser session (follow-ups
+ * are stored) — due in N minutes / hours or at a time of day. A refused entry keeps what was typed.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { computeDue, type DueSpec } from '@/lib/followups/due';
@@ -17,7 +18,7 @@ export function FollowUpForm({ focus }: { focus: number }) {
   const pt = usePackText();
   const active = useActiveRun();
   const step = active && currentStep(active.run, active.procedure);
-  const prefill = active ? [active.run.label, pt(active.procedure.title), pt(step?.title)].filter(Boolean).join(' · ') : '';
+  const prefill = active ? [pt(active.procedure.title), pt(step?.title)].filter(Boolean).join(' · ') : '';
   const [title, setTitle] = useState(prefill);
   const [unit, setUnit] = useState<Unit>('min');
   const [amount, setAmount] = useState('15');

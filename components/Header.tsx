@@ -55,6 +55,7 @@ export function Header({ onCollapse, onHelp, onNavigate }: Props) {
           <input
             key={active.run.id}
             class="cc-input cc-label-input"
+            data-testid="cc-label"
             value={active.run.label ?? ''}
             placeholder={tr('header.labelPlaceholder')}
             aria-label={tr('header.labelPlaceholder')}

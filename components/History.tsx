@@ -6,6 +6,7 @@ import { usePackText, useT } from '@/lib/i18n/use-t';
 import { useActions } from './actions';
 import { clockTime } from './format';
 import { procedureOf } from './use-run';
+import { HistoryDelete } from './HistoryDelete';
 
 type Load = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ok'; runs: Run[] };
 
@@ -45,6 +46,7 @@ export function History() {
                   {clockTime(run.createdAt)}–{run.finishedAt ? clockTime(run.finishedAt) : ''}
                 </span>
                 {skips > 0 && <span class="cc-badge cc-badge--required">{tr('history.skips', { count: skips })}</span>}
+                <HistoryDelete runId={run.id} onDeleted={() => setLoad({ status: 'ok', runs: load.runs.filter((r) => r.id !== run.id) })} />
               </li>
             );
           })}

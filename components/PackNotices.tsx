@@ -33,7 +33,10 @@ const localDate = (at: number) => {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 };
 
-const REASONS = new Set(['malformed', 'bad-signature', 'unknown-key', 'rollback', 'expired', 'invalid-pack', 'unsigned', 'id-mismatch', 'version-reused', 'too-large']);
+const REASONS = new Set([
+  'malformed', 'bad-signature', 'unknown-key', 'rollback', 'expired', 'invalid-pack', 'unsigned', 'id-mismatch', 'version-reused', 'too-large',
+  'key-not-bound', 'outranked', 'signed-installed',
+]);
 
 function reasonText(notice: PackNotice, tr: TFunction): string {
   return notice.code && REASONS.has(notice.code) ? tr(`packs.reason.${notice.code}` as MessageKey) : (notice.message ?? notice.code ?? '');

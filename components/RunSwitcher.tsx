@@ -21,7 +21,7 @@ export function RunSwitcher({ onNavigate }: { onNavigate: (view: PanelView) => v
   const nextRunKeys = useBinding('nextRun');
   const newRunKeys = useBinding('newRun');
   const runs = usePanel((s) => s.runs);
-  const activeId = usePanel((s) => s.settings.activeRunId);
+  const activeId = usePanel((s) => s.activeRunId);
   const packs = usePanel((s) => s.packs);
   const list = openRunsInOrder(runs);
   const hasActive = list.some((r) => r.id === activeId);
@@ -57,7 +57,7 @@ export function RunSwitcher({ onNavigate }: { onNavigate: (view: PanelView) => v
       <button type="button" class="cc-btn cc-btn--small" data-testid="cc-new-run" title={newRunKeys} onClick={() => go(undefined)}>
         + {tr('runs.new')}
       </button>
-      <button type="button" class="cc-btn cc-btn--small cc-btn--ghost" onClick={() => onNavigate('history')}>
+      <button type="button" class="cc-btn cc-btn--small cc-btn--ghost" data-testid="cc-history-open" onClick={() => onNavigate('history')}>
         {tr('runs.history')}
       </button>
     </div>

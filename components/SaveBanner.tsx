@@ -18,7 +18,7 @@ export function SaveBanner() {
             <button type="button" class="cc-btn cc-btn--small" onClick={() => void store.getState().retrySaves()}>
               {tr('save.retry')}
             </button>
-            <button type="button" class="cc-btn cc-btn--small cc-btn--ghost" onClick={() => actions.exportData()}>
+            <button type="button" class="cc-btn cc-btn--small cc-btn--ghost" data-testid="cc-save-export" onClick={() => actions.exportData()}>
               {tr('save.export')}
             </button>
           </div>

@@ -1,25 +1,12 @@
 /**
- * Side effects that need the browser (messaging, clipboard, downloads), injected by the panel
- * entry so components stay testable with plain fakes. Provided once by App through context.
+ * The panel's side effects (lib/panel/panel-actions.ts), injected by the panel entry so
+ * components stay testable with plain fakes. Provided once by App through context.
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Run } from '@/lib/engine/run';
-import type { InsertResult } from '@/lib/messaging/protocol';
+import type { PanelActions } from '@/lib/panel/panel-actions';
 
-export interface PanelActions {
-  /** Insert into the CRM field the agent last focused (background → that frame's content script). */
-  insert(text: string): Promise<InsertResult>;
-  /** Copy to the clipboard; false when the browser refused. */
-  copy(text: string): Promise<boolean>;
-  /** Dock the panel open, or collapse it to the slim tab. */
-  setOpen(open: boolean): Promise<void>;
-  openOptions(): void;
-  /** Download everything the panel holds, unsaved runs included (the save-error escape hatch). */
-  exportData(): void;
-  /** Finished runs, newest first, for the History view. */
-  loadHistory(): Promise<Run[]>;
-}
+export type { PanelActions };
 
 export const ActionsContext = createContext<PanelActions | null>(null);
 

@@ -52,7 +52,7 @@ async function mount() {
   const log: string[] = [];
   const actions: PanelActions = {
     insert: async (text) => (log.push(`insert:${text}`), { ok: true, method: 'x' }),
-    copy: async () => true, setOpen: async () => undefined, openOptions: () => undefined, exportData: () => undefined, loadHistory: async () => [],
+    copy: async () => true, setOpen: async () => undefined, openOptions: () => undefined, exportData: () => undefined, loadHistory: async () => [], runOwns: async () => ({ followUps: 0 }), deleteRun: async () => undefined,
   };
   container = document.createElement('div');
   document.body.append(container);

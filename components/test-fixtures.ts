@@ -80,7 +80,7 @@ export interface Harness {
   store: PanelStore;
   calls: { type: RequestType; payload: unknown }[];
   actions: PanelActions & { log: string[] };
-  backend: { failPuts: boolean; insertResult: InsertResult; copyOk: boolean; history: Run[] };
+  backend: { failPuts: boolean; insertResult: InsertResult; copyOk: boolean; history: Run[]; followUpsOwned?: number };
   click(el: Element | null): Promise<void>;
   key(init: KeyboardEventInit, target?: EventTarget): Promise<void>;
   $(testId: string): HTMLElement | null;
@@ -97,10 +97,11 @@ export async function untilFilled(root: ParentNode): Promise<void> {
 export async function mountApp(settings: Partial<Settings> = {}): Promise<Harness> {
   let current: Settings = { ...DEFAULT_SETTINGS, lang: 'en', profile: { company: 'Acme', agentId: '', name: 'Li' }, ...settings };
   const calls: Harness['calls'] = [];
-  const backend: Harness['backend'] = { failPuts: false, insertResult: { ok: true, method: 'input' }, copyOk: true, history: [] };
+  const backend: Harness['backend'] = { followUpsOwned: 0, failPuts: false, insertResult: { ok: true, method: 'input' }, copyOk: true, history: [] };
   const send = (async (type: RequestType, payload: Record<string, unknown>) => {
     calls.push({ type, payload });
-    if (type === 'state.load') return { settings: current, packs: [fixturePack], packMeta: [], openRuns: [] };
+    if (type === 'state.load') return { settings: current, packs: [fixturePack], packMeta: [], openRuns: [], activeRunId: current.activeRunId ?? null };
+    if (type === 'run.activate') return { activeRunId: payload.runId };
     if (type === 'prefs.patch') return { settings: (current = { ...current, ...(payload.patch as Partial<Settings>) }) };
     if (type === 'run.put') {
       if (backend.failPuts) throw new Error('QuotaExceededError');
@@ -120,6 +121,8 @@ export async function mountApp(settings: Partial<Settings> = {}): Promise<Harnes
     openOptions: () => void log.push('openOptions'),
     exportData: () => void log.push('exportData'),
     loadHistory: async () => backend.history,
+    runOwns: async (runId) => (log.push(`runOwns:${runId}`), { followUps: backend.followUpsOwned ?? 0 }),
+    deleteRun: async (runId) => void log.push(`deleteRun:${runId}`),
   };
   const container = document.createElement('div');
   document.body.append(container);

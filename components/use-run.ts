@@ -9,7 +9,7 @@ import { usePanel } from '@/lib/store/use-store';
 export type ActiveRun = { run: Run; procedure: Procedure; ctx: EngineContext };
 
 // Selectors return objects already in the store, so usePanel's Object.is check stays cheap.
-const selectRun = (s: PanelState) => (s.settings.activeRunId ? s.runs[s.settings.activeRunId] : undefined);
+const selectRun = (s: PanelState) => (s.activeRunId ? s.runs[s.activeRunId] : undefined);
 
 /** The procedure a run follows, in the pack version it started with. */
 export function procedureOf(packs: PanelState['packs'], run: Run | undefined): Procedure | undefined {

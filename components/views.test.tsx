@@ -45,8 +45,11 @@ describe('run switcher and history', () => {
     ]);
     select.value = 'run-1';
     await act(async () => void select.dispatchEvent(new Event('change', { bubbles: true })));
-    expect(ui.store.getState().settings.activeRunId).toBe('run-1');
+    expect(ui.store.getState().activeRunId).toBe('run-1');
     expect(ui.$('cc-phrase-hello')).not.toBeNull();
+    // The switch is this tab's alone: the background is told per tab, no setting changes.
+    expect(ui.calls.filter((c) => c.type === 'run.activate').at(-1)?.payload).toEqual({ runId: 'run-1' });
+    expect(ui.calls.some((c) => c.type === 'settings.patch' || c.type === 'prefs.patch')).toBe(false);
   });
 
   it('shows finished contacts with their skips', async () => {
@@ -75,6 +78,26 @@ describe('run switcher and history', () => {
     expect(text(row)).toContain('Mr Wang');
     expect(text(row)).toContain('1 skipped');
     await ui.click(button('Back'));
+    expect(ui.$('cc-history-old')).toBeNull();
+  });
+
+  it('deletes a finished contact only after saying how many follow-ups go with it', async () => {
+    ui = await mountApp();
+    const done: Run = {
+      id: 'old', packId: 'demo', packVersion: 1, procedureId: 'inbound', status: 'finished', path: [{ stepId: 'greet', at: 1 }],
+      ticks: {}, skips: {}, choices: {}, createdAt: 1, updatedAt: 2, finishedAt: 2, rev: 3,
+    };
+    ui.backend.history = [done];
+    ui.backend.followUpsOwned = 2;
+    await ui.click(button('History'));
+    await ui.click(ui.$('cc-history-delete-old'));
+    expect(text(ui.$('cc-history-confirm-old'))).toContain('Delete this contact and its 2 follow-up(s) for good?');
+    expect(ui.actions.log).toEqual(['runOwns:old']); // asked, nothing deleted yet
+    await ui.click(button('Keep'));
+    expect(ui.$('cc-history-old')).not.toBeNull();
+    await ui.click(ui.$('cc-history-delete-old'));
+    await ui.click(ui.$('cc-history-confirm-delete-old'));
+    expect(ui.actions.log).toEqual(['runOwns:old', 'runOwns:old', 'deleteRun:old']);
     expect(ui.$('cc-history-old')).toBeNull();
   });
 });

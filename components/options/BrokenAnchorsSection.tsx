@@ -1,10 +1,11 @@
 /**
  * Options → Broken anchors: step anchors ("Show me") that matched nothing in an agent's CRM
  * page, recorded by the background, exported as JSON for the team lead to fix the pack.
- * Pages are stored as origin + path with long numbers masked (lib/context/broken-anchors.ts).
+ * Pages are stored as origin + path with every segment that could name a customer masked, and
+ * errors as our own codes (lib/context/broken-anchors.ts); the export spells the codes out.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { BrokenAnchor } from '@/lib/context/broken-anchors';
+import { BROKEN_MESSAGES, type BrokenAnchor } from '@/lib/context/broken-anchors';
 import { resolveLang, translate, type MessageKey, type Params } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
 import type { Settings } from '@/lib/settings/schema';
@@ -33,7 +34,7 @@ export function BrokenAnchorsSection({ settings, load = defaultLoad }: { setting
   // Fresh at the click: an agent may have hit a broken anchor since the page was opened.
   const exportList = async () => {
     const anchors = await refresh();
-    if (anchors) download(`cuecard-broken-anchors-${new Date().toISOString().slice(0, 10)}.json`, { exportedAt: Date.now(), anchors });
+    if (anchors) download(`cuecard-broken-anchors-${new Date().toISOString().slice(0, 10)}.json`, { exportedAt: Date.now(), errors: BROKEN_MESSAGES, anchors });
   };
 
   return (

@@ -9,6 +9,9 @@ import { optionsStrings } from './strings';
 import { SubscriptionsSection } from './SubscriptionsSection';
 
 const KEY = btoa(String.fromCharCode(...new Uint8Array(32).fill(7)));
+const KEY2 = btoa(String.fromCharCode(...new Uint8Array(32).fill(8)));
+/** What each saveKeys call was given. */
+const saved: unknown[] = [];
 const URL_A = 'https://packs.example.com/a.json';
 const URL_P = 'https://policy.example.com/p.json';
 const base: SubscriptionsView = { subscriptions: [], trustedKeys: [], allowUnsigned: false, allowUnsignedLocked: false, locked: false, problems: [] };
@@ -32,7 +35,7 @@ async function mount(view: SubscriptionsView) {
     unsubscribe: async (url) => (log.push(`unsubscribe ${url}`), withView({})),
     grantAccess: async (url) => (log.push(`grant ${url}`), current),
     checkNow: async () => (log.push('check'), current),
-    saveKeys: async (keys) => (log.push(`keys ${keys.map((k) => k.label ?? '-').join(',')}`), withView({ trustedKeys: keys })),
+    saveKeys: async (keys) => (saved.push(keys), log.push(`keys ${keys.map((k) => k.label ?? '-').join(',')}`), withView({ trustedKeys: keys })),
     setAllowUnsigned: async (allow) => (log.push(`unsigned ${allow}`), withView({ allowUnsigned: allow })),
   };
   const tr = (k: keyof (typeof optionsStrings)['en']) => optionsStrings.en[k];
@@ -92,7 +95,7 @@ describe('SubscriptionsSection', () => {
       locked: true,
       allowUnsignedLocked: true,
       subscriptions: [{ url: URL_P, source: 'policy', hasAccess: false }],
-      trustedKeys: [{ publicKey: KEY, keyId: '0123456789abcdef', source: 'policy' }],
+      trustedKeys: [{ publicKey: KEY, keyId: '0123456789abcdef', source: 'policy', packIds: ['*'] }],
       problems: ['policy packUrls[1]: must start with https://'],
     });
     const row = ui.$('cc-sub')!;
@@ -103,18 +106,44 @@ describe('SubscriptionsSection', () => {
     expect((ui.$('cc-allow-unsigned') as HTMLInputElement).disabled).toBe(true);
     expect(ui.$('cc-sub-locked')).not.toBeNull();
     expect(ui.container.textContent).toContain('Ignored policy entries: policy packUrls[1]');
+    expect(ui.$('cc-key-packs')?.textContent).toBe('may sign: any pack');
     await act(async () => row.querySelector('button')!.click());
     expect(ui.log).toEqual([`grant ${URL_P}`]);
   });
 
-  it('adds a trusted key only if it is one, naming what is wrong otherwise', async () => {
+  it('adds a trusted key only if it is one and names the pack ids it may sign, saying what is wrong otherwise', async () => {
     const ui = await mount(base);
     await ui.type('cc-key-input', 'not a key');
+    await ui.type('cc-key-pack-ids', 'acme.team-b');
     await ui.click('cc-key-add');
-    expect(ui.errors[0]).toMatch(/public key \(base64, from KEY\.pub\): must be a public key/);
+    expect(ui.errors.at(-1)).toMatch(/public key \(base64, from KEY\.pub\): must be a public key/);
     await ui.type('cc-key-input', KEY);
     await ui.type('cc-key-label', 'Team B lead');
+    await ui.type('cc-key-pack-ids', '');
+    await ui.click('cc-key-add');
+    expect(ui.errors.at(-1)).toBe('Enter the pack ids this key may sign, e.g. acme.team-b or acme.*.');
+    await ui.type('cc-key-pack-ids', '*');
+    await ui.click('cc-key-add');
+    expect(ui.errors.at(-1)).toMatch(/^"\*" \(any pack\) can only be set by your organisation/);
+    await ui.type('cc-key-pack-ids', 'acme.team-b, Team B!, acme.*');
+    await ui.click('cc-key-add');
+    expect(ui.errors.at(-1)).toMatch(/^These are not pack ids .*: "Team", "B!"$/);
+    expect(ui.log).toEqual([]);
+    await ui.type('cc-key-pack-ids', 'acme.team-b， acme.shared.*');
     await ui.click('cc-key-add');
     expect(ui.log).toEqual(['keys Team B lead']);
+    expect(saved.at(-1)).toEqual([{ publicKey: KEY, label: 'Team B lead', packIds: ['acme.team-b', 'acme.shared.*'] }]);
+  });
+
+  it('shows each key\'s pack ids, and warns about a key saved before keys had pack ids', async () => {
+    const ui = await mount({
+      ...base,
+      trustedKeys: [
+        { publicKey: KEY, keyId: '0123456789abcdef', source: 'agent', packIds: ['acme.team-b', 'acme.*'] },
+        { publicKey: KEY2, keyId: 'fedcba9876543210', source: 'agent', packIds: [] },
+      ],
+    });
+    expect(ui.$('cc-key-packs')?.textContent).toBe('may sign: acme.team-b, acme.*');
+    expect(ui.$('cc-key-unbound')?.textContent).toMatch(/^Bound to no pack: every pack signed with this key is refused/);
   });
 });

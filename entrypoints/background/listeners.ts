@@ -4,6 +4,7 @@ import { createRouter } from '@/lib/messaging/server';
 import { FOLLOWUP_PREFIX, SNOOZE_MINUTES } from '@/lib/background/followups';
 import type { Services } from '@/lib/background/services';
 import { ALARM } from '@/lib/background/subscriptions';
+import { isPolicyChange } from '@/lib/background/pack-config';
 
 export function listenForMessages(s: Services) {
   const route = createRouter(s.handlers, s.kindOf);
@@ -26,6 +27,7 @@ export function listenForTabs(s: Services) {
   browser.tabs.onRemoved.addListener((tabId) => {
     void s.focus.forgetTab(tabId).catch(() => undefined);
     void s.sessions.forgetTab(tabId).catch(() => undefined);
+    void s.runs.forgetClosedTab(tabId).catch(() => undefined);
   });
   browser.permissions.onRemoved.addListener(() => void s.sites.resyncSites());
   // The browser-level shortcut toggles the panel in every CRM tab, as the panel's own button does.
@@ -50,8 +52,8 @@ export function listenForLifecycle(s: Services) {
     if (alarm.name === ALARM) void s.subscriptions.checkSubscriptions('schedule');
     if (alarm.name.startsWith(FOLLOWUP_PREFIX)) void s.followUps.notifyDue();
   });
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void s.subscriptions.checkSubscriptions('startup');
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (isPolicyChange(changes, area)) void s.subscriptions.checkSubscriptions('startup');
   });
 }
 

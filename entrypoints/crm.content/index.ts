@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { send, sendPatiently } from '@/lib/messaging/client';
 import type { ContentPush } from '@/lib/messaging/protocol';
 import { mountPanel, type PanelHost } from '@/lib/panel-host/mount';
-import { createFocusTracker, createHighlighter, insertText, panelHostDecision, readContext } from '@/lib/page';
+import { createFocusTracker, createHighlighter, guardLifecycle, insertText, panelHostDecision, readContext } from '@/lib/page';
 import { isToggleKey } from '@/lib/panel-host/keys';
 import { forwardPageKeys } from '@/lib/shortcuts/page-forward';
 
@@ -19,6 +19,10 @@ export default defineContentScript({
     const g = globalThis as { __cuecardLive?: () => boolean };
     if (g.__cuecardLive?.()) return;
     g.__cuecardLive = () => !ctx.isInvalid;
+    // Still in the task WXT built ctx in: a page must not be able to stop us with WXT's own
+    // "another copy started" event (lib/page/lifecycle.ts).
+    const started = (ctx.constructor as { SCRIPT_STARTED_MESSAGE_TYPE?: string }).SCRIPT_STARTED_MESSAGE_TYPE;
+    guardLifecycle(window, started ?? `${browser.runtime.id}:crm:wxt:content-script-started`, () => ctx.isValid, ctx.signal);
     // Normally injected after the frame's load event. After an install or update the open
     // tabs get it at once, possibly mid-load: the panel still waits for `load` (a frame added
     // before it would delay the page's load event until that frame has loaded).
@@ -47,8 +51,9 @@ export default defineContentScript({
     }
     // Every frame hears the toggle key: the agent's focus may be in a frame that does not host
     // the panel (a frameset's nav frame, an iframe). Those ask the background what is shown.
+    // A page script can dispatch a fake Alt+Shift+K: only a real key press counts.
     ctx.addEventListener(window, 'keydown', (e) => {
-      if (!isToggleKey(e)) return;
+      if (!e.isTrusted || !isToggleKey(e)) return;
       e.preventDefault();
       e.stopImmediatePropagation();
       const shown = panel ? Promise.resolve(panel.isOpen()) : send('page.layout', {}).then((l) => l.open);
@@ -65,6 +70,7 @@ export default defineContentScript({
     let framesTimer: number | undefined;
     ctx.addEventListener(document, 'load', (e: Event) => {
       const t = e.target as Element | null;
+      if (!e.isTrusted) return; // a page's fake load would only make the background work
       if (t?.tagName !== 'IFRAME' && t?.tagName !== 'FRAME') return;
       clearTimeout(framesTimer);
       framesTimer = ctx.setTimeout(() => void send('page.frames', {}).catch(() => undefined), 50);

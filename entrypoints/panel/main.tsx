@@ -8,6 +8,7 @@ import { claimPanel, showUnavailable } from '@/lib/panel/claim';
 import { connectPanelPort } from '@/lib/panel/port';
 import { warmFonts } from '@/lib/panel/warm-fonts';
 import { nextTask } from '@/lib/panel/yield';
+import { installVisibilityGuard } from '@/lib/panel/visibility';
 import '@/components/panel.css';
 
 // The panel page: framed into the CRM page by the content script. It holds no data of its
@@ -15,6 +16,7 @@ import '@/components/panel.css';
 // once the background has accepted this frame's ticket (lib/panel/claim.ts).
 async function start() {
   if (!(await claimPanel(location.hash))) return showUnavailable(document, navigator.language);
+  installVisibilityGuard(); // before anything can be clicked: the page may be covering the frame
   const store = createPanelStore({ send, now: () => Date.now(), newId: () => crypto.randomUUID() });
   // Ask for the state first: the background's answer is what the panel waits for.
   void store.getState().load();

@@ -9,14 +9,11 @@ import type { HandlersFor, SenderInfo } from '../messaging/server';
 import type { ContentPush, PageContext } from '../messaging/protocol';
 import { mergeReads, type FrameRead } from '../context/merge';
 import { packFields, pageSites, storableValues } from '../context/pack-context';
-import { pageOf, recordBroken, type BrokenAnchor } from '../context/broken-anchors';
+import { brokenCode, pageOf } from '../context/broken-anchors';
+import { brokenAnchors, keepValues, noteBroken } from '../db/context-repo';
 import type { Pack } from '../pack/schema';
 import type { ServiceDeps } from './deps';
 import { tabOf as tabIn } from './focus';
-
-const BROKEN_KEY = 'brokenAnchors';
-const KEPT_KEY = 'keptContext';
-const MAX_KEPT = 500;
 
 const tabOf = (sender: SenderInfo) => tabIn(sender, 'This request must come from the panel in a CRM tab.');
 
@@ -68,24 +65,6 @@ export function createContextService({ db, browser }: ServiceDeps) {
     return frames.map((frameId) => ({ frameId, reply: sendTo<T>(tabId, frameId, push) }));
   }
 
-  // One read-modify-write of the broken-anchor list at a time.
-  let brokenWrites = Promise.resolve();
-  function noteBroken(miss: Omit<BrokenAnchor, 'count' | 'firstSeen' | 'lastSeen'>) {
-    brokenWrites = brokenWrites.then(async () => {
-      const list = ((await browser.storage.local.get(BROKEN_KEY))[BROKEN_KEY] as BrokenAnchor[] | undefined) ?? [];
-      await browser.storage.local.set({ [BROKEN_KEY]: recordBroken(list, miss, Date.now()) });
-    }).catch(() => undefined);
-    return brokenWrites;
-  }
-
-  /** A deleted run takes the masked values kept for it along. */
-  async function forgetKept(runId: string): Promise<void> {
-    const kept = (await browser.storage.local.get(KEPT_KEY))[KEPT_KEY] as Record<string, unknown> | undefined;
-    if (!kept || !(runId in kept)) return;
-    delete kept[runId];
-    await browser.storage.local.set({ [KEPT_KEY]: kept });
-  }
-
   const handlers: HandlersFor<'context.read' | 'context.show' | 'context.clear' | 'context.keep' | 'anchors.broken'> = {
     'context.read': async ({ packId, version }, sender): Promise<PageContext> => {
       const pack = await packOf(packId, version);
@@ -116,11 +95,13 @@ export function createContextService({ db, browser }: ServiceDeps) {
         return { found: true };
       }
       const error = (await Promise.all(sent.map((s) => s.reply))).find((r) => r?.error)?.error;
-      await noteBroken({
+      // Stored: our own code for whatever the frame said, and the page with personal segments masked.
+      const code = brokenCode(error);
+      await noteBroken(db, {
         packId, packVersion: version, procedureId, stepId, index, page: pageOf(tabUrl(sender)),
-        anchor: { ...locator, name: anchor.name['zh-CN'] }, ...(error ? { error } : {}),
-      });
-      return error ? { found: false, error } : { found: false };
+        anchor: { ...locator, name: anchor.name['zh-CN'] }, ...(code ? { error: code } : {}),
+      }, Date.now()).catch(() => undefined);
+      return error ? { found: false, error: String(error).slice(0, 300) } : { found: false };
     },
     'context.clear': async (_p, sender) => {
       await toAllFrames(tabOf(sender), { type: 'content.unhighlight' }); // replies are not needed
@@ -128,17 +109,12 @@ export function createContextService({ db, browser }: ServiceDeps) {
     },
     'context.keep': async ({ packId, version, runId, values }) => {
       const stored = storableValues(await packOf(packId, version), values);
-      const kept = ((await browser.storage.local.get(KEPT_KEY))[KEPT_KEY] as Record<string, { at: number }> | undefined) ?? {};
-      if (Object.keys(stored).length) kept[runId] = { packId, version, values: stored, at: Date.now() } as { at: number };
-      else delete kept[runId];
-      const newest = Object.entries(kept).sort(([, a], [, b]) => b.at - a.at).slice(0, MAX_KEPT);
-      await browser.storage.local.set({ [KEPT_KEY]: Object.fromEntries(newest) });
-      return { stored };
+      // Checked against the run in the same transaction: a deleted run gets nothing back.
+      const kept = await keepValues(db, { runId, packId, version, values: stored, at: Date.now() });
+      return { stored: kept ? stored : {} };
     },
-    'anchors.broken': async () => ({
-      anchors: ((await browser.storage.local.get(BROKEN_KEY))[BROKEN_KEY] as BrokenAnchor[] | undefined) ?? [],
-    }),
+    'anchors.broken': async () => ({ anchors: await brokenAnchors(db) }),
   };
 
-  return { handlers, forgetKept };
+  return { handlers };
 }

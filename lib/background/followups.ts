@@ -7,6 +7,8 @@ import * as repo from '../db/repo';
 import { applyChange, isDue, owedNotifications } from '../followups/due';
 import type { FollowUp } from '../followups/schema';
 import { resolveLang, translate } from '../i18n/translate';
+import { notificationText } from '../followups/notify-text';
+import { scrubPersonal } from '../context/mask';
 import type { HandlersFor } from '../messaging/server';
 import type { PanelServiceDeps } from './deps';
 
@@ -28,11 +30,14 @@ export function createFollowUpsService({ db, browser, ports }: PanelServiceDeps)
   async function notify(f: FollowUp) {
     const settings = await repo.getSettings(db);
     const lang = resolveLang(settings.lang, globalThis.navigator?.language);
+    // Only procedure and step titles are read from it: the newest installed release names them.
+    const releases = f.origin?.packId ? await repo.packReleases(db, f.origin.packId) : [];
+    const pack = releases.reduce<(typeof releases)[number] | undefined>((a, b) => (!a || b.version > a.version ? b : a), undefined)?.pack;
     await browser.notifications.create(PREFIX + f.id, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: translate(lang, 'followup.notifyTitle'),
-      message: f.title,
+      message: notificationText(f, pack, lang), // never the title: it may name the customer
       buttons: [{ title: translate(lang, 'followup.done') }, { title: translate(lang, 'followup.snooze', { minutes: SNOOZE_MINUTES }) }],
       // Stays until the agent acts: a promised call-back must not slide away unseen.
       requireInteraction: true,
@@ -60,6 +65,12 @@ export function createFollowUpsService({ db, browser, ports }: PanelServiceDeps)
     return next;
   }
 
+  /** Follow-ups deleted with their run: no alarm or notification may outlive them. */
+  async function forgetFollowUps(ids: string[]) {
+    for (const id of ids) await Promise.all([browser.alarms.clear(PREFIX + id), browser.notifications.clear(PREFIX + id)]);
+    if (ids.length) ports.toPanels({ type: 'followups.changed' });
+  }
+
   /** Focus an open Options tab on its follow-up list, or open one. */
   async function openFollowUpList() {
     const url = browser.runtime.getURL(OPTIONS_FOLLOWUPS);
@@ -81,7 +92,7 @@ export function createFollowUpsService({ db, browser, ports }: PanelServiceDeps)
   const handlers: HandlersFor<'followups.list' | 'followups.add' | 'followups.change'> = {
     'followups.list': async () => ({ followUps: await db.followups.toArray() }),
     'followups.add': async ({ draft }) => {
-      const followUp: FollowUp = { id: crypto.randomUUID(), createdAt: Date.now(), status: 'open', ...draft };
+      const followUp: FollowUp = { id: crypto.randomUUID(), createdAt: Date.now(), status: 'open', ...draft, title: scrubPersonal(draft.title) };
       await db.followups.add(followUp);
       await schedule(followUp);
       ports.toPanels({ type: 'followups.changed' });
@@ -90,5 +101,7 @@ export function createFollowUpsService({ db, browser, ports }: PanelServiceDeps)
     'followups.change': async ({ id, change }) => ({ followUp: await changeFollowUp(id, change) }),
   };
 
-  return { handlers, notifyDue, changeFollowUp, openFollowUpList, resync };
+  return { handlers, notifyDue, changeFollowUp, forgetFollowUps, openFollowUpList, resync };
 }
+
+export type FollowUpsService = ReturnType<typeof createFollowUpsService>;

@@ -3,13 +3,15 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as repo from '@/lib/db/repo';
 import { db } from '@/lib/db/schema';
+import { testBrowser } from './fake-browser';
+import { createPackConfig } from './pack-config';
 import { createPackUpdatesService } from './pack-updates';
 
 const d = db();
 const pushes: Array<{ push: unknown; except?: unknown }> = [];
 const ports = { toPanels: (push: unknown, except?: unknown) => void pushes.push({ push, except }), toTab: () => 0, accept: () => undefined };
 const panel = { tab: { id: 3 }, frameId: 7 };
-const h = () => createPackUpdatesService({ db: d, ports: ports as never });
+const h = () => createPackUpdatesService({ db: d, ports: ports as never, config: createPackConfig({ db: d, browser: testBrowser }) });
 
 beforeEach(async () => {
   await Promise.all([d.acks.clear(), d.kv.clear(), d.packs.clear()]);

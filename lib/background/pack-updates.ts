@@ -6,11 +6,12 @@ import { ackedMap, ackRows } from '../packs/acks';
 import { dismissNotice, expiredNotices } from '../packs/notices';
 import type { ChangeSet } from '../packs/views';
 import type { PanelServiceDeps } from './deps';
+import type { PackConfig } from './pack-config';
 
-type Deps = Omit<PanelServiceDeps, 'browser'>;
+type Deps = Omit<PanelServiceDeps, 'browser'> & { config: Pick<PackConfig, 'trustNow'> };
 type Handled = 'packs.updates' | 'packs.dismissNotice' | 'pack.ack';
 
-export function createPackUpdatesService({ db, ports }: Deps): HandlersFor<Handled> {
+export function createPackUpdatesService({ db, ports, config }: Deps): HandlersFor<Handled> {
   // Diffs are pure functions of two stored versions, which never change: compute each once.
   const diffs = new Map<string, { fromVersion: number; diff: PackDiff } | null>();
 
@@ -24,10 +25,13 @@ export function createPackUpdatesService({ db, ports }: Deps): HandlersFor<Handl
     return diffs.get(key);
   }
 
-  /** What changed in the versions the panel can show: the newest of each pack and those open runs use. */
+  /** The release in use of each pack, by (rank, version) under the trust in force. */
+  const inUse = async () => repo.latestPacks(db, (await config.trustNow()).rankOf);
+
+  /** What changed in the versions the panel can show: the one in use of each pack and those open runs use. */
   async function changeSets(): Promise<ChangeSet[]> {
     const wanted = new Map<string, [string, number]>();
-    for (const p of await repo.latestPacks(db)) wanted.set(`${p.id}@${p.version}`, [p.id, p.version]);
+    for (const p of await inUse()) wanted.set(`${p.id}@${p.version}`, [p.id, p.version]);
     for (const r of await repo.openRuns(db)) wanted.set(`${r.packId}@${r.packVersion}`, [r.packId, r.packVersion]);
     const out: ChangeSet[] = [];
     for (const [packId, version] of wanted.values()) {
@@ -39,7 +43,7 @@ export function createPackUpdatesService({ db, ports }: Deps): HandlersFor<Handl
 
   return {
     'packs.updates': async () => {
-      const expired = expiredNotices(await repo.latestPacks(db), Date.now());
+      const expired = expiredNotices(await inUse(), Date.now());
       return { notices: [...expired, ...(await repo.getNotices(db)).filter((n) => !n.dismissed)], changes: await changeSets() };
     },
     'packs.dismissNotice': async ({ id }) => {

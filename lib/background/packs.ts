@@ -14,7 +14,7 @@ export function packMeta(p: StoredPack): PackMeta {
   return { id: p.id, version: p.version, title: p.pack.title, source: p.source };
 }
 
-export function createPacksService({ db, browser, ports, config }: PanelServiceDeps & { config: Pick<PackConfig, 'effectiveConfig'> }) {
+export function createPacksService({ db, browser, ports, config }: PanelServiceDeps & { config: Pick<PackConfig, 'trustNow'> }) {
   /**
    * Validate a pack and store it; the error names what is wrong and nothing changes. Only the
    * bundled pack skips signing: files and URLs must be signed by a trusted key (pack-install.ts).
@@ -32,9 +32,12 @@ export function createPacksService({ db, browser, ports, config }: PanelServiceD
     return row;
   }
 
-  /** The newest version of each pack, plus the versions open runs started on (runs stay on their version). */
+  /**
+   * The release in use of each pack (highest (rank, version) under the trust in force:
+   * lib/packs/rank.ts), plus the versions open runs started on (runs stay on their version).
+   */
   async function packsForState(openRuns: Run[]): Promise<{ packs: Pack[]; meta: PackMeta[] }> {
-    const latest = await repo.latestPacks(db);
+    const latest = await repo.latestPacks(db, (await config.trustNow()).rankOf);
     const packs = latest.map((p) => p.pack);
     const have = new Set(packs.map((p) => `${p.id}@${p.version}`));
     for (const run of openRuns) {

@@ -49,6 +49,7 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
   const focus = createFocusService(base);
   const layout = createLayoutService({ ...base, sites });
   const followUps = createFollowUpsService(base);
+  const runs = createRunsService({ ...base, packs, followUps });
   const pageKeys = createPageKeysService(base);
   const subscriptions = createSubscriptionsService({ ...base, config });
 
@@ -62,9 +63,9 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
 
   const handlers: Handlers = {
     ...panel,
-    ...createRunsService({ db, ports, packs, forgetKept: context.forgetKept }),
+    ...runs.handlers,
     ...createSettingsService({ db, ports, sites, inject }),
-    ...createPackUpdatesService({ db, ports }),
+    ...createPackUpdatesService({ db, ports, config }),
     ...packs.handlers,
     ...layout.handlers,
     ...focus.handlers,
@@ -75,7 +76,7 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
     ...pageKeys.handlers,
   };
 
-  return { handlers, kindOf, ports, sessions, sites, inject, packs, focus, layout, followUps, pageKeys, subscriptions };
+  return { handlers, kindOf, ports, sessions, sites, inject, packs, runs, focus, layout, followUps, pageKeys, subscriptions };
 }
 
 export type Services = ReturnType<typeof createServices>;

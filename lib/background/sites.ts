@@ -24,6 +24,15 @@ export function createSitesService({ db, browser }: ServiceDeps) {
     return run;
   }
 
+  /**
+   * Hosts the manifest grants up front. MV2 (the Firefox build) has no `host_permissions`: WXT
+   * moves them into `permissions`, beside API names, so there they are the entries with a scheme.
+   */
+  function manifestHosts(): string[] {
+    const m = browser.runtime.getManifest();
+    return m.host_permissions ?? (m.permissions ?? []).filter((p) => p.includes('://'));
+  }
+
   async function applyDock(layout: Layout, matches: string[]): Promise<void> {
     const file = layout.open ? dockFile(layout.width) : null;
     const existing = await browser.scripting.getRegisteredContentScripts({ ids: [DOCK_ID] });
@@ -40,7 +49,7 @@ export function createSitesService({ db, browser }: ServiceDeps) {
    */
   function syncSites(sites: string[]): Promise<string[]> {
     return serial(async () => {
-      const fixed = browser.runtime.getManifest().host_permissions ?? [];
+      const fixed = manifestHosts();
       const granted: string[] = [];
       for (const site of sites) {
         if (await browser.permissions.contains({ origins: [site] })) granted.push(site);

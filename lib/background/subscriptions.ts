@@ -6,7 +6,7 @@ import { checkSubscription } from '../packs/check';
 import { isDue, nextWake, type Trigger } from '../packs/fetch-policy';
 import type { SubscriptionsView } from '../packs/views';
 import type { PanelServiceDeps } from './deps';
-import { trustOf, type PackConfig } from './pack-config';
+import type { PackConfig } from './pack-config';
 import { installVerdict, recordRefusal } from './pack-install';
 
 export const ALARM = 'cuecard-packs';
@@ -17,7 +17,7 @@ const originOf = (url: string) => {
   return `${u.protocol}//${u.hostname}/*`;
 };
 
-export function createSubscriptionsService({ db, browser, ports, config }: PanelServiceDeps & { config: Pick<PackConfig, 'effectiveConfig'> }) {
+export function createSubscriptionsService({ db, browser, ports, config }: PanelServiceDeps & { config: Pick<PackConfig, 'effectiveConfig' | 'trustNow'> }) {
   // One check at a time: the alarm, a browser start and "Check now" may coincide, and two
   // overlapping checks of one URL would each think the other's release is a rollback.
   let chain: Promise<unknown> = Promise.resolve();
@@ -30,7 +30,7 @@ export function createSubscriptionsService({ db, browser, ports, config }: Panel
   }
 
   async function run(trigger: Trigger, only?: string) {
-    const effective = await config.effectiveConfig();
+    const { config: effective, trust } = await config.trustNow();
     const urls = effective.subscriptions.map((s) => s.url);
     await repo.pruneSubscriptions(db, urls);
     const rows = new Map((await repo.getSubscriptions(db)).map((r) => [r.url, r]));
@@ -44,9 +44,9 @@ export function createSubscriptionsService({ db, browser, ports, config }: Panel
         fetch: (u, init) => fetch(u, init),
         now: () => Date.now(),
         random: Math.random,
-        trust: trustOf(effective),
-        held: (id) => repo.packHead(db, id),
-        install: async (verdict, from) => void (await installVerdict(db, verdict, 'url', from)),
+        trust,
+        held: (id) => repo.packReleases(db, id),
+        install: async (verdict, from) => void (await installVerdict(db, config, verdict, 'url', from)),
       });
       rows.set(url, result.state);
       await repo.putSubscription(db, result.state);

@@ -9,6 +9,8 @@ import { initCommand } from './pack-init';
 import { keygenCommand, signCommand, verifyCommand } from './pack-keys';
 import { buildCommand, validateCommand } from './pack-validate';
 import { preview } from './preview';
+import { HUB_COMMANDS } from './hub';
+import { pauseCommand, promoteCommand, publishCommand, rollbackCommand } from './pack-publish';
 
 const previewCommand: Command = {
   name: 'preview',
@@ -28,6 +30,7 @@ Example:
 
 export const COMMANDS: Command[] = [
   initCommand, validateCommand, buildCommand, keygenCommand, signCommand, verifyCommand, diffCommand, schemaCommand, previewCommand,
+  publishCommand, promoteCommand, pauseCommand, rollbackCommand,
 ];
 
 function overview(): string {
@@ -41,8 +44,33 @@ function overview(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Typical release: init → edit → validate → build → sign → verify → publish SIGNED.json',
+    '',
+    'Hub: cuecard hub [--port N] [--data DIR] runs the Cuecard Hub; cuecard hub --help for its commands.',
     'Exit codes: 0 ok, 1 validation or verification failed, 2 usage error.',
   ].join('\n');
+}
+
+async function runCommand(cmd: Command, argv: string[], ctx: CliContext): Promise<number> {
+  const { args, values, help } = parseCommandArgs(cmd, argv);
+  if (help) {
+    ctx.out(`Usage: ${cmd.usage}\n\n${cmd.summary[0]!.toUpperCase()}${cmd.summary.slice(1)}.\n\n${cmd.help}`);
+    return EXIT.ok;
+  }
+  return cmd.run(args, values, ctx);
+}
+
+/** `cuecard hub [options]` serves; `cuecard hub key create …` and the like manage it. */
+async function runHub(argv: string[], ctx: CliContext): Promise<number> {
+  const [serve, ...rest] = HUB_COMMANDS;
+  const two = `${argv[0]} ${argv[1]}`;
+  const cmd = rest.find((c) => c.name === two);
+  if (cmd) return runCommand(cmd, argv.slice(2), ctx);
+  if (argv[0] === '--help' || argv[0] === '-h') {
+    ctx.out([`Usage: ${serve!.usage}`, '', serve!.help, '', 'Managing the hub:', ...rest.map((c) => `  ${c.usage}\n      ${c.summary}`)].join('\n'));
+    return EXIT.ok;
+  }
+  if (argv[0] !== undefined && !argv[0].startsWith('-')) throw new UsageError(`unknown command 'hub ${argv[0]}'; try: cuecard hub --help`);
+  return runCommand(serve!, argv, ctx);
 }
 
 export async function main(argv: string[], ctx: CliContext): Promise<number> {
@@ -52,6 +80,7 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
     return group === undefined ? EXIT.usage : EXIT.ok;
   }
   try {
+    if (group === 'hub') return await runHub(argv.slice(1), ctx);
     if (group !== 'pack') throw new UsageError(`unknown command '${group}'; try: cuecard --help`);
     if (name === undefined || name === '--help' || name === '-h') {
       ctx.out(overview());
@@ -59,12 +88,7 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
     }
     const cmd = COMMANDS.find((c) => c.name === name);
     if (!cmd) throw new UsageError(`unknown command 'pack ${name}'; commands: ${COMMANDS.map((c) => c.name).join(', ')}`);
-    const { args, values, help } = parseCommandArgs(cmd, rest);
-    if (help) {
-      ctx.out(`Usage: ${cmd.usage}\n\n${cmd.summary[0]!.toUpperCase()}${cmd.summary.slice(1)}.\n\n${cmd.help}`);
-      return EXIT.ok;
-    }
-    return await cmd.run(args, values, ctx);
+    return await runCommand(cmd, rest, ctx);
   } catch (e) {
     if (e instanceof UsageError) {
       ctx.err(`cuecard: ${e.message}`);

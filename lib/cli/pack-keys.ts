@@ -41,14 +41,15 @@ export const signCommand: Command = {
   usage: 'cuecard pack sign PACK.json --key KEY --out SIGNED.json [--sequence N] [--expires DATE]',
   summary: 'sign a built pack for publishing',
   help: `Signs PACK.json (from "pack build") with the private KEY and writes SIGNED.json, the
-file to publish. Extensions only accept a release whose sequence is higher than the one
-they have, so every release needs a higher --sequence.
+file to publish. Extensions only accept a release whose sequence is higher than the last
+one they have from the same key for that pack id, so every release needs a higher --sequence.
 
 Options:
   --key KEY          private key from "pack keygen"
   --out SIGNED.json  where to write the signed pack
   --sequence N       release number (default: the pack's version)
-  --expires DATE     e.g. 2027-01-01: extensions refuse the pack from then on (UTC)
+  --expires DATE     e.g. 2027-01-01 (UTC): from then on extensions refuse the file as a new
+                     install; a copy installed before stays in use with an "expired" notice
 
 Example:
   cuecard pack sign dist/pack.json --key team-a.key --out dist/pack.signed.json --expires 2027-01-01`,

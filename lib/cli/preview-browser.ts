@@ -32,6 +32,7 @@ export async function openPreviewBrowser(o: { chromiumPath: string; extensionPat
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.getByTestId('cc-key-input').fill(o.session.publicKey);
     await options.getByTestId('cc-key-label').fill('cuecard pack preview');
+    await options.getByTestId('cc-key-pack-ids').fill(o.session.pack.id);
     await options.getByTestId('cc-key-add').click();
     await options.locator('[data-testid="cc-key"]').first().waitFor();
     await options.getByTestId('cc-sub-url').fill(o.session.packUrl);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Pack } from '../pack/schema';
 import { generateSigningKey, signPack } from '../pack/sign';
-import { startDemoServer } from '../../test/demo/server.mjs';
+import { startDemoServer } from './demo-server.mjs';
 import { EXIT, UsageError, type CliContext } from './context';
 import { compileFolder } from './pack-validate';
 import type { PreviewBrowser } from './preview-browser';
@@ -103,7 +103,8 @@ function manualSteps(s: PreviewSession, extension: string, why: string): string 
   return `
 ${why} To preview by hand:
   1. Open chrome://extensions, turn on Developer mode, "Load unpacked" and pick: ${extension}
-  2. In Cuecard's options, under "Trusted signing keys", paste the key above and click "Add key".
+  2. In Cuecard's options, under "Trusted signing keys", paste the key above, enter the pack id
+     ${s.pack.id} as the pack id it may sign, and click "Add key".
   3. Under "SOP pack subscriptions", paste the pack URL above and click "Subscribe".
   4. Open the demo CRM: ${s.crmUrl}
 After editing the folder, run this command again (the throwaway key changes each time).

@@ -53,3 +53,12 @@ export function maskValue(value: string, kind: Mask = 'text'): string {
 export function scrubDigits(text: string): string {
   return text.replace(/\d{7,}/g, (run) => maskPhone(run));
 }
+
+/**
+ * For text an agent typed that the background stores (a follow-up title): e-mail addresses
+ * and long digit runs are masked. Names cannot be told from other words, which is why no
+ * notification or export shows this text (see lib/followups/notify-text.ts).
+ */
+export function scrubPersonal(text: string): string {
+  return scrubDigits(text.replace(/[^\s@]+@[^\s@]+\.[^\s@]+/g, (mail) => `${[...mail][0]}***@***`));
+}

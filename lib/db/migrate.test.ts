@@ -60,12 +60,12 @@ describe('v2 tables', () => {
     return d;
   };
 
-  it('packHead gives the newest version and the highest sequence; previousPack the one before', async () => {
+  it('packReleases gives every installed release of an id; previousPack the one before', async () => {
     const d = fresh();
-    expect(await repo.packHead(d, 'acme.team-b')).toBeUndefined();
+    expect(await repo.packReleases(d, 'acme.team-b')).toEqual([]);
     await repo.installPack(d, { id: 'acme.team-b', version: 1, pack: teamPack(1), source: 'url', installedAt: 1, sequence: 4 });
     await repo.installPack(d, { id: 'acme.team-b', version: 2, pack: teamPack(2), source: 'url', installedAt: 2, sequence: 7 });
-    expect(await repo.packHead(d, 'acme.team-b')).toEqual({ latestVersion: 2, latestPack: teamPack(2), lastSequence: 7 });
+    expect((await repo.packReleases(d, 'acme.team-b')).map((r) => [r.version, r.sequence])).toEqual([[1, 4], [2, 7]]);
     expect(await repo.previousPack(d, 'acme.team-b', 2)).toEqual(teamPack(1));
     expect(await repo.previousPack(d, 'acme.team-b', 1)).toBeNull();
   });

@@ -1,33 +1,67 @@
 /** Data access used by the background's handlers. Everything the agent does lands here. */
-import * as v from 'valibot';
 import type { Run } from '../engine/run';
 import type { Pack } from '../pack/schema';
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from '../settings/schema';
-import type { Held } from '../packs/evaluate';
+import type { Settings, SettingsPatch } from '../settings/schema';
+import { mergePatch, parseSettings, type SettingsIssue } from '../settings/parse';
 import type { PackNotice } from '../packs/views';
 import type { AckRow, CuecardDb, StoredPack, SubscriptionRow } from './schema';
 import { prunablePackVersions } from '../packs/prune';
 
-export async function getSettings(d: CuecardDb): Promise<Settings> {
-  const row = await d.kv.get('settings');
-  // Settings written by an older version may lack newer keys: fill from the defaults.
-  const merged = { ...DEFAULT_SETTINGS, ...(row?.value as object | undefined) };
-  const parsed = v.safeParse(SettingsSchema, merged);
-  return parsed.success ? parsed.output : { ...DEFAULT_SETTINGS };
+/**
+ * The stored settings, parsed field by field (lib/settings/parse.ts): a bad field falls back
+ * to its default here, and only here; the stored record keeps it (see patchSettings).
+ */
+export async function readSettings(d: CuecardDb): Promise<{ settings: Settings; issues: SettingsIssue[] }> {
+  return parseSettings((await d.kv.get('settings'))?.value);
 }
 
+export async function getSettings(d: CuecardDb): Promise<Settings> {
+  return (await readSettings(d)).settings;
+}
+
+/**
+ * Writes only the patched fields over the raw stored record, so a field this version cannot
+ * parse (or does not know) is never replaced by a default through a patch of another field.
+ */
 export async function patchSettings(d: CuecardDb, patch: SettingsPatch): Promise<Settings> {
   return d.transaction('rw', d.kv, async () => {
-    const next = { ...(await getSettings(d)), ...patch };
+    const next = mergePatch((await d.kv.get('settings'))?.value, patch);
     await d.kv.put({ key: 'settings', value: next });
-    return next;
+    return parseSettings(next).settings;
   });
 }
 
-/** The last write wins: two tabs on one run each persist what their agent just did. */
-export async function putRun(d: CuecardDb, run: Run): Promise<Run> {
-  await d.runs.put(run);
-  return run;
+/**
+ * Stores a run unless the database holds a revision at least as high: the higher revision
+ * wins, compared inside the transaction, so two tabs writing the same run concurrently end
+ * with the higher one whatever order their writes land in. `run` is the winner.
+ */
+export async function putRun(d: CuecardDb, run: Run): Promise<{ saved: boolean; run: Run }> {
+  return d.transaction('rw', d.runs, async () => {
+    const held = await d.runs.get(run.id);
+    if (held && held.rev >= run.rev) return { saved: false, run: held };
+    await d.runs.put(run);
+    return { saved: true, run };
+  });
+}
+
+/** How many follow-ups belong to a run: deleting it deletes them too (the panel says so first). */
+export async function followUpsOfRun(d: CuecardDb, runId: string): Promise<string[]> {
+  return (await d.followups.filter((f) => f.origin?.runId === runId).primaryKeys()) as string[];
+}
+
+/**
+ * Deletes a run and everything it owns — its kept page values and its follow-ups — in one
+ * transaction. Returns the follow-up ids, so their alarms and notifications can go too.
+ */
+export async function deleteRun(d: CuecardDb, runId: string): Promise<{ followUps: string[] }> {
+  return d.transaction('rw', d.runs, d.kept, d.followups, async () => {
+    const followUps = await followUpsOfRun(d, runId);
+    await d.runs.delete(runId);
+    await d.kept.delete(runId);
+    await d.followups.bulkDelete(followUps);
+    return { followUps };
+  });
 }
 
 export function openRuns(d: CuecardDb): Promise<Run[]> {
@@ -43,41 +77,42 @@ export async function installPack(d: CuecardDb, row: StoredPack): Promise<void> 
   await d.packs.put(row);
 }
 
-/** Deletes the stored pack versions nothing needs any more (lib/packs/prune.ts); returns how many. */
-export async function prunePacks(d: CuecardDb): Promise<number> {
+/**
+ * Deletes the stored pack versions nothing needs any more (lib/packs/prune.ts); returns how many.
+ * `rankOf`: each row's rank under the trust in force (lib/packs/trust.ts rankerOf).
+ */
+export async function prunePacks(d: CuecardDb, rankOf?: (row: StoredPack) => number): Promise<number> {
   return d.transaction('rw', d.packs, d.runs, async () => {
     const rows = await d.packs.toArray();
     const runs = await d.runs.toArray();
-    const gone = prunablePackVersions(rows, runs);
+    const gone = prunablePackVersions(rows, runs, rankOf);
     await d.packs.bulkDelete(gone);
     return gone.length;
   });
 }
 
-/** The newest version of every installed pack. */
-export async function latestPacks(d: CuecardDb): Promise<StoredPack[]> {
+/**
+ * The release in use of every installed pack: the highest (rank, version), where `rankOf` is
+ * the row's rank under the trust in force (lib/packs/rank.ts); without it, the newest version.
+ */
+export async function latestPacks(d: CuecardDb, rankOf: (row: StoredPack) => number = () => 0): Promise<StoredPack[]> {
   const all = await d.packs.toArray();
-  const latest = new Map<string, StoredPack>();
+  const latest = new Map<string, { row: StoredPack; rank: number }>();
   for (const p of all) {
     const held = latest.get(p.id);
-    if (!held || p.version > held.version) latest.set(p.id, p);
+    const rank = rankOf(p);
+    if (!held || rank > held.rank || (rank === held.rank && p.version > held.row.version)) latest.set(p.id, { row: p, rank });
   }
-  return [...latest.values()];
+  return [...latest.values()].map((h) => h.row);
 }
 
 export async function getPack(d: CuecardDb, id: string, version: number): Promise<Pack | null> {
   return (await d.packs.get([id, version]))?.pack ?? null;
 }
 
-/** What is installed of one pack id: its newest version and the highest signed sequence. */
-export async function packHead(d: CuecardDb, packId: string): Promise<Held | undefined> {
-  const rows = await d.packs.where('id').equals(packId).toArray();
-  if (!rows.length) return undefined;
-  const latest = rows.reduce((a, b) => (b.version > a.version ? b : a));
-  const sequences = rows.flatMap((r) => (r.sequence === undefined ? [] : [r.sequence]));
-  const head: Held = { latestVersion: latest.version, latestPack: latest.pack };
-  if (sequences.length) head.lastSequence = Math.max(...sequences);
-  return head;
+/** Every installed release of one pack id, whatever its key: the trust rules (lib/packs/rank.ts) read them all. */
+export function packReleases(d: CuecardDb, packId: string): Promise<StoredPack[]> {
+  return d.packs.where('id').equals(packId).toArray();
 }
 
 /** The version installed just before `version`: what an agent knew before it arrived. */

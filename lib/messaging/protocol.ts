@@ -51,6 +51,7 @@ const Empty = v.strictObject({});
 const Version = v.pipe(v.number(), v.integer(), v.minValue(1));
 const PackRef = v.strictObject({ packId: IdSchema, version: Version });
 const ContextValues = v.pipe(v.record(v.string(), v.pipe(v.string(), v.maxLength(500))), v.maxEntries(100));
+const RunId = v.pipe(v.string(), v.minLength(1), v.maxLength(80));
 /** A panel ticket: 32 random bytes, hex (lib/background/panel-sessions.ts). */
 const Ticket = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'is not a panel ticket'));
 
@@ -65,10 +66,16 @@ export const requests = {
   'panel.ticket': msg<{ ticket: string }>()({ from: PAGE, schema: Empty }),
   'panel.claim': msg<Ok>()({ from: ['claimant', 'panel'], schema: v.strictObject({ ticket: Ticket }) }),
 
-  'state.load': msg<{ settings: Settings; packs: Pack[]; packMeta: PackMeta[]; openRuns: Run[] }>()({ from: EXT, schema: Empty }),
+  /** `activeRunId`: the contact of the sender's tab, or the agent's most recent one for a new tab. */
+  'state.load': msg<{ settings: Settings; packs: Pack[]; packMeta: PackMeta[]; openRuns: Run[]; activeRunId: string | null }>()({ from: EXT, schema: Empty }),
+  /** `run`: what the database holds now — the sent run when `saved`, else the stored higher revision. */
   'run.put': msg<{ saved: boolean; run: Run }>()({ from: PANEL, schema: v.strictObject({ run: RunSchema }) }),
-  // Nothing sends this yet; kept for deleting a run with what it owns (issue #10, item 5).
-  'run.delete': msg<{ deleted: boolean }>()({ from: EXT, schema: v.strictObject({ runId: v.string() }) }),
+  /** History (in the panel) deletes a finished contact with what it owns; `followUps`: how many went with it. */
+  'run.delete': msg<{ deleted: boolean; followUps: number }>()({ from: PANEL, schema: v.strictObject({ runId: RunId }) }),
+  /** What deleting a run takes along (its follow-ups), for the confirmation the panel shows first. */
+  'run.owned': msg<{ followUps: number }>()({ from: PANEL, schema: v.strictObject({ runId: RunId }) }),
+  /** The panel's tab switched contact (`null`: the picker); other tabs keep theirs. */
+  'run.activate': msg<{ activeRunId: string | null }>()({ from: PANEL, schema: v.strictObject({ runId: v.nullable(RunId) }) }),
   'runs.history': msg<{ runs: Run[] }>()({ from: EXT, schema: v.strictObject({ limit: v.optional(v.number()) }) }),
   /** The panel's own preferences (lib/settings/prefs.ts); the options page may send them too. */
   'prefs.patch': msg<{ settings: Settings }>()({ from: EXT, schema: v.strictObject({ patch: PrefsPatchSchema }) }),
@@ -119,7 +126,7 @@ export const requests = {
   /** Keep a run's storable page fields; the background masks them before they are stored. */
   'context.keep': msg<{ stored: Record<string, string> }>()({
     from: PANEL,
-    schema: v.strictObject({ ...PackRef.entries, runId: v.pipe(v.string(), v.minLength(1), v.maxLength(80)), values: ContextValues }),
+    schema: v.strictObject({ ...PackRef.entries, runId: RunId, values: ContextValues }),
   }),
   /** The options page's "Broken anchors" export. */
   'anchors.broken': msg<{ anchors: BrokenAnchor[] }>()({ from: OPTIONS, schema: Empty }),

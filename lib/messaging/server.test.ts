@@ -60,7 +60,7 @@ describe('createRouter', () => {
 
   it('refuses every request but the claim from a panel frame that has no ticket', async () => {
     const stranger = { ...panel, documentId: 'D9' };
-    for (const type of ['state.load', 'run.put', 'run.delete', 'prefs.patch', 'page.insert', 'context.read', 'followups.list']) {
+    for (const type of ['state.load', 'run.put', 'run.delete', 'run.owned', 'run.activate', 'prefs.patch', 'page.insert', 'context.read', 'followups.list']) {
       const reply = await router()({ type, payload: {} }, stranger);
       expect(reply).toEqual({ ok: false, error: `Message refused: "${type}" may not be sent from a panel that Cuecard did not open here.` });
     }
@@ -79,8 +79,21 @@ describe('createRouter', () => {
       const r = await router()({ type: 'prefs.patch', payload: { patch } }, panel);
       expect(r.ok, JSON.stringify(patch)).toBe(false);
     }
-    expect(await router()({ type: 'prefs.patch', payload: { patch: { mode: 'experienced', activeRunId: null } } }, panel)).toEqual({ ok: true, data: { handled: 'prefs.patch' } });
+    expect(await router()({ type: 'prefs.patch', payload: { patch: { mode: 'experienced', panelWidth: 400 } } }, panel)).toEqual({ ok: true, data: { handled: 'prefs.patch' } });
     expect(await router()({ type: 'settings.patch', payload: trust }, options)).toEqual({ ok: true, data: { handled: 'settings.patch' } });
+  });
+
+  it("changes a tab's contact only through run.activate, from a panel", async () => {
+    // Per tab (lib/session/active-run.ts): not a preference a patch could change for every tab.
+    const viaPrefs = await router()({ type: 'prefs.patch', payload: { patch: { activeRunId: null } } }, panel);
+    expect(!viaPrefs.ok && viaPrefs.error).toMatch(/^Message "prefs.patch" is invalid: patch.activeRunId: /);
+    expect(await router()({ type: 'run.activate', payload: { runId: 'r1' } }, panel)).toEqual({ ok: true, data: { handled: 'run.activate' } });
+    expect(await router()({ type: 'run.activate', payload: { runId: null } }, panel)).toEqual({ ok: true, data: { handled: 'run.activate' } });
+    expect((await router()({ type: 'run.activate', payload: { runId: '' } }, panel)).ok).toBe(false);
+    for (const type of ['run.activate', 'run.owned', 'run.delete']) {
+      expect(await router()({ type, payload: { runId: 'r1' } }, options)).toEqual({ ok: false, error: `Message refused: "${type}" may not be sent from the options page.` });
+      expect(await router()({ type, payload: { runId: 'r1' } }, page)).toEqual({ ok: false, error: `Message refused: "${type}" may not be sent from a web page.` });
+    }
   });
 
   it('lets content scripts send page messages, and only those', async () => {

@@ -6,6 +6,7 @@
  * The payload is kept as bytes (not re-serialised JSON) because JSON has many spellings of
  * one value; signing bytes means any changed byte fails.
  */
+import { anyPackIdMatches } from './pack-id-pattern';
 import { MAX_PACK_BYTES, parsePack } from './parse';
 import type { Pack } from './schema';
 
@@ -23,7 +24,10 @@ const ED25519 = { name: 'Ed25519' } as const;
 export interface SignedPayload {
   packId: string;
   sequence: number;
-  /** ISO 8601; agents' extensions refuse the pack from then on. */
+  /**
+   * ISO 8601. From then on extensions refuse this file as a new install; a copy installed
+   * before stays in use with a standing "expired" notice (README, team lead's guide).
+   */
   expiresAt?: string;
   signedAt: string;
   pack: unknown;
@@ -34,18 +38,28 @@ export interface TrustedKey {
   id?: string;
   /** Raw 32-byte Ed25519 public key, base64 (the one line in KEY.pub). */
   publicKey: string;
+  /**
+   * The pack ids this key may sign (lib/pack/pack-id-pattern.ts). Undefined: any id, for
+   * callers that check one file against one key (the CLI's `pack verify`); the extension
+   * always passes a list.
+   */
+  packIds?: readonly string[];
 }
 
 export type VerifyFailure =
-  | 'malformed' | 'bad-signature' | 'unknown-key' | 'rollback' | 'expired' | 'invalid-pack' | 'unsigned' | 'id-mismatch';
+  | 'malformed' | 'bad-signature' | 'unknown-key' | 'key-not-bound' | 'rollback' | 'expired' | 'invalid-pack' | 'unsigned' | 'id-mismatch';
 
-export type VerifyResult =
-  | { ok: true; pack: Pack; packId: string; sequence: number; keyId: string; signedAt: string; expiresAt?: string }
+export type VerifyResult<K extends TrustedKey = TrustedKey> =
+  | { ok: true; pack: Pack; packId: string; sequence: number; keyId: string; signedAt: string; expiresAt?: string; trusted: K }
   | { ok: false; code: VerifyFailure; message: string };
 
 export interface VerifyOptions {
   now: number;
-  /** Sequence of the pack already installed; only a higher one is accepted. */
+  /**
+   * Highest sequence already installed of this pack id from the key that signed the file (the
+   * caller reads the key id from the file; the signature check then proves it). Only a higher
+   * one is accepted. Per key, so another key's huge sequence never blocks this one.
+   */
   lastSequence?: number;
   expectedPackId?: string;
 }
@@ -91,18 +105,20 @@ export async function signPack(
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-export async function verifySignedPack(text: string, trustedKeys: readonly TrustedKey[], opts: VerifyOptions): Promise<VerifyResult> {
+export async function verifySignedPack<K extends TrustedKey>(text: string, trustedKeys: readonly K[], opts: VerifyOptions): Promise<VerifyResult<K>> {
   const env = readSignedEnvelope(text);
   if (!env.ok) return env;
   const { payload, bytes, signature, keyId } = env;
   let key: CryptoKey | undefined;
-  for (const trusted of trustedKeys) {
-    const raw = tryBase64(trusted.publicKey.trim());
-    if (raw?.length !== 32 || (await keyIdOf(trusted.publicKey.trim())) !== keyId) continue;
+  let trusted: K | undefined;
+  for (const candidate of trustedKeys) {
+    const raw = tryBase64(candidate.publicKey.trim());
+    if (raw?.length !== 32 || (await keyIdOf(candidate.publicKey.trim())) !== keyId) continue;
     key = await crypto.subtle.importKey('raw', raw as BufferSource, ED25519, false, ['verify']);
+    trusted = candidate;
     break;
   }
-  if (!key) return fail('unknown-key', `This pack was signed with key ${keyId}, which is not one of the trusted keys. Check that you have the team lead's current public key.`);
+  if (!key || !trusted) return fail('unknown-key', `This pack was signed with key ${keyId}, which is not one of the trusted keys. Check that you have the team lead's current public key.`);
   const good = await crypto.subtle.verify(ED25519, key, signature as BufferSource, bytes as BufferSource).catch(() => false);
   if (!good) return fail('bad-signature', 'The signature does not match: the file was changed after it was signed. Do not use it; get a fresh copy from your team lead.');
   if (!payload) return fail('malformed', 'The signed content is not a Cuecard pack payload.');
@@ -110,8 +126,12 @@ export async function verifySignedPack(text: string, trustedKeys: readonly Trust
   if (opts.expectedPackId !== undefined && packId !== opts.expectedPackId) {
     return fail('id-mismatch', `This file contains pack "${packId}", but pack "${opts.expectedPackId}" was expected from this source.`);
   }
+  if (trusted.packIds !== undefined && !anyPackIdMatches(trusted.packIds, packId)) {
+    const bound = trusted.packIds.length ? `it may sign only ${trusted.packIds.map((p) => `"${p}"`).join(', ')}` : 'it is bound to no pack id';
+    return fail('key-not-bound', `Key ${keyId} signed pack "${packId}", but ${bound}. If your team lead really publishes "${packId}" with this key, add the pack id to the key in Cuecard's options.`);
+  }
   if (opts.lastSequence !== undefined && sequence <= opts.lastSequence) {
-    return fail('rollback', `This is release ${sequence} of pack "${packId}", but release ${opts.lastSequence} is already installed; an older or repeated release cannot replace it.`);
+    return fail('rollback', `This is release ${sequence} of pack "${packId}" from key ${keyId}, but release ${opts.lastSequence} from that key is already installed; an older or repeated release cannot replace it.`);
   }
   if (payload.expiresAt !== undefined && opts.now >= Date.parse(payload.expiresAt)) {
     return fail('expired', `This pack expired on ${payload.expiresAt.slice(0, 10)}. Ask your team lead for a newer signed pack.`);
@@ -119,7 +139,7 @@ export async function verifySignedPack(text: string, trustedKeys: readonly Trust
   const parsed = parsePack(payload.pack);
   if (!parsed.ok) return fail('invalid-pack', `The signed pack is not a valid pack (${parsed.errors[0]?.path}: ${parsed.errors[0]?.message}).`);
   if (parsed.pack.id !== packId) return fail('id-mismatch', `The signature is for pack "${packId}" but the file holds pack "${parsed.pack.id}".`);
-  const ok: VerifyResult = { ok: true, pack: parsed.pack, packId, sequence, keyId, signedAt: payload.signedAt };
+  const ok: VerifyResult<K> = { ok: true, pack: parsed.pack, packId, sequence, keyId, signedAt: payload.signedAt, trusted };
   return payload.expiresAt === undefined ? ok : { ...ok, expiresAt: payload.expiresAt };
 }
 

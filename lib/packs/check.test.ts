@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey, signPack } from '../pack/sign';
 import type { Pack } from '../pack/schema';
 import { checkSubscription, type CheckDeps, type FetchLike } from './check';
-import type { Held } from './evaluate';
+import type { Installed } from './evaluate';
 import { FETCH_POLICY, type SubState } from './fetch-policy';
 import { teamPack } from './fixtures';
 
@@ -33,10 +33,10 @@ function setup(reply: (headers: Record<string, string>) => Response | Promise<Re
     fetch: fetchFn,
     now: () => NOW,
     random: () => 0.5,
-    trust: { keys: [{ publicKey: key.publicKey }], allowUnsigned: false },
-    held: async (id): Promise<Held | undefined> => {
+    trust: { keys: [{ publicKey: key.publicKey, keyId: key.keyId, source: 'agent', packIds: ['acme.*'] }], allowUnsigned: false },
+    held: async (id): Promise<Installed[]> => {
       const h = store.get(id);
-      return h && { latestVersion: h.pack.version, latestPack: h.pack, lastSequence: h.sequence };
+      return h ? [{ version: h.pack.version, pack: h.pack, keyId: key.keyId, sequence: h.sequence }] : [];
     },
     install: async (v) => void store.set(v.pack.id, { pack: v.pack, sequence: v.sequence }),
     policy: { ...FETCH_POLICY, timeoutMs: 50 },

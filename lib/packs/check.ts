@@ -3,7 +3,7 @@
  * came back, then the next state. Browser APIs arrive as arguments (fetch, install), so
  * this runs the same in the background, in unit tests and in the scale benchmark.
  */
-import { evaluatePackText, type Held, type Trust, type Verdict } from './evaluate';
+import { evaluatePackText, type Installed, type Trust, type Verdict } from './evaluate';
 import { afterFailure, afterSuccess, conditionalHeaders, FETCH_POLICY, type FetchPolicy, type SubState } from './fetch-policy';
 
 export type FetchLike = (url: string, init: { headers: Record<string, string>; signal: AbortSignal; cache: RequestCache; credentials: RequestCredentials }) => Promise<Response>;
@@ -13,7 +13,7 @@ export interface CheckDeps {
   now(): number;
   random(): number;
   trust: Trust;
-  held(packId: string): Promise<Held | undefined>;
+  held(packId: string): Promise<readonly Installed[]>;
   /** Store an accepted pack; a throw counts as a failed check and nothing else changes. */
   install(verdict: Extract<Verdict, { kind: 'accept' }>, url: string): Promise<void>;
   policy?: FetchPolicy;

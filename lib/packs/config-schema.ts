@@ -3,6 +3,7 @@
  * the administrator's policy (chrome.storage.managed). Schemas are the types.
  */
 import * as v from 'valibot';
+import { MAX_PACK_ID_PATTERNS, packIdPatternProblem } from '../pack/pack-id-pattern';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -49,10 +50,36 @@ export const PublicKeySchema = v.pipe(
   v.check(isPublicKey, 'must be a public key: the one line of base64 in KEY.pub from "cuecard pack keygen"'),
 );
 
+const packIdPattern = (allowAny: boolean) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const problem = packIdPatternProblem(dataset.value, { allowAny });
+      if (problem) addIssue({ message: problem });
+    }),
+  );
+const patterns = (allowAny: boolean) =>
+  v.pipe(v.array(packIdPattern(allowAny)), v.maxLength(MAX_PACK_ID_PATTERNS, `holds more than ${MAX_PACK_ID_PATTERNS} pack ids`));
+
 export const TrustedKeySettingSchema = v.strictObject({
   publicKey: PublicKeySchema,
   /** Who the key belongs to, e.g. "Team B lead", shown beside the key id. */
   label: v.optional(v.pipe(v.string(), v.maxLength(80))),
+  /**
+   * The pack ids this key may sign (lib/pack/pack-id-pattern.ts). Keys saved before pack ids
+   * existed have none and read as bound to nothing: they sign nothing until the agent adds
+   * ids (safer than "any id", which is the hole issue 10 closes). The options page requires
+   * at least one (components/options/TrustedKeys.tsx); `*` is policy's alone.
+   */
+  packIds: v.optional(patterns(false), []),
+});
+
+/** A managed-policy key bound to pack ids (`trustedKeyBindings`); `*` allowed here. */
+export const PolicyKeyBindingSchema = v.object({
+  publicKey: PublicKeySchema,
+  packIds: v.pipe(patterns(true), v.minLength(1, 'needs at least one pack id (or "*" for any)')),
 });
 
 export const SubscriptionSettingSchema = v.strictObject({ url: PackUrlSchema });

@@ -1,27 +1,30 @@
 /**
- * Whether a pack file may replace what is installed: signature, trust, expiry, rollback,
- * and version consistency (runs stay on the version they started with, so a version's
- * content can never change under them). Shared by subscriptions and by hand imports.
+ * Whether a pack file may be installed beside what is installed: signature, trust (the key is
+ * trusted and bound to the pack id), rank (lib/packs/rank.ts: policy keys over agent keys over
+ * unsigned), expiry, per-key rollback, and version consistency within a rank (runs stay on the
+ * version they started with, so a version's content can never change under them). Shared by
+ * subscriptions and by hand imports.
  */
 import { parsePackText } from '../pack/parse';
 import type { Pack } from '../pack/schema';
 import { readSignedEnvelope, verifySignedPack, type TrustedKey, type VerifyFailure } from '../pack/sign';
+import { admit, grantIndex, lastSequenceOf, RANK, type Grant, type ReleaseRef } from './rank';
 import { sameJson } from './same-json';
 
-/** What is installed of one pack id. */
-export interface Held {
-  latestVersion: number;
-  latestPack: Pack;
-  /** Highest signed release sequence installed; undefined when only unsigned versions are held. */
-  lastSequence?: number;
+/** One installed release of a pack id. */
+export interface Installed extends ReleaseRef {
+  pack: Pack;
 }
 
+/** A trusted key with what it may sign and who set it (pack-config.ts builds these). */
+export type TrustedKeyGrant = TrustedKey & Grant;
+
 export interface Trust {
-  keys: TrustedKey[];
+  keys: TrustedKeyGrant[];
   allowUnsigned: boolean;
 }
 
-export type RefusalCode = VerifyFailure | 'version-reused';
+export type RefusalCode = VerifyFailure | 'version-reused' | 'outranked' | 'signed-installed';
 
 export type Verdict =
   | {
@@ -41,7 +44,8 @@ export type Verdict =
 export interface EvaluateOptions {
   trust: Trust;
   now: number;
-  held: (packId: string) => Promise<Held | undefined>;
+  /** Every installed release of a pack id, whatever its key (none: an empty list). */
+  held: (packId: string) => Promise<readonly Installed[]>;
   /** A subscription that delivered pack X must keep delivering X. */
   expectedPackId?: string;
 }
@@ -56,6 +60,7 @@ function syntaxError(text: string): string | undefined {
 
 export async function evaluatePackText(text: string, opts: EvaluateOptions): Promise<Verdict> {
   const env = readSignedEnvelope(text);
+  const index = grantIndex(opts.trust.keys);
   if (!env.ok) {
     // Broken JSON: say where (line and column), not only that it is broken.
     const where = env.code === 'malformed' ? syntaxError(text) : undefined;
@@ -72,29 +77,37 @@ export async function evaluatePackText(text: string, opts: EvaluateOptions): Pro
     if (opts.expectedPackId !== undefined && parsed.pack.id !== opts.expectedPackId) {
       return refuse('id-mismatch', `This file contains pack "${parsed.pack.id}", but pack "${opts.expectedPackId}" was expected from this address.`);
     }
-    return byVersion(parsed.pack, await opts.held(parsed.pack.id), { signed: false });
+    const gate = admit(parsed.pack.id, RANK.unsigned, undefined, await opts.held(parsed.pack.id), index);
+    if (!gate.ok) return refuse(gate.code, gate.message);
+    return byVersion(parsed.pack, gate.sameRankHead, { signed: false });
   }
   const claimed = env.payload;
-  const held = claimed ? await opts.held(claimed.packId) : undefined;
-  const res = await verifySignedPack(text, opts.trust.keys, { now: opts.now, lastSequence: held?.lastSequence, expectedPackId: opts.expectedPackId });
+  const rows = claimed ? await opts.held(claimed.packId) : [];
+  // The file's key id is only a claim here; verifySignedPack proves it before the sequence counts.
+  const lastSequence = lastSequenceOf(rows, env.keyId);
+  const res = await verifySignedPack(text, opts.trust.keys, { now: opts.now, lastSequence, expectedPackId: opts.expectedPackId });
   if (!res.ok) {
     // The release we already have, sent again (and authentic: rollback is only reported
     // after the signature checked out): nothing to do, and nothing wrong.
-    if (res.code === 'rollback' && held && claimed && claimed.sequence === held.lastSequence && sameJson(claimed.pack, held.latestPack)) {
+    const mine = claimed && rows.find((r) => r.keyId === env.keyId && r.sequence === claimed.sequence);
+    if (res.code === 'rollback' && claimed && claimed.sequence === lastSequence && mine && sameJson(claimed.pack, mine.pack)) {
       return { kind: 'unchanged', packId: claimed.packId };
     }
     return refuse(res.code, res.message);
   }
-  return byVersion(res.pack, held, { signed: true, sequence: res.sequence, keyId: res.keyId, expiresAt: res.expiresAt });
+  const gate = admit(res.packId, res.trusted.source === 'policy' ? RANK.policy : RANK.agent, res.keyId, rows, index);
+  if (!gate.ok) return refuse(gate.code, gate.message);
+  return byVersion(res.pack, gate.sameRankHead, { signed: true, sequence: res.sequence, keyId: res.keyId, expiresAt: res.expiresAt });
 }
 
-function byVersion(pack: Pack, held: Held | undefined, meta: { signed: boolean; sequence?: number; keyId?: string; expiresAt?: string }): Verdict {
+/** Versions rise within a rank; a higher rank starts its own line (rank.ts). */
+function byVersion(pack: Pack, head: Installed | undefined, meta: { signed: boolean; sequence?: number; keyId?: string; expiresAt?: string }): Verdict {
   const accept = (sameContent: boolean): Verdict => ({ kind: 'accept', pack, sameContent, ...defined(meta) });
-  if (!held || pack.version > held.latestVersion) return accept(false);
-  if (pack.version < held.latestVersion) {
-    return refuse('rollback', `This file holds version ${pack.version} of pack "${pack.id}", but version ${held.latestVersion} is installed; an older version cannot replace it.`);
+  if (!head || pack.version > head.version) return accept(false);
+  if (pack.version < head.version) {
+    return refuse('rollback', `This file holds version ${pack.version} of pack "${pack.id}", but version ${head.version} is installed; an older version cannot replace it.`);
   }
-  if (!sameJson(pack, held.latestPack)) {
+  if (!sameJson(pack, head.pack)) {
     return refuse(
       'version-reused',
       `This release changes pack "${pack.id}" but keeps its version ${pack.version}, which agents already use. Ask your team lead to raise the pack's version and publish again.`,

@@ -21,6 +21,16 @@ describe('prunablePackVersions', () => {
     expect(prunablePackVersions(list, [])).toEqual([['a', 2]]);
   });
 
+  it('keeps each key\'s highest sequence, and orders by rank before version', () => {
+    // A rogue key's v9 at a huge sequence; the company's v1..v4 rank higher.
+    const list = [{ id: 'a', version: 9, keyId: 'rogue', sequence: 2 ** 53 - 1 }, ...[1, 2, 3, 4].map((v) => ({ id: 'a', version: v, keyId: 'co', sequence: v }))];
+    const rank = (r: { keyId?: string }) => (r.keyId === 'co' ? 2 : 1);
+    // Kept: v4, v3 (top two by rank), v9 (rogue's counter), v4 again (co's counter).
+    expect(prunablePackVersions(list, [], rank)).toEqual([['a', 2], ['a', 1]]);
+    // By version alone, the company's previous release (v3) would go.
+    expect(prunablePackVersions(list, [])).toEqual([['a', 3], ['a', 2], ['a', 1]]);
+  });
+
   it('prunes nothing while there are two versions or fewer', () => {
     expect(prunablePackVersions([...rows('a', [5, 9]), ...rows('b', [1])], [])).toEqual([]);
   });

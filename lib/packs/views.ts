@@ -14,7 +14,8 @@ export interface SubscriptionView {
 
 export interface SubscriptionsView {
   subscriptions: SubscriptionView[];
-  trustedKeys: { publicKey: string; keyId: string; label?: string; source: Source }[];
+  /** `packIds`: what the key may sign (lib/pack/pack-id-pattern.ts); empty for a key saved before bindings existed. */
+  trustedKeys: { publicKey: string; keyId: string; label?: string; source: Source; packIds: string[] }[];
   allowUnsigned: boolean;
   allowUnsignedLocked: boolean;
   locked: boolean;

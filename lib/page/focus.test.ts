@@ -1,8 +1,20 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFocusTracker, type FocusTracker } from './focus';
+import { createFocusTracker, type Editable, type FocusTracker } from './focus';
 
 let tracker: FocusTracker;
+// happy-dom leaves isTrusted unset: the tests mark what a page script forged instead.
+const forged = new WeakSet<Event>();
+const isReal = (e: Event) => !forged.has(e);
+const track = (onFocus?: (ed: Editable) => void) => createFocusTracker(document, onFocus, { isReal });
+/** The agent's own click: the pointer goes down on the element, and focus follows. */
+const click = (el: HTMLElement) => {
+  el.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+  el.focus();
+};
+/** navigator.userActivation.hasBeenActive: whether the agent has used this frame (happy-dom has none). */
+const activated = (hasBeenActive: boolean) => Object.defineProperty(navigator, 'userActivation', { value: { hasBeenActive }, configurable: true });
+const forge = (el: EventTarget, e: Event) => (forged.add(e), el.dispatchEvent(e));
 /** Test markup is trusted literal text (the lint rule against innerHTML is about pack text). */
 const html = (parent: ParentNode, markup: string) => parent.replaceChildren(document.createRange().createContextualFragment(markup));
 const $ = <T extends HTMLElement>(sel: string, root: ParentNode = document): T => root.querySelector<T>(sel)!;
@@ -14,14 +26,14 @@ beforeEach(() => {
     <div id="rich" contenteditable="true">hello <b id="bold">world</b></div>
     <cuecard-panel><input id="inside-host"></cuecard-panel><div id="cuecard-root"><textarea id="ours"></textarea></div>
     <crm-field id="shadow-host"></crm-field>`);
-  tracker = createFocusTracker(document);
+  tracker = track();
 });
 afterEach(() => tracker.dispose());
 
 describe('createFocusTracker', () => {
   it('remembers the last focused text field and its selection after focus moves away', () => {
     const name = $<HTMLInputElement>('#name');
-    name.focus();
+    click(name);
     name.setSelectionRange(1, 2);
     $('#btn').focus(); // e.g. a page button, or the panel iframe
     name.setSelectionRange(0, 0); // blurred fields keep their state; prove we use the saved copy
@@ -30,16 +42,16 @@ describe('createFocusTracker', () => {
 
   it('reads the live caret while the field still has focus', () => {
     const notes = $<HTMLTextAreaElement>('#notes');
-    notes.focus();
+    click(notes);
     notes.setSelectionRange(4, 4);
     expect(tracker.last()).toMatchObject({ el: notes, start: 4, end: 4 });
   });
 
   it('ignores password fields, non-text inputs and our own panel', () => {
-    for (const id of ['pw', 'agree', 'inside-host', 'ours']) $(`#${id}`).focus();
+    for (const id of ['pw', 'agree', 'inside-host', 'ours']) click($(`#${id}`));
     expect(tracker.last()).toBeNull();
-    $('#name').focus();
-    $('#ours').focus();
+    click($('#name'));
+    click($('#ours'));
     expect(tracker.last()?.el.id).toBe('name');
   });
 
@@ -47,7 +59,7 @@ describe('createFocusTracker', () => {
     const root = $('#shadow-host').attachShadow({ mode: 'open' });
     html(root, '<textarea id="deep">abc</textarea>');
     const deep = $<HTMLTextAreaElement>('#deep', root);
-    deep.focus();
+    click(deep);
     deep.setSelectionRange(3, 3);
     $('#btn').focus();
     expect(tracker.last()).toMatchObject({ kind: 'field', el: deep, start: 3, end: 3 });
@@ -57,10 +69,11 @@ describe('createFocusTracker', () => {
     const root = $('#shadow-host').attachShadow({ mode: 'open' });
     html(root, '<input id="a"><textarea id="b"></textarea>');
     const onFocus = vi.fn();
-    const t = createFocusTracker(document, onFocus);
-    $('#a', root).focus(); // entering the root: the document hears this one
+    const t = track(onFocus);
+    click($('#a', root)); // entering the root: the document hears this one
     // Chrome does not dispatch this move to the document (target and relatedTarget both
     // retarget to the host); a non-composed event reproduces exactly that.
+    $('#b', root).dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
     $('#b', root).dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: false }));
     expect(t.last()?.el).toBe($('#b', root));
     expect(onFocus).toHaveBeenCalledTimes(2); // once per focus, though two listeners hear #a
@@ -69,7 +82,7 @@ describe('createFocusTracker', () => {
 
   it('saves a cloned Range for contenteditable, kept when the page selection moves', () => {
     const rich = $('#rich');
-    rich.focus();
+    click(rich);
     const word = $('#bold').firstChild!;
     const sel = document.getSelection()!;
     const r = document.createRange();
@@ -91,20 +104,36 @@ describe('createFocusTracker', () => {
   it('resolves a focused descendant to the contenteditable editing host', () => {
     const bold = $('#bold');
     bold.tabIndex = 0;
-    bold.focus();
+    click(bold);
     expect(tracker.last()?.el.id).toBe('rich');
   });
 
-  it('starts from the field already focused when it is created (injected after the page loaded)', () => {
+  it('starts from the field already focused when it is created, in a frame the agent has used', () => {
     tracker.dispose();
     const notes = $<HTMLTextAreaElement>('#notes');
     notes.focus();
     notes.setSelectionRange(2, 4);
     const onFocus = vi.fn();
-    tracker = createFocusTracker(document, onFocus);
+    activated(true);
+    tracker = track(onFocus);
     expect(onFocus).toHaveBeenCalledTimes(1); // the background learns which frame to insert into
     $('#btn').focus();
     expect(tracker.last()).toMatchObject({ kind: 'field', el: notes, start: 2, end: 4 });
+  });
+
+  it('does not start from a field a script focused in a frame the agent never used, until the agent types there', () => {
+    tracker.dispose();
+    const notes = $<HTMLTextAreaElement>('#notes');
+    notes.focus();
+    const onFocus = vi.fn();
+    activated(false);
+    tracker = track(onFocus);
+    expect(onFocus).not.toHaveBeenCalled();
+    expect(tracker.last()).toBeNull();
+    notes.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true, composed: true }));
+    notes.dispatchEvent(new KeyboardEvent('keydown', { key: 'b', bubbles: true, composed: true }));
+    expect(tracker.last()?.el).toBe(notes);
+    expect(onFocus).toHaveBeenCalledTimes(1); // claimed once, not once per key
   });
 
   it('starts from a field focused inside an open shadow root, and hears that root afterwards', () => {
@@ -112,9 +141,10 @@ describe('createFocusTracker', () => {
     const root = $('#shadow-host').attachShadow({ mode: 'open' });
     html(root, '<input id="a" value="一二三"><input id="b" value="四五六">');
     $<HTMLInputElement>('#a', root).focus();
-    tracker = createFocusTracker(document);
+    activated(true);
+    tracker = track();
     expect(tracker.last()?.el).toBe($('#a', root));
-    $<HTMLInputElement>('#b', root).focus(); // focus moving inside the root never reaches the document
+    click($<HTMLInputElement>('#b', root)); // focus moving inside the root never reaches the document
     expect(tracker.last()?.el).toBe($('#b', root));
   });
 
@@ -127,14 +157,68 @@ describe('createFocusTracker', () => {
 
   it('reports each newly focused editable and stops after dispose', () => {
     const onFocus = vi.fn();
-    const t = createFocusTracker(document, onFocus);
-    $('#name').focus();
+    const t = track(onFocus);
+    click($('#name'));
     $('#btn').focus();
     expect(onFocus).toHaveBeenCalledTimes(1);
     expect(onFocus.mock.calls[0]?.[0]).toMatchObject({ kind: 'field', el: $('#name') });
     t.dispose();
-    $('#notes').focus();
+    click($('#notes'));
     expect(onFocus).toHaveBeenCalledTimes(1);
     expect(t.last()).toBeNull();
+  });
+});
+
+describe('only the agent moves the insert target', () => {
+  it('forgets the target when a page script focuses another field, and does not claim the frame for it', () => {
+    const onFocus = vi.fn();
+    const t = track(onFocus);
+    click($('#name'));
+    $('#notes').focus(); // a page script's focus(): trusted focusin, but no press of the agent's
+    expect(t.last()).toBeNull(); // an insert is refused, not sent to a field the agent did not pick
+    expect(onFocus).toHaveBeenCalledTimes(1);
+    t.dispose();
+  });
+
+  it('keeps the agent\'s field when a script focuses that same field again, without claiming anew', () => {
+    const onFocus = vi.fn();
+    const t = track(onFocus);
+    click($('#name'));
+    $('#btn').focus();
+    $('#name').focus();
+    expect(t.last()?.el.id).toBe('name');
+    expect(onFocus).toHaveBeenCalledTimes(1);
+    t.dispose();
+  });
+
+  it('ignores forged focus and forged presses', () => {
+    const onFocus = vi.fn();
+    const t = track(onFocus);
+    click($('#name'));
+    forge($('#notes'), new FocusEvent('focusin', { bubbles: true, composed: true }));
+    expect(t.last()?.el.id).toBe('name');
+    forge($('#notes'), new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    $('#notes').focus();
+    expect(t.last()).toBeNull();
+    forge($('#notes'), new KeyboardEvent('keydown', { key: 'a', bubbles: true, composed: true }));
+    expect(t.last()).toBeNull();
+    expect(onFocus).toHaveBeenCalledTimes(1);
+    t.dispose();
+  });
+
+  it('follows the agent\'s Tab and a press on a field\'s label', () => {
+    html(document.body, '<input id="a"><label id="lab" for="b">备注</label><textarea id="b"></textarea><input id="c">');
+    const t = track();
+    click($('#a'));
+    $('#a').dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true }));
+    $('#c').focus(); // where sequential navigation took focus
+    expect(t.last()?.el.id).toBe('c');
+    $('#c').dispatchEvent(new KeyboardEvent('keyup', { key: 'Tab', bubbles: true, composed: true }));
+    $('#lab').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    $('#b').focus();
+    expect(t.last()?.el.id).toBe('b');
+    $('#a').focus(); // Tab is over: this is a script again
+    expect(t.last()).toBeNull();
+    t.dispose();
   });
 });

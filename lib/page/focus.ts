@@ -4,6 +4,8 @@
  * Runs in every frame's content script: keep it dependency-free and small.
  */
 
+import { trackRealInput } from './real-input';
+
 /** A text field (its selection as offsets) or a contenteditable editing host (a cloned Range). */
 export type Editable =
   | { kind: 'field'; el: HTMLInputElement | HTMLTextAreaElement; start: number; end: number }
@@ -79,28 +81,65 @@ function snapshot(ed: Editable): void {
   if (r && ed.el.contains(r.startContainer) && ed.el.contains(r.endContainer)) ed.range = r.cloneRange();
 }
 
-export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => void): FocusTracker {
+export interface FocusTrackerOptions {
+  /** Whether an event came from the agent (tests stand in for isTrusted, which they cannot set). */
+  isReal?: (e: Event) => boolean;
+}
+
+/**
+ * Follows the agent's field. Only the agent moves the target: a trusted focusin counts when the
+ * agent's own press or Tab led to it (./real-input.ts), and a field the agent types in counts
+ * (typing proves where the caret is). Focus a page script moves elsewhere forgets the target
+ * instead, so an insert is refused ("click into a field first") rather than sent to a field the
+ * agent did not choose, such as a hidden textarea. `onFocus` claims the tab's insert target for
+ * this frame; it is called only for the agent's own focus, so a frame whose script merely calls
+ * focus() cannot take the target from the frame the agent really used.
+ */
+export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => void, opts: FocusTrackerOptions = {}): FocusTracker {
+  const isReal = opts.isReal ?? ((e: Event) => e.isTrusted);
+  const win = doc.defaultView ?? window;
+  const real = trackRealInput(win, isReal);
   let cur: Editable | null = null;
   let seen: Event | null = null;
+  // The element this frame last claimed the target for, until focus leaves it.
+  let claimed: Element | null = null;
   const roots = new Set<ShadowRoot>();
+  const adopt = (ed: Editable): void => {
+    cur = ed;
+    claimed = ed.el;
+    onFocus?.(ed);
+  };
 
   // composedPath()[0] is the real target inside OPEN shadow roots; event.target would be the
   // host. Closed shadow roots stay opaque (the host is not editable, so it is ignored).
   const onFocusIn = (e: Event): void => {
-    if (e === seen) return; // heard on the document and on a shadow root
+    if (e === seen || !isReal(e)) return; // heard on the document and on a shadow root
     seen = e;
     const path = e.composedPath();
     watchShadowRoots(path);
     if (path.some(isOurs)) return;
     const ed = toEditable(path[0]);
     if (!ed) return; // focusing a button or the panel must not forget the last field
-    cur = ed;
-    onFocus?.(ed);
+    if (real.takeVouch(ed.el)) adopt(ed);
+    else if (ed.el !== cur?.el) cur = claimed = null;
+  };
+  // The agent typing in a field is where the caret is, however focus got there (a CRM that
+  // moves focus on Enter, a field focused before this script arrived).
+  const onKeyDown = (e: KeyboardEvent): void => {
+    if (!isReal(e)) return;
+    const path = e.composedPath();
+    if (path[0] === claimed || path.some(isOurs)) return;
+    const ed = toEditable(path[0]);
+    if (ed) adopt(ed.el === cur?.el ? cur : ed);
   };
   // Saved while the caret is still in the field: once the panel iframe has focus, a
   // contenteditable's document selection may be gone or changed by the page.
   const save = (): void => {
     if (cur) snapshot(cur);
+  };
+  const onFocusOut = (): void => {
+    claimed = null; // focus is leaving: another frame may claim the target meanwhile
+    save();
   };
   const onSelectionChange = (): void => {
     if (cur?.kind === 'rich') snapshot(cur);
@@ -111,7 +150,7 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => 
   const listen = (t: Document | ShadowRoot, add: boolean): void => {
     const method = add ? 'addEventListener' : 'removeEventListener';
     t[method]('focusin', onFocusIn, true);
-    t[method]('focusout', save, true);
+    t[method]('focusout', onFocusOut, true);
   };
   const watchShadowRoots = (path: EventTarget[]): void => {
     for (const n of path) {
@@ -123,8 +162,12 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => 
   };
 
   listen(doc, true);
+  doc.addEventListener('keydown', onKeyDown, true);
   doc.addEventListener('selectionchange', onSelectionChange, true);
-  // The script arrives after the page has loaded: the agent may already be in a field.
+  // The script arrives after the page has loaded: the agent may already be in a field. Taken
+  // only if this frame has focus and the agent has interacted with it (sticky user activation,
+  // which page scripts cannot grant): a frame added by a script that focused its own field at
+  // load must not claim the target. The insert still checks the field is visible (./insert.ts).
   let active = doc.activeElement;
   const shadowPath: ShadowRoot[] = [];
   while (active?.shadowRoot?.activeElement) {
@@ -132,9 +175,9 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => 
     active = active.shadowRoot.activeElement;
   }
   watchShadowRoots(shadowPath);
-  if (active && !insideOurs(active)) cur = toEditable(active);
-  // Only the frame that has the focus says so: others may keep a stale activeElement.
-  if (cur && doc.hasFocus()) onFocus?.(cur);
+  const activated = (win.navigator as Partial<{ userActivation: { hasBeenActive: boolean } }>).userActivation?.hasBeenActive ?? false;
+  const initial = active && !insideOurs(active) && doc.hasFocus() && activated ? toEditable(active) : null;
+  if (initial) adopt(initial);
   return {
     last() {
       if (cur && deepActiveElement(doc) === cur.el) save(); // still focused: the live caret wins
@@ -144,8 +187,10 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => 
       listen(doc, false);
       roots.forEach((r) => listen(r, false));
       roots.clear();
+      doc.removeEventListener('keydown', onKeyDown, true);
       doc.removeEventListener('selectionchange', onSelectionChange, true);
-      cur = null;
+      real.dispose();
+      cur = claimed = null;
     },
   };
 }

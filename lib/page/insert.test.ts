@@ -1,7 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { toEditable, type Editable } from './focus';
 import { insertText } from './insert';
+
+// happy-dom has no layout (every box is 0×0): whether a field is shown is decided per test here,
+// and measured for real in test/e2e/attacks-page.e2e.ts.
+const view = vi.hoisted(() => ({ shown: true }));
+vi.mock('./shown', () => ({ isShown: () => view.shown }));
 
 /** Test markup is trusted literal text (the lint rule against innerHTML is about pack text). */
 const html = (parent: ParentNode, markup: string) => parent.replaceChildren(document.createRange().createContextualFragment(markup));
@@ -40,6 +45,7 @@ beforeEach(() => {
     <input id="ro" readonly value="VIP"><input id="off" disabled><input id="code" maxlength="6" value="AB">
     <div id="rich" contenteditable="true">您好<b id="b">客户</b>再见</div><crm-field id="host"></crm-field>`);
   events.length = 0;
+  view.shown = true;
   for (const t of ['input', 'change']) document.addEventListener(t, record, true);
 });
 afterEach(() => {
@@ -110,6 +116,17 @@ describe('insertText into text fields', () => {
     const long = insertText(field('code', 2), '12345');
     expect(long).toEqual({ ok: false, reason: 'too-long', limit: 6 });
     expect($<HTMLInputElement>('#code').value).toBe('AB');
+    expect(events).toEqual([]);
+  });
+
+  it('refuses a field the agent cannot see, or one made inert, without touching it', () => {
+    view.shown = false;
+    expect(insertText(field('name', 0), 'x')).toEqual({ ok: false, reason: 'hidden' });
+    expect(insertText(toEditable($('#rich'))!, 'x')).toEqual({ ok: false, reason: 'hidden' });
+    view.shown = true;
+    $('#name').setAttribute('inert', '');
+    expect(insertText(field('name', 0), 'x')).toEqual({ ok: false, reason: 'disabled' });
+    expect($<HTMLInputElement>('#name').value).toBe('王小明');
     expect(events).toEqual([]);
   });
 

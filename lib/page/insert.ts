@@ -3,12 +3,13 @@
  * reads the field back: a CRM that silently drops the text must be reported, not assumed to work.
  */
 import { deepActiveElement, selectionFor, type Editable } from './focus';
+import { isShown } from './shown';
 
 /**
  * Failures are codes, not sentences: the panel words them in the agent's language (the
  * background adds 'no-field' and 'field-gone' for frames). `limit`/`kept` carry the numbers.
  */
-export type InsertFailure = 'disabled' | 'read-only' | 'too-long' | 'cut-short' | 'rejected' | 'changed' | 'not-editable' | 'field-gone';
+export type InsertFailure = 'hidden' | 'disabled' | 'read-only' | 'too-long' | 'cut-short' | 'rejected' | 'changed' | 'not-editable' | 'field-gone';
 export type InsertResult = { ok: true; method: string } | { ok: false; reason: InsertFailure; limit?: number; kept?: number };
 
 type Field = Extract<Editable, { kind: 'field' }>;
@@ -23,9 +24,23 @@ const REJECTED = 'rejected';
  * the inserted text (so a second insert follows the first).
  */
 export function insertText(target: Editable, text: string): InsertResult {
-  if (!target.el.isConnected) return fail(GONE);
+  const refused = refusal(target);
+  if (refused) return fail(refused);
   if (!text) return { ok: true, method: 'none' };
   return target.kind === 'field' ? intoField(target, text) : intoRich(target, text);
+}
+
+/**
+ * Checked before anything is written: the target may have changed since the agent chose it, or
+ * the page may have hidden it (the value setter below would still write into a field the agent
+ * cannot see, disabled or inert, which focus() and typing could not reach).
+ */
+function refusal({ el }: Editable): InsertFailure | null {
+  if (!el.isConnected) return GONE;
+  if (!isShown(el)) return 'hidden';
+  if (el.closest('[inert]') || el.matches(':disabled')) return 'disabled';
+  if ((el as HTMLInputElement).readOnly) return 'read-only';
+  return null;
 }
 
 /**
@@ -50,8 +65,6 @@ function fireInput(el: HTMLElement, text: string): void {
 
 function intoField(t: Field, text: string): InsertResult {
   const { el } = t;
-  if (el.disabled) return fail('disabled');
-  if (el.readOnly) return fail('read-only');
   el.focus({ preventScroll: true });
   // Read after focus(): legacy pages clear "请输入…" placeholder values in onfocus handlers.
   const before = el.value;

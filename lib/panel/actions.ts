@@ -1,8 +1,9 @@
 /** The panel's side effects that need the browser, handed to components as plain functions. */
 import { browser } from 'wxt/browser';
-import type { PanelActions } from '@/components/actions';
+import type { PanelActions } from './panel-actions';
 import { send } from '../messaging/client';
 import type { PanelStore } from '../store/panel-store';
+import { exportableRuns } from '../session/labels';
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -34,13 +35,21 @@ export function createPanelActions(store: PanelStore): PanelActions {
     setOpen: async (open) => {
       await send('panel.setOpen', { open });
     },
-    openOptions: () => void browser.runtime.openOptionsPage(),
+    openOptions: () => {
+      // Firefox gives an extension page framed in a web page (the panel) a reduced API: no
+      // runtime.openOptionsPage there (ESR 153). Opening the options page's own URL in a tab
+      // is what openOptionsPage does for an `open_in_tab` options page.
+      if (typeof browser.runtime.openOptionsPage === 'function') void browser.runtime.openOptionsPage();
+      else window.open(browser.runtime.getURL('/options.html'), '_blank', 'noopener');
+    },
     loadHistory: async () => (await send('runs.history', { limit: 50 })).runs,
+    runOwns: (runId) => send('run.owned', { runId }),
+    deleteRun: async (runId) => void (await send('run.delete', { runId })),
     exportData: () => {
       const s = store.getState();
       // Everything the agent has, including writes not yet stored, so nothing is lost on a reset.
       const runs = { ...s.runs, ...s.unsaved };
-      download(`cuecard-export-${new Date().toISOString().slice(0, 19)}.json`, { exportedAt: Date.now(), runs: Object.values(runs) });
+      download(`cuecard-export-${new Date().toISOString().slice(0, 19)}.json`, { exportedAt: Date.now(), runs: exportableRuns(Object.values(runs)) });
     },
   };
 }

@@ -28,7 +28,8 @@ export function forwardPageKeys(
     if (!e.repeat) deliver(combo);
   };
   const onUp = (e: KeyboardEvent) => {
-    if (taken === undefined || e.code !== taken) return;
+    // A fake keyup must not end the swallowing early, letting the real one reach the page.
+    if (taken === undefined || e.code !== taken || !isReal(e)) return;
     taken = undefined;
     e.preventDefault();
     e.stopImmediatePropagation();

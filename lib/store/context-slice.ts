@@ -5,7 +5,8 @@
  * background, which masks them before storing (lib/context/pack-context.ts).
  */
 import type { PageContext } from '../messaging/protocol';
-import { packKey, type GetState, type SetState, type StoreDeps } from './panel-store';
+import type { GetState, SetState, StoreDeps } from './panel-store';
+import { packKey } from './pack-key';
 
 export type Captured = PageContext & { readAt: number; error?: string };
 
@@ -21,8 +22,8 @@ export interface ContextSlice {
 const EMPTY: Record<string, string> = {};
 
 /** The active run's page values (a stable object, so selectors stay cheap). */
-export function activeContextValues(s: { settings: { activeRunId?: string | null }; captured: Record<string, Captured> }): Record<string, string> {
-  const id = s.settings.activeRunId;
+export function activeContextValues(s: { activeRunId: string | null; captured: Record<string, Captured> }): Record<string, string> {
+  const id = s.activeRunId;
   return (id && s.captured[id]?.values) || EMPTY;
 }
 

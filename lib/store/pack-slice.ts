@@ -4,7 +4,8 @@
  */
 import { phraseKey } from '../packs/acks';
 import type { ChangeSet, PackNotice } from '../packs/views';
-import { packKey, type GetState, type SetState, type StoreDeps } from './panel-store';
+import type { GetState, SetState, StoreDeps } from './panel-store';
+import { packKey } from './pack-key';
 
 export interface PackSlice {
   /** Undefined until the background answered once (the ack gate waits for it). */

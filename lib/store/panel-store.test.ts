@@ -10,9 +10,10 @@ const pack = defaultPack as Pack;
 /** A fake background: keeps what it is sent, and can be told to fail writes. */
 function backend() {
   const stored = new Map<string, Run>();
-  const state = { failPuts: 0, settings: { ...DEFAULT_SETTINGS } };
+  const state = { failPuts: 0, settings: { ...DEFAULT_SETTINGS }, activeRunId: null as string | null };
   const send = vi.fn(async (type: string, payload: Record<string, unknown>) => {
-    if (type === 'state.load') return { settings: state.settings, packs: [pack], packMeta: [], openRuns: [...stored.values()] };
+    if (type === 'state.load') return { settings: state.settings, packs: [pack], packMeta: [], openRuns: [...stored.values()], activeRunId: state.activeRunId };
+    if (type === 'run.activate') return { activeRunId: (state.activeRunId = payload.runId as string | null) };
     if (type === 'prefs.patch') return { settings: (state.settings = { ...state.settings, ...(payload.patch as object) }) };
     if (type === 'run.put') {
       if (state.failPuts > 0) {
@@ -30,13 +31,36 @@ function backend() {
 }
 
 describe('panel store', () => {
+  it("opens on the tab's contact from the background, then keeps its own across reloads", async () => {
+    const { store, state, send } = backend();
+    state.activeRunId = 'from-background';
+    await store.getState().load();
+    expect(store.getState().activeRunId).toBe('from-background');
+    store.getState().switchRun(undefined);
+    expect(send).toHaveBeenCalledWith('run.activate', { runId: null });
+    state.activeRunId = 'another-tab-changed-recent';
+    await store.getState().load(); // e.g. packs.changed
+    expect(store.getState().activeRunId).toBeNull();
+  });
+
   it('starts a run, applies events, and persists every step', async () => {
     const { store, stored } = backend();
     await store.getState().load();
     const id = store.getState().startRun(pack.id, 'inbound-phone', { channel: 'phone' })!;
-    expect(store.getState().settings.activeRunId).toBe(id);
+    expect(store.getState().activeRunId).toBe(id);
     expect(store.getState().dispatch({ type: 'next' })).toBe(true);
     await vi.waitFor(() => expect(stored.get(id)?.path.map((v) => v.stepId)).toEqual(['greet', 'verify-identity']));
+  });
+
+  it('starts new runs on the release the background chose, not the highest version loaded for an open run', async () => {
+    const rogue = { ...pack, version: 9999 };
+    const send = vi.fn(async (type: string) => {
+      if (type === 'state.load') return { settings: DEFAULT_SETTINGS, packs: [pack, rogue], packMeta: [{ id: pack.id, version: pack.version, title: pack.title, source: 'url' }], openRuns: [] };
+      throw new Error(`unexpected ${type}`);
+    });
+    const store = createPanelStore({ send: send as unknown as Sender, now: () => 1, newId: () => 'r' });
+    await store.getState().load();
+    expect(store.getState().latest[pack.id]).toBe(pack.version);
   });
 
   it('explains a refused event and changes nothing', async () => {

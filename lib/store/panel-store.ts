@@ -9,6 +9,7 @@ import type { Pack } from '../pack/schema';
 import type { Run } from '../engine/run';
 import type { PanelPush, RequestOf, RequestType, Responses } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/schema';
+import { packKey } from './pack-key';
 import { createRunSlice, type RunSlice } from './run-slice';
 import { createSaveSlice, type SaveSlice } from './save-slice';
 import { createContextSlice, type ContextSlice } from './context-slice';
@@ -29,9 +30,14 @@ export interface CoreSlice {
   settings: Settings;
   /** Packs by `id@version`: the newest of each, plus versions that open runs use. */
   packs: Record<string, Pack>;
-  /** Newest installed version of each pack id. */
+  /** The version of each pack id new runs start on: the release in use the background chose (lib/packs/rank.ts). */
   latest: Record<string, number>;
   runs: Record<string, Run>;
+  /**
+   * The contact this panel shows (`null`: the picker). Per tab: the background keeps each
+   * tab's choice (lib/session/active-run.ts), so switching here never switches another tab.
+   */
+  activeRunId: string | null;
   load(): Promise<void>;
   /** The panel's own preferences only (lib/settings/prefs.ts); trust settings are the options page's. */
   patchSettings(patch: PrefsPatch): Promise<void>;
@@ -43,15 +49,22 @@ export type PanelStore = ReturnType<typeof createPanelStore>;
 export type SetState = (partial: Partial<PanelState> | ((s: PanelState) => Partial<PanelState>)) => void;
 export type GetState = () => PanelState;
 
-export const packKey = (id: string, version: number) => `${id}@${version}`;
+export { packKey };
 
-function indexPacks(packs: Pack[]) {
+/**
+ * `heads`: the release in use of each pack id, as the background chose it by (rank, version).
+ * The highest version is NOT it: a run open on a rogue key's v9999 keeps v9999 loaded, and new
+ * runs must still start on the company's v4 (issue 10). An id without a head falls back to its
+ * highest version.
+ */
+function indexPacks(packs: Pack[], heads: readonly { id: string; version: number }[]) {
   const byKey: Record<string, Pack> = {};
   const latest: Record<string, number> = {};
   for (const p of packs) {
     byKey[packKey(p.id, p.version)] = p;
     latest[p.id] = Math.max(latest[p.id] ?? 0, p.version);
   }
+  for (const h of heads) if (byKey[packKey(h.id, h.version)]) latest[h.id] = h.version;
   return { packs: byKey, latest };
 }
 
@@ -62,6 +75,7 @@ export function createPanelStore(deps: StoreDeps) {
     packs: {},
     latest: {},
     runs: {},
+    activeRunId: null,
     async load() {
       try {
         const mark = get().saveMark();
@@ -69,7 +83,10 @@ export function createPanelStore(deps: StoreDeps) {
         // Local changes the background had not stored when it read (a failed write, or one
         // sent meanwhile) are newer than what it sent back.
         const runs = get().overlayLocal(Object.fromEntries(state.openRuns.map((r) => [r.id, r])), mark);
-        set({ ready: true, loadError: undefined, settings: state.settings, runs, ...indexPacks(state.packs) });
+        // The tab's contact comes from the background on the first load; after that this panel
+        // is the one that changes it (and tells the background), so a reload keeps its own.
+        const activeRunId = get().ready ? get().activeRunId : (state.activeRunId ?? null);
+        set({ ready: true, loadError: undefined, settings: state.settings, runs, activeRunId, ...indexPacks(state.packs, state.packMeta) });
       } catch (err) {
         set({ loadError: err instanceof Error ? err.message : String(err) });
       }

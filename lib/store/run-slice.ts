@@ -3,7 +3,7 @@ import { reduce, startRun, whyNot, type Blocked } from '../engine';
 import type { Channel } from '../pack/schema';
 import type { RunEvent } from '../engine/run';
 import type { GetState, SetState, StoreDeps } from './panel-store';
-import { packKey } from './panel-store';
+import { packKey } from './pack-key';
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 export type AgentEvent = DistributiveOmit<RunEvent, 'at'>;
@@ -18,7 +18,8 @@ export interface RunSlice {
 
 export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): RunSlice {
   function activate(runId: string | undefined) {
-    void get().patchSettings({ activeRunId: runId ?? null }).catch(() => undefined);
+    set({ activeRunId: runId ?? null });
+    void deps.send('run.activate', { runId: runId ?? null }).catch(() => undefined);
   }
   return {
     blocked: null,
@@ -34,8 +35,8 @@ export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): R
       return run.id;
     },
     dispatch(agentEvent) {
-      const { settings, runs, packs } = get();
-      const run = settings.activeRunId ? runs[settings.activeRunId] : undefined;
+      const { settings, runs, packs, activeRunId } = get();
+      const run = activeRunId ? runs[activeRunId] : undefined;
       const procedure = run && packs[packKey(run.packId, run.packVersion)]?.procedures.find((p) => p.id === run.procedureId);
       if (!run || !procedure) return false;
       const event = { ...agentEvent, at: deps.now() } as RunEvent;

@@ -8,10 +8,12 @@ const run = (rev: number): Run =>
 
 /** The slice on its own, over a hand-driven background: each reply resolves when the test says. */
 function harness() {
-  const replies: Array<{ run: Run; ok(): void; fail(e: Error): void }> = [];
+  const replies: Array<{ run: Run; ok(): void; lose(winner: Run): void; fail(e: Error): void }> = [];
   const send = vi.fn(
     (_type: string, payload: { run: Run }) =>
-      new Promise((ok, fail) => replies.push({ run: payload.run, ok: () => ok({ saved: true, run: payload.run }), fail })),
+      new Promise((ok, fail) =>
+        replies.push({ run: payload.run, ok: () => ok({ saved: true, run: payload.run }), lose: (winner) => ok({ saved: false, run: winner }), fail }),
+      ),
   );
   const load = vi.fn(async () => undefined);
   let state = { runs: {}, load } as unknown as PanelState;
@@ -24,6 +26,31 @@ function harness() {
 }
 
 describe('save slice', () => {
+  it('adopts the revision the background kept when it is higher than ours', async () => {
+    const { get, set, replies } = harness();
+    set({ runs: { r1: run(3) } });
+    const sent = get().persist(run(3));
+    const theirs = { ...run(5), ticks: { other: 1 } };
+    replies[0]!.lose(theirs);
+    await sent;
+    expect(get().runs.r1).toEqual(theirs);
+    expect(get().unsaved).toEqual({});
+  });
+
+  it('keeps its own run when it has moved past the winner meanwhile (that write will win)', async () => {
+    const { get, set, replies } = harness();
+    set({ runs: { r1: run(3) } });
+    const first = get().persist(run(3));
+    set({ runs: { r1: run(7) } });
+    const second = get().persist(run(7));
+    replies[0]!.lose(run(5));
+    await first;
+    expect(get().runs.r1?.rev).toBe(7);
+    replies[1]!.ok();
+    await second;
+    expect(get().runs.r1?.rev).toBe(7);
+  });
+
   it('sends every write at once, so none waits in the frame for an earlier reply', () => {
     const { get, send } = harness();
     void get().persist(run(1));

@@ -52,12 +52,21 @@ export function createSaveSlice(set: SetState, get: GetState, deps: StoreDeps): 
   // starts their IndexedDB transactions in that order.
   async function write(run: Run): Promise<boolean> {
     try {
-      await deps.send('run.put', { run });
+      const reply = await deps.send('run.put', { run });
       set((s) => {
         const unsaved = { ...s.unsaved };
         // Only clear the entry if nothing newer was queued meanwhile.
         if (unsaved[run.id] === run) delete unsaved[run.id];
-        return { unsaved, saveError: Object.keys(unsaved).length ? s.saveError : undefined };
+        const next = { unsaved, saveError: Object.keys(unsaved).length ? s.saveError : undefined };
+        const winner = reply?.saved === false ? reply.run : undefined;
+        // The background kept a higher revision (another tab's): show what it decided, unless
+        // this panel has moved past it since (that newer write is on its way and will win).
+        if (!winner || unsaved[run.id] || (s.runs[run.id]?.rev ?? -1) > winner.rev) return next;
+        touched.set(run.id, ++seq);
+        const runs = { ...s.runs };
+        if (winner.status === 'open') runs[winner.id] = winner;
+        else delete runs[winner.id];
+        return { ...next, runs };
       });
       backoff = 1000;
       if (deferred.has(run.id) && !get().unsaved[run.id]) {

@@ -83,7 +83,7 @@ export async function benchPackHost({ agents = 20, startHour = 9, endHour = 18, 
 
   const host = await startHost();
   const day = Date.UTC(2026, 5, 1);
-  const trust = { keys: [{ publicKey: key.publicKey }], allowUnsigned: false };
+  const trust = { keys: [{ publicKey: key.publicKey, keyId: key.keyId, source: 'policy', packIds: [pack.id] }], allowUnsigned: false };
   const started = performance.now();
   try {
     const sims = [];
@@ -96,8 +96,8 @@ export async function benchPackHost({ agents = 20, startHour = 9, endHour = 18, 
         now: () => sim.clock,
         random,
         trust,
-        held: async () => sim.held,
-        install: async (v) => void (sim.held = { latestVersion: v.pack.version, latestPack: v.pack, lastSequence: v.sequence }),
+        held: async () => (sim.held ? [sim.held] : []),
+        install: async (v) => void (sim.held = { version: v.pack.version, pack: v.pack, keyId: v.keyId, sequence: v.sequence }),
       };
       sim.state = (await checkSubscription(host.url, undefined, sim.deps)).state; // yesterday evening
       sims.push(sim);
@@ -126,7 +126,7 @@ export async function benchPackHost({ agents = 20, startHour = 9, endHour = 18, 
     await new Promise((ok) => setTimeout(ok, 100));
     const { requests, ok200, not304, bytesOut, bytesIn } = host.totals;
     const hours = endHour - startHour;
-    const installedAll = sims.every((s) => s.held?.latestVersion === pack.version + 2);
+    const installedAll = sims.every((s) => s.held?.version === pack.version + 2);
     if (!installedAll) throw new Error('not every simulated agent installed the 11:00 release');
     const per = (n) => Math.round((n / agents) * 10) / 10;
     return {

@@ -53,7 +53,10 @@ describe('when the text cannot land, the panel says so and copies instead', () =
   cell('maxlength too short → refused, copied', 'top page', async () => {
     const said = await refused(
       '/index.html',
-      (page) => page.locator('#callback-code').fill('12'),
+      async (page) => {
+        await page.locator('#callback-code').click(); // the agent's click makes it the target
+        await page.locator('#callback-code').fill('12');
+      },
       async (page) => expect(await page.locator('#callback-code').inputValue()).toBe('12'),
     );
     expect(said).toBe(`${tr('phrase.failed', { reason: tr('insert.too-long', { limit: 6 }) })} — ${tr('phrase.copiedInstead')}`);
@@ -72,6 +75,7 @@ describe('when the text cannot land, the panel says so and copies instead', () =
     const said = await refused(
       '/index.html',
       async (page) => {
+        await page.locator('#cust-account').click();
         await page.locator('#cust-account').fill('A-1');
         await page.locator('#cust-account').evaluate((el) => el.remove());
       },

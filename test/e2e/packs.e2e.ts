@@ -81,6 +81,7 @@ describe('subscribing to a signed pack', () => {
   it('adds the key and the URL from the options page and installs release 1', async () => {
     await options.getByTestId('cc-key-input').fill(key.publicKey);
     await options.getByTestId('cc-key-label').fill('Team B lead');
+    await options.getByTestId('cc-key-pack-ids').fill('acme.*');
     await options.getByTestId('cc-key-add').click();
     await options.locator(`[data-testid="cc-key"][data-key-id="${key.keyId}"]`).waitFor();
     await options.getByTestId('cc-sub-url').fill(packUrl());
@@ -205,7 +206,7 @@ describe('refused files: the good release stays in use', () => {
 
   it('refuses release 1 served again (rollback)', async () => {
     await refusedWith('rollback', await sign(teamPack(1), 1));
-    expect(seen.rollback!.options).toMatch(/release 1 .* release 2 is already installed/);
+    expect(seen.rollback!.options).toMatch(/release 1 .* release 2 from that key is already installed/);
     expect(seen.rollback!.panel).toMatch(/^已拒绝一个话术包更新：版本不比已安装的更新。/);
   });
 

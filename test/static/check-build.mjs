@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 const ROOT = resolve(import.meta.dirname, '../..');
 const CONTENT_BUDGET = 15 * 1024;
 /** Strings only the demo-only fault hook contains. */
-const FAULT_MARKERS = ['__cuecardFaults', 'cuecard-faults', 'Injected '];
+const FAULT_MARKERS = ['__cuecardFaults', 'cuecard-faults', 'Injected ', 'cuecard-demo-managed-policy'];
 
 const failures = [];
 const check = (name, ok, detail) => {
@@ -63,6 +63,7 @@ try {
   // The hook must be in the demo build, or the e2e storage-failure tests test nothing.
   const bg = readFileSync(join(demoDir, 'background.js'), 'utf8');
   check('demo: the fault hook is present (e2e tests rely on it)', bg.includes('__cuecardFaults'), `${scripts.length} scripts`);
+  check('demo: the managed-policy stand-in is present (attacks-trust.e2e.ts relies on it)', bg.includes('cuecard-demo-managed-policy'));
 } catch (err) {
   check('demo: a built extension exists (run `npm run build:demo` first)', false, err.message);
 }

@@ -1,0 +1,81 @@
+/**
+ * The one thing the hub needs of a database: `query(sql, params)` and a transaction on one
+ * connection. Two adapters over the same SQL: PGlite (embedded, one process, in a data
+ * folder or in memory) and node-postgres (a real server, shared by several hubs).
+ */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Several statements, no parameters (a migration file). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  kind: 'pglite' | 'postgres';
+  /** Runs `fn` in BEGIN … COMMIT on one connection; a throw rolls back. */
+  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** PGlite in `dataDir` (created if missing), or in memory when undefined. */
+export async function openPglite(dataDir?: string): Promise<Db> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pg = new PGlite(dataDir);
+  await pg.waitReady;
+  const query = async <T>(sql: string, params?: unknown[]) => (await pg.query<T>(sql, params)).rows;
+  return {
+    kind: 'pglite',
+    query,
+    exec: async (sql) => void (await pg.exec(sql)),
+    // PGlite is one connection; its transaction() serialises with other queries.
+    tx: (fn) =>
+      pg.transaction((t) =>
+        fn({ query: async <T>(sql: string, params?: unknown[]) => (await t.query<T>(sql, params)).rows, exec: async (sql) => void (await t.exec(sql)) }),
+      ),
+    close: () => pg.close(),
+  };
+}
+
+export async function openPostgres(url: string, opts: { max?: number; schema?: string } = {}): Promise<Db> {
+  const { default: pg } = await import('pg');
+  // BIGINT (int8) comes back as a string by default; our counts and epoch ms fit a double.
+  pg.types.setTypeParser(20, (s) => Number(s));
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    // A schema per test run keeps parallel test files apart on one database.
+    ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+  });
+  if (opts.schema) {
+    const c = await pool.connect();
+    try {
+      await c.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`);
+    } finally {
+      c.release();
+    }
+  }
+  return {
+    kind: 'postgres',
+    query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
+    exec: async (sql) => void (await pool.query(sql)),
+    async tx(fn) {
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        const out = await fn({ query: async <T>(sql: string, params?: unknown[]) => (await c.query(sql, params)).rows as T[], exec: async (sql) => void (await c.query(sql)) });
+        await c.query('COMMIT');
+        return out;
+      } catch (e) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        c.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** DATABASE_URL wins; otherwise PGlite in the data folder. */
+export function openDb(opts: { databaseUrl?: string; dataDir?: string }): Promise<Db> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+}

@@ -1,0 +1,111 @@
+/**
+ * The Adherence view: per procedure and version, where contacts end, time per step
+ * (median, p90), required items skipped with reasons, back-steps, read from the daily
+ * roll-ups (lib/hub/rollup.ts). Every figure is over a group; a group of fewer than
+ * `minGroup` distinct agents is left out (privacy by default).
+ */
+import type { Queryable } from './db';
+import { DAY_MS, quantile } from './rollup';
+
+export interface Filter {
+  team?: string;
+  channel?: string;
+  /** Epoch ms, inclusive / exclusive. */
+  from?: number;
+  to?: number;
+}
+
+export interface ProcedureKey {
+  pack_id: string;
+  procedure_id: string;
+  version: number;
+}
+
+/** Conditions on the roll-ups' columns; dates are whole UTC days (the filter's granularity). */
+function where(f: Filter, first: number): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const add = (cond: string, value: unknown) => {
+    params.push(value);
+    parts.push(cond.replace('?', `$${first + params.length - 1}`));
+  };
+  if (f.team) add('team = ?', f.team);
+  if (f.channel) add('channel = ?', f.channel);
+  if (f.from !== undefined) add('day >= ?', Math.floor(f.from / DAY_MS));
+  if (f.to !== undefined) add('day < ?', Math.ceil(f.to / DAY_MS));
+  return { sql: parts.length ? ` AND ${parts.join(' AND ')}` : '', params };
+}
+
+export async function procedures(db: Queryable, f: Filter, minGroup: number): Promise<(ProcedureKey & { runs: number; agents: number })[]> {
+  const w = where(f, 2);
+  return db.query(
+    `SELECT a.pack_id, a.procedure_id, a.version, r.runs, a.agents
+     FROM (SELECT pack_id, procedure_id, version, count(DISTINCT agent_id)::int AS agents FROM agent_day WHERE true${w.sql} GROUP BY 1, 2, 3) a
+     JOIN (SELECT pack_id, procedure_id, version, sum(runs)::int AS runs FROM run_day WHERE true${w.sql} GROUP BY 1, 2, 3) r USING (pack_id, procedure_id, version)
+     WHERE a.agents >= $1 ORDER BY 1, 2, 3 DESC`,
+    [minGroup, ...w.params],
+  );
+}
+
+export interface Adherence {
+  runs: number;
+  agents: number;
+  /** Where contacts ended: step and outcome → count. */
+  ends: { step: string; outcome: string; runs: number }[];
+  /** Median and p90 in ms, read from the step-time histogram (within 4.5 % of t + 1 s). */
+  steps: { step: string; visits: number; median: number; p90: number; back: number }[];
+  skips: { item: string; step: string; reason: string; count: number }[];
+}
+
+/** Undefined when the selection covers fewer than `minGroup` agents. */
+export async function adherence(db: Queryable, k: ProcedureKey, f: Filter, minGroup: number): Promise<Adherence | undefined> {
+  const w = where(f, 4);
+  const sel = `WHERE pack_id = $1 AND procedure_id = $2 AND version = $3${w.sql}`;
+  const params = [k.pack_id, k.procedure_id, k.version, ...w.params];
+  const [who] = await db.query<{ agents: number }>(`SELECT count(DISTINCT agent_id)::int AS agents FROM agent_day ${sel}`, params);
+  if (!who || who.agents < minGroup) return undefined;
+  const ends = await db.query<{ step: string; outcome: string; runs: number }>(
+    `SELECT end_step AS step, outcome, sum(runs)::int AS runs FROM run_day ${sel} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`,
+    params,
+  );
+  const hist = await db.query<{ step: string; bucket: number; visits: number; back: number }>(
+    `SELECT step_id AS step, bucket, sum(visits)::int AS visits, sum(back)::int AS back FROM step_day ${sel} GROUP BY 1, 2`,
+    params,
+  );
+  const bySteps = new Map<string, { visits: number; back: number; hist: [number, number][] }>();
+  for (const h of hist) {
+    const s = bySteps.get(h.step) ?? { visits: 0, back: 0, hist: [] };
+    s.visits += h.visits;
+    s.back += h.back;
+    s.hist.push([h.bucket, h.visits]);
+    bySteps.set(h.step, s);
+  }
+  const steps = [...bySteps.entries()]
+    .map(([step, s]) => ({ step, visits: s.visits, median: quantile(s.hist, 0.5), p90: quantile(s.hist, 0.9), back: s.back }))
+    .sort((a, b) => b.visits - a.visits || (a.step < b.step ? -1 : 1));
+  const skips = await db.query<{ item: string; step: string; reason: string; count: number }>(
+    `SELECT item_id AS item, step_id AS step, reason, sum(count)::int AS count FROM skip_day ${sel} GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 3 LIMIT 200`,
+    params,
+  );
+  return { runs: ends.reduce((n, e) => n + e.runs, 0), agents: who.agents, ends, steps, skips };
+}
+
+export async function brokenAnchors(db: Queryable, minGroup: number): Promise<{ pack_id: string; anchor_id: string; page: string; agents: number; since: number; last: number }[]> {
+  return db.query(
+    `SELECT pack_id, anchor_id, page, count(DISTINCT agent_id)::int AS agents, min(at) AS since, max(at) AS last
+     FROM ev_anchor GROUP BY 1, 2, 3 HAVING count(DISTINCT agent_id) >= $1 ORDER BY last DESC LIMIT 500`,
+    [minGroup],
+  );
+}
+
+/** CSV of the step table, quoted per RFC 4180; cells that look like formulas are defused. */
+export function toCsv(rows: readonly Record<string, unknown>[]): string {
+  if (!rows.length) return '';
+  const cols = Object.keys(rows[0]!);
+  const cell = (x: unknown) => {
+    let s = x === null || x === undefined ? '' : String(x);
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+}
