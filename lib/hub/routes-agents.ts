@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { gzipSync } from 'node:zlib';
 import * as v from 'valibot';
 import { agentByCredential, agentByFeed, enrolAgent, type Agent } from './accounts';
-import { clientIp, limited, problem, type HubEnv } from './app';
+import { clientIp, limited, problem, type HubEnv } from './http';
 import { ingest } from './ingest';
 import { applyDue, releaseFor, servedPackIds } from './releases';
 import { BatchSchema, describeIssue, EnrolRequestSchema, WIRE_LIMITS } from './wire';

@@ -14,7 +14,7 @@ import { AdherencePage, AnchorsPage } from '../../components/hub/AdherencePage';
 import { LoginPage } from '../../components/hub/Layout';
 import { ReleasesPage } from '../../components/hub/ReleasesPage';
 import { checkLogin, createSession, endSession, getSession, SESSION_MS } from './accounts';
-import { clientIp, limited, type HubEnv } from './app';
+import { clientIp, limited, type HubEnv } from './http';
 import { minGroupOf } from './config';
 import { pickLang, translator, type Lang } from './i18n';
 import { releaseStatus } from './report-releases';

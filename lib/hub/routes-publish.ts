@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { MAX_SIGNED_PACK_CHARS } from '../pack/sign';
 import { checkApiKey } from './accounts';
-import { clientIp, limited, problem, type HubEnv } from './app';
+import { clientIp, limited, problem, type HubEnv } from './http';
 import { listReleases, pause, promote, publish, signedText, type ActionResult } from './releases';
 import { AgentIdSchema, describeIssue } from './wire';
 import { IdSchema } from '../pack/schema';
