@@ -50,13 +50,18 @@ describe('run.delete', () => {
     expect((await h['state.load']({}, ext)).openRuns).toEqual([run]);
   });
 
-  it('run.put keeps the higher revision and replies with the stored winner', async () => {
-    const h = createHandlers();
+  it('run.put keeps the higher revision and replies with the stored winner; other panels hear only of a stored write', async () => {
+    const services = createServices({ db: d, browser: testBrowser });
+    const pushed: unknown[] = [];
+    services.ports.toPanels = (push) => void pushed.push(push);
+    const h = services.handlers;
     const base = startRun(pack.procedures[1]!, pack, { id: 'r1', at: 1 });
     await h['run.put']({ run: { ...base, rev: 5, label: 'five' } }, ext);
+    expect(pushed).toEqual([{ type: 'run.changed', run: { ...base, rev: 5, label: 'five' } }]);
     const stale = await h['run.put']({ run: { ...base, rev: 3, label: 'three' } }, ext);
     expect(stale).toEqual({ saved: false, run: { ...base, rev: 5, label: 'five' } });
     expect((await d.runs.get('r1'))?.rev).toBe(5);
+    expect(pushed).toHaveLength(1);
   });
 });
 

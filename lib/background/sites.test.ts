@@ -56,4 +56,10 @@ describe('sites and the dock registration', () => {
     await syncDock({ open: true, width: 370 }); // no stylesheet between steps: no head start
     expect(registered.has('cuecard-dock')).toBe(false);
   });
+
+  it('read the hosts an MV2 manifest (Firefox) grants up front from its permissions', async () => {
+    // WXT moves host_permissions into permissions for MV2, beside API names.
+    fakeBrowser.runtime.getManifest = (() => ({ manifest_version: 2, name: 'x', version: '1', permissions: ['storage', 'alarms', 'http://127.0.0.1/*'] })) as never;
+    expect(await syncSites(['https://crm.example.com/*'])).toEqual(['http://127.0.0.1/*', 'https://crm.example.com/*']);
+  });
 });
