@@ -1,7 +1,7 @@
 /** Agent actions shared by the e2e tests, written against the panel's test ids. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Frame } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { Pack, Procedure, Step } from '../../lib/pack/schema';
 import type { Browser } from './harness';
 
@@ -17,6 +17,26 @@ export function step(proc: Procedure, id: string): Step {
   const s = proc.steps.find((x) => x.id === id);
   if (!s) throw new Error(`No step ${id} in ${proc.id}`);
   return s;
+}
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
+/** A profile field as the background holds it, asked from the options page. */
+function storedProfile(page: Page, key: 'company' | 'agentId'): Promise<string | undefined> {
+  return page.evaluate(async (k) => {
+    const reply = (await chrome.runtime.sendMessage({ type: 'state.load', payload: {} })) as { ok: boolean; data?: { settings: { profile: Record<string, string> } } };
+    return reply.data?.settings.profile[k];
+  }, key);
+}
+
+/** Waits (setOptions runs in beforeAll too, where expect.poll is not allowed) until the field is stored. */
+async function untilStored(page: Page, key: 'company' | 'agentId', value: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let held: string | undefined;
+  while ((held = await storedProfile(page, key)) !== value) {
+    if (Date.now() > deadline) throw new Error(`The options page did not store ${key} "${value}" (it holds "${held}").`);
+    await page.waitForTimeout(50);
+  }
 }
 
 /** Change settings the way an agent does: on the options page. */
@@ -35,6 +55,10 @@ export async function setOptions(b: Browser, change: { mode?: 'newHire' | 'exper
       await page.getByTestId(`cc-opt-${key}`).fill(value);
       await page.getByTestId(`cc-opt-${key}`).blur();
       changed = true;
+      // One field at a time, as an agent who pauses would: the reply to an earlier save
+      // re-renders the (controlled) inputs, and under load it could land between the next
+      // field's fill and blur, putting the stored '' back before its change event.
+      await untilStored(page, key, value);
     }
   }
   if (changed) await page.getByText(/已保存|Saved/).waitFor();
