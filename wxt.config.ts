@@ -30,7 +30,10 @@ export default defineConfig({
     host_permissions: demo ? DEMO_HOSTS : [],
     web_accessible_resources: [
       // Only the panel page is reachable from web pages; it is framed by the content script.
-      { resources: ['panel.html'], matches: ['<all_urls>'] },
+      // use_dynamic_url: reachable only at a per-session URL (runtime.getURL gives it), so a page
+      // probing chrome-extension://<id>/panel.html sees what it sees for an absent extension.
+      // Who may act as the panel is decided by a ticket (lib/background/panel-sessions.ts).
+      { resources: ['panel.html'], matches: ['<all_urls>'], use_dynamic_url: true },
     ],
     // Firefox: a fixed add-on id (managed storage and enterprise policy are keyed by it, and
     // the e2e harness maps it to a known moz-extension UUID). Chromium warns on the key: omit it.

@@ -40,7 +40,7 @@ async function mount() {
   const send = (async (type: RequestType, payload: Record<string, unknown>) => {
     calls.push({ type, payload });
     if (type === 'state.load') return { settings, packs: [pack], packMeta: [], openRuns: [] };
-    if (type === 'settings.patch') return { settings: (settings = { ...settings, ...(payload.patch as Partial<Settings>) }) };
+    if (type === 'prefs.patch') return { settings: (settings = { ...settings, ...(payload.patch as Partial<Settings>) }) };
     if (type === 'run.put') return { saved: true, run: payload.run };
     if (type === 'context.read') return page;
     if (type === 'context.keep') return { stored: {} };

@@ -39,7 +39,7 @@ async function mount(opts: { packs?: Pack[]; notices?: PackNotice[]; failAck?: b
   const send = (async (type: string, payload: Record<string, unknown>) => {
     calls.push({ type, payload });
     if (type === 'state.load') return { settings, packs: opts.packs ?? [teamPack(2)], packMeta: [], openRuns: [] };
-    if (type === 'settings.patch') return { settings: (settings = { ...settings, ...(payload.patch as Partial<Settings>) }) };
+    if (type === 'prefs.patch') return { settings: (settings = { ...settings, ...(payload.patch as Partial<Settings>) }) };
     if (type === 'run.put') return { saved: true, run: payload.run };
     if (type === 'packs.updates') return updates;
     if (type === 'packs.dismissNotice') return { ok: true };

@@ -102,7 +102,7 @@ export async function mountApp(settings: Partial<Settings> = {}): Promise<Harnes
     calls.push({ type, payload });
     if (type === 'state.load') return { settings: current, packs: [fixturePack], packMeta: [], openRuns: [], activeRunId: current.activeRunId ?? null };
     if (type === 'run.activate') return { activeRunId: payload.runId };
-    if (type === 'settings.patch') return { settings: (current = { ...current, ...(payload.patch as Partial<Settings>) }) };
+    if (type === 'prefs.patch') return { settings: (current = { ...current, ...(payload.patch as Partial<Settings>) }) };
     if (type === 'run.put') {
       if (backend.failPuts) throw new Error('QuotaExceededError');
       return { saved: true, run: payload.run };

@@ -49,7 +49,7 @@ describe('run switcher and history', () => {
     expect(ui.$('cc-phrase-hello')).not.toBeNull();
     // The switch is this tab's alone: the background is told per tab, no setting changes.
     expect(ui.calls.filter((c) => c.type === 'run.activate').at(-1)?.payload).toEqual({ runId: 'run-1' });
-    expect(ui.calls.some((c) => c.type === 'settings.patch')).toBe(false);
+    expect(ui.calls.some((c) => c.type === 'settings.patch' || c.type === 'prefs.patch')).toBe(false);
   });
 
   it('shows finished contacts with their skips', async () => {

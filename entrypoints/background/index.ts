@@ -1,27 +1,18 @@
 import { browser } from 'wxt/browser';
-import { forgetClosedTabs } from '@/lib/session/active-run';
-import { setupPorts } from './ports';
-import { setupRouter } from './router';
-import { setupInjection } from './inject';
-import { setupPacks } from './packs';
-import { setupCommands } from './commands';
-import { setupFocus } from './focus';
-import { setupFollowUps } from './followups';
-import { setupPageKeys } from './page-keys';
-import { setupSubscriptions } from './subscriptions';
-import { setupWelcome } from './welcome';
+import { db } from '@/lib/db/schema';
+import { createServices } from '@/lib/background/services';
+import { isNewAgent, setupWelcome } from '@/lib/background/welcome';
+import { listenForFollowUpClicks, listenForLifecycle, listenForMessages, listenForTabs } from './listeners';
 
-// The background only wires services together; each lives in its own file beside this one.
+// The background only wires: the services (lib/background) are built from the database and the
+// extension APIs, and the browser's events are handed to them.
 export default defineBackground(() => {
-  setupPorts();
-  setupRouter();
-  setupInjection();
-  setupPacks();
-  setupCommands();
-  setupFocus();
-  setupFollowUps();
-  setupPageKeys();
-  setupSubscriptions();
-  setupWelcome();
-  forgetClosedTabs(browser.tabs.onRemoved, browser.storage.session);
+  const services = createServices({ db: db(), browser });
+  listenForMessages(services);
+  listenForTabs(services);
+  listenForLifecycle(services);
+  listenForFollowUpClicks(services);
+  // Open CRM tabs learn new page shortcuts at once when the agent changes them in Options.
+  services.pageKeys.watch();
+  setupWelcome(browser, () => isNewAgent(db()));
 });

@@ -8,8 +8,8 @@ import { forwardPageKeys } from '@/lib/shortcuts/page-forward';
 
 // Runs in every frame of a CRM page: each frame tracks its own focused field (so inserts
 // work in cross-origin frames too); one frame — the top page, or the largest frame of a
-// frameset — also shows the panel. Injected by the background (entrypoints/background/
-// inject.ts) into the agent's sites only, once each frame has loaded.
+// frameset — also shows the panel. Injected by the background (lib/background/inject.ts)
+// into the agent's sites only, once each frame has loaded.
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
@@ -37,10 +37,14 @@ export default defineContentScript({
     if (panelHostDecision(window) === 'mount') {
       // Patiently: a worker that is still starting (just installed, or woken by this load)
       // must not leave the page without its panel until the next reload.
+      // The panel frame gets a one-time ticket in its URL fragment: only a frame that presents
+      // it may act as the panel (lib/background/panel-sessions.ts). getURL gives the dynamic URL
+      // (`use_dynamic_url`), which page scripts cannot guess.
+      const panelUrl = async () => `${browser.runtime.getURL('/panel.html')}#${(await sendPatiently('panel.ticket', {})).ticket}`;
       afterLoad(() =>
-        void sendPatiently('page.layout', {}).then((layout) => {
+        void Promise.all([sendPatiently('page.layout', {}), panelUrl()]).then(([layout, src]) => {
           if (ctx.isInvalid) return;
-          panel = mountPanel(document, browser.runtime.getURL('/panel.html'), layout);
+          panel = mountPanel(document, src, layout, panelUrl);
           ctx.onInvalidated(() => panel?.remove());
         }, () => undefined),
       );

@@ -4,6 +4,7 @@ import { StoreContext } from '@/lib/store/use-store';
 import { createPanelStore } from '@/lib/store/panel-store';
 import { send } from '@/lib/messaging/client';
 import { createPanelActions } from '@/lib/panel/actions';
+import { claimPanel, showUnavailable } from '@/lib/panel/claim';
 import { connectPanelPort } from '@/lib/panel/port';
 import { warmFonts } from '@/lib/panel/warm-fonts';
 import { nextTask } from '@/lib/panel/yield';
@@ -11,20 +12,21 @@ import { installVisibilityGuard } from '@/lib/panel/visibility';
 import '@/components/panel.css';
 
 // The panel page: framed into the CRM page by the content script. It holds no data of its
-// own: state comes from the background (the one owner of IndexedDB) and goes back there.
-installVisibilityGuard(); // before anything can be clicked: the page may be covering the frame
-const store = createPanelStore({ send, now: () => Date.now(), newId: () => crypto.randomUUID() });
-// Ask for the state first: the background's answer is what the panel waits for.
-void store.getState().load();
-connectPanelPort(
-  (push) => store.getState().onPush(push),
-  () => void store.getState().load(),
-);
-
-// The rest in tasks of their own, each well under the 50 ms of a long task (measured with
-// test/bench/panel-boot.ts): evaluating this bundle, the first render and its layout, and the
-// full panel's first layout were one or two long tasks in a cold renderer.
-async function boot() {
+// own: state comes from the background (the one owner of IndexedDB) and goes back there —
+// once the background has accepted this frame's ticket (lib/panel/claim.ts).
+async function start() {
+  if (!(await claimPanel(location.hash))) return showUnavailable(document, navigator.language);
+  installVisibilityGuard(); // before anything can be clicked: the page may be covering the frame
+  const store = createPanelStore({ send, now: () => Date.now(), newId: () => crypto.randomUUID() });
+  // Ask for the state first: the background's answer is what the panel waits for.
+  void store.getState().load();
+  connectPanelPort(
+    (push) => store.getState().onPush(push),
+    () => void store.getState().load(),
+  );
+  // The rest in tasks of their own, each well under the 50 ms of a long task (measured with
+  // test/bench/panel-boot.ts): evaluating this bundle, the first render and its layout, and the
+  // full panel's first layout were one or two long tasks in a cold renderer.
   await nextTask();
   render(
     <StoreContext.Provider value={store}>
@@ -37,4 +39,4 @@ async function boot() {
   // then, and the panel's first layout waits for the size.
   void warmFonts(document, () => !store.getState().ready || innerWidth === 0);
 }
-void boot();
+void start();

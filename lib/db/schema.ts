@@ -72,8 +72,8 @@ export class CuecardDb extends Dexie {
       subscriptions: 'url',
       acks: '[packId+version+procedureId+phraseId], [packId+version]',
     });
-    // v3: the agent's follow-ups (entrypoints/background/followups.ts). A new table only;
-    // everything else carries over (entrypoints/background/followups.test.ts opens a v2 database).
+    // v3: the agent's follow-ups (lib/background/followups.ts). A new table only;
+    // everything else carries over (entrypoints/background/listeners.test.ts opens a v2 database).
     this.version(3).stores({
       followups: 'id, status, dueAt',
     });

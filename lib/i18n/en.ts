@@ -6,6 +6,7 @@ export const en = {
   'app.loading': 'Loading…',
   'app.loadError': 'Cuecard could not load: {error}',
   'app.retry': 'Retry',
+  'app.unavailable': 'Cuecard is not available here.',
   'panel.covered': 'The page is covering Cuecard; it will act again once it is fully visible',
   'tab.label': 'Cuecard ‹',
   'tab.open': 'Open the Cuecard panel',

@@ -5,6 +5,7 @@ export const zhCN = {
   'app.loading': '加载中…',
   'app.loadError': 'Cuecard 加载失败：{error}',
   'app.retry': '重试',
+  'app.unavailable': 'Cuecard 在此处不可用。',
   'panel.covered': '页面遮挡了 Cuecard；完全显示后才会响应操作',
   'tab.label': 'Cuecard ‹',
   'tab.open': '展开 Cuecard 面板',

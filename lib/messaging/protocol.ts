@@ -1,94 +1,38 @@
 /**
- * The one message protocol between the panel, options page, content scripts and the
- * background. Every request is declared here once with its schema (checked on receipt)
- * and the extension contexts allowed to send it (checked against the sender).
+ * The one message protocol between the panel, the options page, content scripts and the
+ * background. Each message is declared here once: who may send it, its request schema
+ * (checked on receipt) and its reply type, side by side. `Responses` is derived from this
+ * map, and the background's router takes a complete `Handlers` record built from it, so a
+ * message without a handler, or a handler with the wrong reply, does not compile.
  */
 import * as v from 'valibot';
 import { RunSchema, type Run } from '../engine/run';
 import { IdSchema, type Pack } from '../pack/schema';
 import { MAX_SIGNED_PACK_CHARS } from '../pack/sign';
 import { SettingsPatchSchema, type Settings } from '../settings/schema';
+import { PrefsPatchSchema } from '../settings/prefs';
 import { FollowUpChangeSchema, FollowUpDraftSchema, type FollowUp } from '../followups/schema';
 import type { PackUpdates, SubscriptionsView } from '../packs/views';
 import type { BrokenAnchor } from '../context/broken-anchors';
 import type { FrameRead } from '../context/merge';
 import type { PageSite } from '../context/pack-context';
 import type { Locator } from '../pack/context-schema';
+import type { SenderKind } from './sender';
 
-/** `page`: a content script in a CRM tab. `ext`: an extension page (panel, options). */
-export type SenderKind = 'page' | 'ext';
+export type { SenderKind } from './sender';
 
-const Empty = v.strictObject({});
-const PackRef = v.strictObject({ packId: IdSchema, version: v.pipe(v.number(), v.integer(), v.minValue(1)) });
-const ContextValues = v.pipe(v.record(v.string(), v.pipe(v.string(), v.maxLength(500))), v.maxEntries(100));
-
-export const requests = {
-  'state.load': { from: ['ext'], schema: Empty },
-  'run.put': { from: ['ext'], schema: v.strictObject({ run: RunSchema }) },
-  'run.delete': { from: ['ext'], schema: v.strictObject({ runId: v.string() }) },
-  /** What deleting a run takes along (its follow-ups), for the confirmation the panel shows first. */
-  'run.owned': { from: ['ext'], schema: v.strictObject({ runId: v.pipe(v.string(), v.maxLength(80)) }) },
-  /** The panel's tab switched contact (`null`: the picker); other tabs keep theirs. */
-  'run.activate': { from: ['ext'], schema: v.strictObject({ runId: v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(80))) }) },
-  'runs.history': { from: ['ext'], schema: v.strictObject({ limit: v.optional(v.number()) }) },
-  'settings.patch': { from: ['ext'], schema: v.strictObject({ patch: SettingsPatchSchema }) },
-  'pack.get': { from: ['ext'], schema: v.strictObject({ packId: IdSchema, version: v.number() }) },
-  'pack.import': { from: ['ext'], schema: v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_SIGNED_PACK_CHARS)) }) },
-  'sites.sync': { from: ['ext'], schema: Empty },
-  /** Panel → background → the content script of the frame that last had a CRM field focused. */
-  'page.insert': { from: ['ext'], schema: v.strictObject({ text: v.pipe(v.string(), v.maxLength(20000)) }) },
-  /** The panel (or a keyboard shortcut in the CRM page) shows or hides the panel in its tab. */
-  'panel.setOpen': { from: ['ext', 'page'], schema: v.strictObject({ open: v.boolean() }) },
-  /** A content script reports that a CRM field in its frame got the focus. */
-  'page.focused': { from: ['page'], schema: Empty },
-  /** A content script asks for the panel state it needs to lay itself out. */
-  'page.layout': { from: ['page'], schema: Empty },
-  /** A content script saw one of its frames load: the background injects into new site frames. */
-  'page.frames': { from: ['page'], schema: Empty },
-  /** Options page: pack URLs, trusted keys and each URL's last check (policy merged in). */
-  'subscriptions.get': { from: ['ext'], schema: Empty },
-  /** Options page "Check now" (all URLs), or a URL just added. */
-  'subscriptions.check': { from: ['ext'], schema: v.strictObject({ url: v.optional(v.pipe(v.string(), v.maxLength(2000))) }) },
-  /** Panel: update notices and what changed in each installed version, with the agent's acknowledgements. */
-  'packs.updates': { from: ['ext'], schema: Empty },
-  'packs.dismissNotice': { from: ['ext'], schema: v.strictObject({ id: v.pipe(v.string(), v.maxLength(2200)) }) },
-  /** Panel: "I've read the new wording" for the changed phrases of one step. */
-  'pack.ack': {
-    from: ['ext'],
-    schema: v.strictObject({
-      packId: IdSchema,
-      version: v.pipe(v.number(), v.integer(), v.minValue(1)),
-      procedureId: IdSchema,
-      phraseIds: v.pipe(v.array(IdSchema), v.minLength(1), v.maxLength(200)),
-    }),
-  },
-  /** Panel → background → every frame of its tab: read the pack's page fields (merged). */
-  'context.read': { from: ['ext'], schema: PackRef },
-  /** Panel: outline a step's CRM element in whichever frame has it; a miss is recorded. */
-  'context.show': {
-    from: ['ext'],
-    schema: v.strictObject({ ...PackRef.entries, procedureId: IdSchema, stepId: IdSchema, anchor: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
-  },
-  'context.clear': { from: ['ext'], schema: Empty },
-  /** Keep a run's storable page fields; the background masks them before they are stored. */
-  'context.keep': {
-    from: ['ext'],
-    schema: v.strictObject({ ...PackRef.entries, runId: v.pipe(v.string(), v.minLength(1), v.maxLength(80)), values: ContextValues }),
-  },
-  /** The options page's "Broken anchors" export. */
-  'anchors.broken': { from: ['ext'], schema: Empty },
-  /** Follow-ups (lib/followups): listed, added and changed by the panel and the options page. */
-  'followups.list': { from: ['ext'], schema: Empty },
-  'followups.add': { from: ['ext'], schema: v.strictObject({ draft: FollowUpDraftSchema }) },
-  'followups.change': { from: ['ext'], schema: v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(80)), change: FollowUpChangeSchema }) },
-  /** A content script asks which keys to take from the CRM page for the panel (empty: page shortcuts are off). */
-  'page.shortcuts': { from: ['page'], schema: Empty },
-  /** A content script took one of those keys in the page; the background hands it to the panel of that tab. */
-  'page.key': { from: ['page'], schema: v.strictObject({ combo: v.pipe(v.string(), v.maxLength(40)) }) },
-} as const;
-
-export type RequestType = keyof typeof requests;
-export type RequestOf<T extends RequestType> = v.InferOutput<(typeof requests)[T]['schema']>;
+declare const REPLY: unique symbol;
+/** A message's declaration; `[REPLY]` only carries the reply type (it is never set). */
+export interface MessageSpec<R, S extends v.GenericSchema = v.GenericSchema> {
+  readonly from: readonly SenderKind[];
+  readonly schema: S;
+  readonly [REPLY]?: R;
+}
+/** `msg<Reply>()({ from, schema })`: declares a message with its reply type. */
+export const msg =
+  <R>() =>
+  <S extends v.GenericSchema>(spec: { from: readonly SenderKind[]; schema: S }): MessageSpec<R, S> =>
+    spec;
 
 export interface PackMeta {
   id: string;
@@ -96,48 +40,112 @@ export interface PackMeta {
   title: Pack['title'];
   source: 'bundled' | 'url' | 'file';
 }
-
 /** Page fields read from every frame of the tab, merged, and the frames that answered. */
 export type PageContext = FrameRead & { frames: number };
-
 /** Insert failures: the page's codes (lib/page/insert.ts) plus the background's `no-field`. */
 export type InsertResult = { ok: true; method: string } | { ok: false; reason: string; limit?: number; kept?: number };
 export type Layout = { open: boolean; width: number };
+type Ok = { ok: true };
 
-export interface Responses {
+const Empty = v.strictObject({});
+const Version = v.pipe(v.number(), v.integer(), v.minValue(1));
+const PackRef = v.strictObject({ packId: IdSchema, version: Version });
+const ContextValues = v.pipe(v.record(v.string(), v.pipe(v.string(), v.maxLength(500))), v.maxEntries(100));
+const RunId = v.pipe(v.string(), v.minLength(1), v.maxLength(80));
+/** A panel ticket: 32 random bytes, hex (lib/background/panel-sessions.ts). */
+const Ticket = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'is not a panel ticket'));
+
+const PANEL = ['panel'] as const;
+const EXT = ['panel', 'options'] as const;
+const OPTIONS = ['options'] as const;
+const PAGE = ['page'] as const;
+
+export const requests = {
+  // Panel framing (lib/background/panel-sessions.ts): a content script asks for a one-time
+  // ticket for the panel frame it is about to create; panel.html presents it as it starts.
+  'panel.ticket': msg<{ ticket: string }>()({ from: PAGE, schema: Empty }),
+  'panel.claim': msg<Ok>()({ from: ['claimant', 'panel'], schema: v.strictObject({ ticket: Ticket }) }),
+
   /** `activeRunId`: the contact of the sender's tab, or the agent's most recent one for a new tab. */
-  'state.load': { settings: Settings; packs: Pack[]; packMeta: PackMeta[]; openRuns: Run[]; activeRunId: string | null };
+  'state.load': msg<{ settings: Settings; packs: Pack[]; packMeta: PackMeta[]; openRuns: Run[]; activeRunId: string | null }>()({ from: EXT, schema: Empty }),
   /** `run`: what the database holds now — the sent run when `saved`, else the stored higher revision. */
-  'run.put': { saved: boolean; run: Run };
-  'run.delete': { deleted: boolean; followUps: number };
-  'run.owned': { followUps: number };
-  'run.activate': { activeRunId: string | null };
-  'runs.history': { runs: Run[] };
-  'settings.patch': { settings: Settings };
-  'pack.get': { pack: Pack | null };
-  'pack.import': { installed: PackMeta };
-  'sites.sync': { registered: string[] };
-  'page.insert': InsertResult;
-  'panel.setOpen': Layout;
-  'page.focused': { ok: true };
-  'page.layout': Layout;
-  'page.frames': { ok: true };
-  'subscriptions.get': SubscriptionsView;
-  'subscriptions.check': SubscriptionsView;
-  'packs.updates': PackUpdates;
-  'packs.dismissNotice': { ok: true };
-  'pack.ack': { acked: Record<string, number> };
-  'context.read': PageContext;
-  'context.show': { found: boolean; error?: string };
-  'context.clear': { ok: true };
-  'context.keep': { stored: Record<string, string> };
-  'anchors.broken': { anchors: BrokenAnchor[] };
-  'followups.list': { followUps: FollowUp[] };
-  'followups.add': { followUp: FollowUp };
-  'followups.change': { followUp: FollowUp | null };
-  'page.shortcuts': { combos: string[] };
-  'page.key': { delivered: number };
-}
+  'run.put': msg<{ saved: boolean; run: Run }>()({ from: PANEL, schema: v.strictObject({ run: RunSchema }) }),
+  /** History (in the panel) deletes a finished contact with what it owns; `followUps`: how many went with it. */
+  'run.delete': msg<{ deleted: boolean; followUps: number }>()({ from: PANEL, schema: v.strictObject({ runId: RunId }) }),
+  /** What deleting a run takes along (its follow-ups), for the confirmation the panel shows first. */
+  'run.owned': msg<{ followUps: number }>()({ from: PANEL, schema: v.strictObject({ runId: RunId }) }),
+  /** The panel's tab switched contact (`null`: the picker); other tabs keep theirs. */
+  'run.activate': msg<{ activeRunId: string | null }>()({ from: PANEL, schema: v.strictObject({ runId: v.nullable(RunId) }) }),
+  'runs.history': msg<{ runs: Run[] }>()({ from: EXT, schema: v.strictObject({ limit: v.optional(v.number()) }) }),
+  /** The panel's own preferences (lib/settings/prefs.ts); the options page may send them too. */
+  'prefs.patch': msg<{ settings: Settings }>()({ from: EXT, schema: v.strictObject({ patch: PrefsPatchSchema }) }),
+  /** Any setting, trust and sites included: the options page only. */
+  'settings.patch': msg<{ settings: Settings }>()({ from: OPTIONS, schema: v.strictObject({ patch: SettingsPatchSchema }) }),
+  'pack.import': msg<{ installed: PackMeta }>()({
+    from: OPTIONS,
+    schema: v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_SIGNED_PACK_CHARS)) }),
+  }),
+  /** Panel → background → the content script of the frame that last had a CRM field focused. */
+  'page.insert': msg<InsertResult>()({ from: PANEL, schema: v.strictObject({ text: v.pipe(v.string(), v.maxLength(20000)) }) }),
+  /** The panel (or a keyboard shortcut in the CRM page) shows or hides the panel in every tab. */
+  'panel.setOpen': msg<Layout>()({ from: ['panel', 'page'], schema: v.strictObject({ open: v.boolean() }) }),
+  /** A content script reports that a CRM field in its frame got the focus. */
+  'page.focused': msg<Ok>()({ from: PAGE, schema: Empty }),
+  /** A content script asks for the panel state it needs to lay itself out. */
+  'page.layout': msg<Layout>()({ from: PAGE, schema: Empty }),
+  /** A content script saw one of its frames load: the background injects into new site frames. */
+  'page.frames': msg<Ok>()({ from: PAGE, schema: Empty }),
+  /** Options page: pack URLs, trusted keys and each URL's last check (policy merged in). */
+  'subscriptions.get': msg<SubscriptionsView>()({ from: OPTIONS, schema: Empty }),
+  /** Options page "Check now" (all URLs), or a URL just added. */
+  'subscriptions.check': msg<SubscriptionsView>()({
+    from: OPTIONS,
+    schema: v.strictObject({ url: v.optional(v.pipe(v.string(), v.maxLength(2000))) }),
+  }),
+  /** Panel: update notices and what changed in each installed version, with the agent's acknowledgements. */
+  'packs.updates': msg<PackUpdates>()({ from: EXT, schema: Empty }),
+  'packs.dismissNotice': msg<Ok>()({ from: PANEL, schema: v.strictObject({ id: v.pipe(v.string(), v.maxLength(2200)) }) }),
+  /** Panel: "I've read the new wording" for the changed phrases of one step. */
+  'pack.ack': msg<{ acked: Record<string, number> }>()({
+    from: PANEL,
+    schema: v.strictObject({
+      packId: IdSchema,
+      version: Version,
+      procedureId: IdSchema,
+      phraseIds: v.pipe(v.array(IdSchema), v.minLength(1), v.maxLength(200)),
+    }),
+  }),
+  /** Panel → background → every frame of its tab: read the pack's page fields (merged). */
+  'context.read': msg<PageContext>()({ from: PANEL, schema: PackRef }),
+  /** Panel: outline a step's CRM element in whichever frame has it; a miss is recorded. */
+  'context.show': msg<{ found: boolean; error?: string }>()({
+    from: PANEL,
+    schema: v.strictObject({ ...PackRef.entries, procedureId: IdSchema, stepId: IdSchema, anchor: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  }),
+  'context.clear': msg<Ok>()({ from: PANEL, schema: Empty }),
+  /** Keep a run's storable page fields; the background masks them before they are stored. */
+  'context.keep': msg<{ stored: Record<string, string> }>()({
+    from: PANEL,
+    schema: v.strictObject({ ...PackRef.entries, runId: RunId, values: ContextValues }),
+  }),
+  /** The options page's "Broken anchors" export. */
+  'anchors.broken': msg<{ anchors: BrokenAnchor[] }>()({ from: OPTIONS, schema: Empty }),
+  /** Follow-ups (lib/followups): listed, added and changed by the panel and the options page. */
+  'followups.list': msg<{ followUps: FollowUp[] }>()({ from: EXT, schema: Empty }),
+  'followups.add': msg<{ followUp: FollowUp }>()({ from: EXT, schema: v.strictObject({ draft: FollowUpDraftSchema }) }),
+  'followups.change': msg<{ followUp: FollowUp | null }>()({
+    from: EXT,
+    schema: v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(80)), change: FollowUpChangeSchema }),
+  }),
+  /** A content script asks which keys to take from the CRM page for the panel (empty: page shortcuts are off). */
+  'page.shortcuts': msg<{ combos: string[] }>()({ from: PAGE, schema: Empty }),
+  /** A content script took one of those keys in the page; the background hands it to the panel of that tab. */
+  'page.key': msg<{ delivered: number }>()({ from: PAGE, schema: v.strictObject({ combo: v.pipe(v.string(), v.maxLength(40)) }) }),
+} satisfies Record<string, MessageSpec<unknown>>;
+
+export type RequestType = keyof typeof requests;
+export type RequestOf<T extends RequestType> = v.InferOutput<(typeof requests)[T]['schema']>;
+export type Responses = { [T in RequestType]: (typeof requests)[T] extends MessageSpec<infer R, v.GenericSchema> ? R : never };
 
 /** Every reply is wrapped so errors cross the boundary as data, with a message for the agent. */
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };

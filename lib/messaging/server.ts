@@ -1,28 +1,18 @@
 /**
- * Receiving side of the protocol: checks who sent a message and what it holds before any
- * handler sees it. A CRM page cannot reach this directly (it has no extension API), but a
- * compromised or confused content script could, so page senders get only page messages.
+ * Receiving side of the protocol: checks who sent a message (lib/messaging/sender.ts) and what
+ * it holds before any handler sees it.
  */
 import * as v from 'valibot';
-import { requests, type Reply, type RequestOf, type RequestType, type Responses, type SenderKind } from './protocol';
+import { requests, type Reply, type RequestOf, type RequestType, type Responses } from './protocol';
+import { kindName, type SenderInfo, type SenderKind } from './sender';
 
-export interface SenderInfo {
-  id?: string;
-  url?: string;
-  tab?: { id?: number };
-  frameId?: number;
-}
+export type { SenderInfo } from './sender';
 
-export type Handlers = {
-  [T in RequestType]: (payload: RequestOf<T>, sender: SenderInfo) => Promise<Responses[T]> | Responses[T];
-};
-
-export function senderKind(sender: SenderInfo, extensionId: string, extensionOrigin: string): SenderKind | null {
-  if (sender.id !== extensionId) return null;
-  if (sender.url?.startsWith(extensionOrigin)) return 'ext';
-  if (sender.tab?.id !== undefined) return 'page';
-  return null;
-}
+export type Handler<T extends RequestType> = (payload: RequestOf<T>, sender: SenderInfo) => Promise<Responses[T]> | Responses[T];
+/** One handler for every message: the background's services together must cover the protocol. */
+export type Handlers = { [T in RequestType]: Handler<T> };
+/** The handlers one service contributes. */
+export type HandlersFor<K extends RequestType> = Pick<Handlers, K>;
 
 export function describeIssues(issues: v.BaseIssue<unknown>[]): string {
   return issues
@@ -31,9 +21,9 @@ export function describeIssues(issues: v.BaseIssue<unknown>[]): string {
     .join('; ');
 }
 
-export function createRouter(handlers: Partial<Handlers>, ext: { id: string; origin: string }) {
+export function createRouter(handlers: Handlers, classify: (sender: SenderInfo) => Promise<SenderKind | null>) {
   return async (message: unknown, sender: SenderInfo): Promise<Reply<unknown>> => {
-    const kind = senderKind(sender, ext.id, ext.origin);
+    const kind = await classify(sender).catch(() => null);
     if (!kind) return { ok: false, error: 'Message refused: unknown sender.' };
     if (typeof message !== 'object' || message === null || typeof (message as { type?: unknown }).type !== 'string') {
       return { ok: false, error: 'Message refused: it has no type.' };
@@ -42,12 +32,11 @@ export function createRouter(handlers: Partial<Handlers>, ext: { id: string; ori
     if (!Object.hasOwn(requests, type)) return { ok: false, error: `Message refused: unknown type "${type}".` };
     const spec = requests[type as RequestType];
     if (!(spec.from as readonly SenderKind[]).includes(kind)) {
-      return { ok: false, error: `Message refused: "${type}" may not be sent from a ${kind === 'page' ? 'web page' : 'extension page'}.` };
+      return { ok: false, error: `Message refused: "${type}" may not be sent from ${kindName[kind]}.` };
     }
     const parsed = v.safeParse(spec.schema, payload ?? {});
     if (!parsed.success) return { ok: false, error: `Message "${type}" is invalid: ${describeIssues(parsed.issues)}` };
-    const handler = handlers[type as RequestType] as ((p: unknown, s: SenderInfo) => unknown) | undefined;
-    if (!handler) return { ok: false, error: `No handler for "${type}".` };
+    const handler = handlers[type as RequestType] as (p: unknown, s: SenderInfo) => unknown;
     try {
       return { ok: true, data: await handler(parsed.output, sender) };
     } catch (err) {

@@ -19,7 +19,12 @@ function css(el: HTMLElement, rules: Record<string, string>) {
   for (const [k, val] of Object.entries(rules)) el.style.setProperty(k, val, 'important');
 }
 
-export function mountPanel(doc: Document, src: string, layout: Layout): PanelHost {
+/**
+ * `renewSrc`: a fresh panel URL for a frame that must load again. A page that removes the host
+ * destroys the panel's frame; the one re-attached is a new frame, and the panel's ticket
+ * (lib/background/panel-sessions.ts) is good for one frame only.
+ */
+export function mountPanel(doc: Document, src: string, layout: Layout, renewSrc?: () => Promise<string>): PanelHost {
   const host = doc.createElement('cuecard-panel');
   host.id = 'cuecard-panel-host';
   const root = host.attachShadow({ mode: 'closed' });
@@ -70,7 +75,16 @@ export function mountPanel(doc: Document, src: string, layout: Layout): PanelHos
   root$.append(host);
 
   // Put the host back if the page removes it (some pages sweep unknown elements).
-  const observer = watchRemoval(host, () => doc.documentElement);
+  const beforeRestore = renewSrc
+    ? () => {
+        // Nothing loads until the new URL is here: the old ticket would only be refused.
+        frame.removeAttribute('src');
+        void renewSrc().then((url) => {
+          if (host.isConnected && !frame.getAttribute('src')) frame.src = url;
+        }, () => undefined);
+      }
+    : undefined;
+  const observer = watchRemoval(host, () => doc.documentElement, beforeRestore);
 
   return {
     host,
@@ -91,13 +105,14 @@ export function mountPanel(doc: Document, src: string, layout: Layout): PanelHos
  * on a timer that backs off (100 ms, 200 ms, … 5 s) instead of at once.
  */
 const QUICK_MS = 100;
-function watchRemoval(host: HTMLElement, parent: () => Element) {
+function watchRemoval(host: HTMLElement, parent: () => Element, beforeRestore?: () => void) {
   let attachedAt = Date.now();
   let strikes = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const restore = () => {
     timer = undefined;
     if (host.isConnected) return;
+    beforeRestore?.();
     parent().append(host);
     attachedAt = Date.now();
   };

@@ -3,7 +3,8 @@
  * tab's panel, so the choice is kept per tab in chrome.storage.session (it survives the
  * service worker stopping, not the browser closing) and dropped when the tab closes. A tab
  * with no choice yet opens on the agent's most recent contact (settings.activeRunId, kept in
- * Dexie so it survives restarts).
+ * Dexie so it survives restarts). The background's runs service forgets a tab's choice when
+ * the tab closes (lib/background/runs.ts).
  */
 import type { SessionArea } from './area';
 
@@ -25,9 +26,4 @@ export async function setActiveRun(area: SessionArea, tabId: number | undefined,
 
 export async function forgetTab(area: SessionArea, tabId: number): Promise<void> {
   await area.remove(keyOf(tabId));
-}
-
-/** Drops a tab's choice when the tab closes (ids are not reused within a session, but memory is). */
-export function forgetClosedTabs(onRemoved: { addListener(cb: (tabId: number) => void): void }, area: SessionArea): void {
-  onRemoved.addListener((tabId) => void forgetTab(area, tabId).catch(() => undefined));
 }

@@ -14,7 +14,7 @@ function backend() {
   const send = vi.fn(async (type: string, payload: Record<string, unknown>) => {
     if (type === 'state.load') return { settings: state.settings, packs: [pack], packMeta: [], openRuns: [...stored.values()], activeRunId: state.activeRunId };
     if (type === 'run.activate') return { activeRunId: (state.activeRunId = payload.runId as string | null) };
-    if (type === 'settings.patch') return { settings: (state.settings = { ...state.settings, ...(payload.patch as object) }) };
+    if (type === 'prefs.patch') return { settings: (state.settings = { ...state.settings, ...(payload.patch as object) }) };
     if (type === 'run.put') {
       if (state.failPuts > 0) {
         state.failPuts--;

@@ -3,6 +3,7 @@
  * (and per test). Every engine step is applied locally first (shown at once), then
  * persisted through the background; a failed write is kept in memory and retried.
  */
+import type { PrefsPatch } from '../settings/prefs';
 import { createStore } from 'zustand/vanilla';
 import type { Pack } from '../pack/schema';
 import type { Run } from '../engine/run';
@@ -38,7 +39,8 @@ export interface CoreSlice {
    */
   activeRunId: string | null;
   load(): Promise<void>;
-  patchSettings(patch: Partial<Settings>): Promise<void>;
+  /** The panel's own preferences only (lib/settings/prefs.ts); trust settings are the options page's. */
+  patchSettings(patch: PrefsPatch): Promise<void>;
   onPush(push: PanelPush): void;
 }
 
@@ -91,7 +93,7 @@ export function createPanelStore(deps: StoreDeps) {
     },
     async patchSettings(patch) {
       set((s) => ({ settings: { ...s.settings, ...patch } }));
-      const { settings } = await deps.send('settings.patch', { patch });
+      const { settings } = await deps.send('prefs.patch', { patch });
       set({ settings });
     },
     onPush(push) {

@@ -7,7 +7,7 @@
  * A switch is complete only when it has really taken effect: disabled, Cuecard's service
  * worker is gone; enabled, its worker runs again and its background is ready, i.e. it has
  * written the site patterns it injects into (a non-empty array under `cuecardSites` in
- * chrome.storage.session, entrypoints/background/sites.ts), and its first panel has booted
+ * chrome.storage.session, lib/background/sites.ts), and its first panel has booted
  * (firstPanel). Then every activation, switched or not, idles the same SETTLE_MS, so no load
  * starts while switch work is still running.
  */
@@ -94,7 +94,7 @@ export class CuecardSwitch {
 
   /**
    * The background stores its sites on install and on the first tab event after its worker
-   * starts (entrypoints/background/inject.ts → currentSites), not when merely re-enabled. In
+   * starts (lib/background/inject.ts → currentSites), not when merely re-enabled. In
    * a real browser some tab has finished loading before the agent's next CRM page; here the
    * next page would be the measured one, so after a grace period the bench opens and closes
    * one blank tab for it. How often that was needed is reported (`primed`).
@@ -111,7 +111,7 @@ export class CuecardSwitch {
           if (!w) return undefined;
           const sites = await w.evaluate(async (key) => (await chrome.storage.session.get(key))[key], SITES_KEY).catch((e: Error) => `(${e.message})`);
           if (Array.isArray(sites) && sites.length > 0) return true;
-          last = `chrome.storage.session "${SITES_KEY}" is ${JSON.stringify(sites)}, expected a non-empty array of match patterns (entrypoints/background/sites.ts)`;
+          last = `chrome.storage.session "${SITES_KEY}" is ${JSON.stringify(sites)}, expected a non-empty array of match patterns (lib/background/sites.ts)`;
           since ||= Date.now();
           if (!blank && Date.now() - since > PRIME_AFTER_MS) {
             this.primed++;

@@ -7,7 +7,7 @@
  * - a key not bound to a pack id is refused, naming the key and the pack;
  * - with unsigned packs allowed, an unsigned v99999 does not replace the signed release.
  * Managed policy comes from the demo build's stand-in (storage.session, see
- * entrypoints/background/pack-config.ts): tests must not write /etc/chromium/policies.
+ * lib/background/pack-config.ts): tests must not write /etc/chromium/policies.
  * What the agent saw for each refusal is printed at the end.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';

@@ -62,7 +62,7 @@ export async function launch(opts: { userDataDir?: string; extensionPath?: strin
   const ours = (w: Worker) => new URL(w.url()).pathname === script && (!extensionId || new URL(w.url()).host === extensionId);
   const worker = async () => context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 }));
   extensionId = new URL((await worker()).url()).host;
-  // Only a fresh profile is welcomed (entrypoints/background/welcome.ts); builds from before the
+  // Only a fresh profile is welcomed (lib/background/welcome.ts); builds from before the
   // welcome open none, so the wait is bounded.
   if (!opts.userDataDir && !opts.keepWelcome) {
     for (let waited = 0; waited < 8000; waited += 100) {
@@ -86,12 +86,24 @@ export async function launch(opts: { userDataDir?: string; extensionPath?: strin
   };
 }
 
-/** The panel's frame inside a CRM page (an extension page, cross-origin to the CRM). */
+/**
+ * Whether a frame URL is Cuecard's panel.html. The content script frames it at its dynamic URL
+ * (`use_dynamic_url`: chrome-extension://<per-session uuid>/panel.html#<ticket>); Chromium 156
+ * reports the frame's URL with the extension id all the same, a later one may report the uuid.
+ */
+export function isPanelUrl(url: string, extensionId: string): boolean {
+  const m = /^chrome-extension:\/\/([^/]+)\/panel\.html(?:[?#]|$)/.exec(url);
+  return !!m && (m[1] === extensionId || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(m[1]!));
+}
+
+/**
+ * The panel's frame inside a CRM page (an extension page, cross-origin to the CRM): the one that
+ * shows the panel, not a frame of panel.html that the background refused (attack tests make those).
+ */
 export async function panelFrame(page: Page, extensionId: string, timeout = 15_000): Promise<Frame> {
   const deadline = Date.now() + timeout;
-  const prefix = `chrome-extension://${extensionId}/panel.html`;
   while (Date.now() < deadline) {
-    const frame = page.frames().find((f) => f.url().startsWith(prefix));
+    const frame = page.frames().find((f) => isPanelUrl(f.url(), extensionId) && new URL(f.url()).hash.length > 1);
     if (frame && !frame.isDetached()) {
       try {
         await frame.waitForSelector('[data-testid="cc-panel"], [data-testid="cc-tab"]', { timeout: Math.max(1000, deadline - Date.now()) });

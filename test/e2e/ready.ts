@@ -16,6 +16,6 @@ export async function sitesReady(b: Browser, timeout = 15_000): Promise<void> {
       })
       .catch(() => 0);
     if (n > 0) return;
-    if (Date.now() > end) throw new Error('The background never stored its sites (cuecardSites in storage.session): see entrypoints/background/sites.ts');
+    if (Date.now() > end) throw new Error('The background never stored its sites (cuecardSites in storage.session): see lib/background/sites.ts');
   }
 }

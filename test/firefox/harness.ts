@@ -42,7 +42,7 @@ function geckoId(extensionPath: string): string {
 }
 
 /**
- * The first-run welcome (entrypoints/background/welcome.ts) opens on install, in a tab of its
+ * The first-run welcome (lib/background/welcome.ts) opens on install, in a tab of its
  * own; it is closed here, so it neither takes the focus from the page under test nor makes a
  * second options page for the probe to choose from. `welcomed` says whether it opened.
  */

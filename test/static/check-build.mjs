@@ -40,6 +40,7 @@ function checkBuild(label, dir, { requiredHosts }) {
   const war = manifest.web_accessible_resources ?? [];
   const exposed = war.flatMap((w) => w.resources ?? []);
   check(`${label}: web_accessible_resources expose only panel.html`, exposed.length === 1 && exposed[0] === 'panel.html', JSON.stringify(exposed));
+  check(`${label}: panel.html is reachable only at its dynamic URL (use_dynamic_url)`, war.length === 1 && war[0].use_dynamic_url === true, JSON.stringify(war));
   check(`${label}: no static content_scripts (the background injects them per site after load)`, (manifest.content_scripts ?? []).length === 0);
 
   const scripts = files(dir, '.js');

@@ -2,19 +2,23 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { testBrowser } from './fake-browser';
 import * as repo from '@/lib/db/repo';
 import { db } from '@/lib/db/schema';
 import type { Handlers } from '@/lib/messaging/server';
-import { pageKeyHandlers, setupPageKeys } from './page-keys';
+import { createPageKeysService } from './page-keys';
+import { createPanelPorts } from './panel-ports';
 
 const d = db();
 let h: Partial<Handlers>;
+let service: ReturnType<typeof createPageKeysService>;
 const tab = { tab: { id: 7 }, frameId: 0 };
 
 beforeEach(async () => {
   fakeBrowser.reset();
   await d.kv.clear();
-  h = pageKeyHandlers();
+  service = createPageKeysService({ db: d, browser: testBrowser, ports: createPanelPorts(async () => 'panel') });
+  h = service.handlers;
 });
 
 describe('page shortcuts', () => {
@@ -39,7 +43,7 @@ describe('page shortcuts', () => {
     const sent: unknown[] = [];
     fakeBrowser.tabs.sendMessage = vi.fn(async (_tabId: number, message: unknown) => void sent.push(message)) as typeof fakeBrowser.tabs.sendMessage;
     await fakeBrowser.tabs.create({ url: 'http://127.0.0.1/index.html' });
-    setupPageKeys();
+    const watching = service.watch();
     await repo.patchSettings(d, { pageShortcuts: true });
     await vi.waitFor(() => expect(sent).toContainEqual(expect.objectContaining({ type: 'content.shortcuts', combos: expect.arrayContaining(['Alt+N']) })));
     sent.length = 0;
@@ -48,5 +52,6 @@ describe('page shortcuts', () => {
     // To every tab (the fake browser has one of its own besides ours): none take keys now.
     await vi.waitFor(async () => expect(sent).toHaveLength((await fakeBrowser.tabs.query({})).length));
     for (const m of sent) expect(m).toEqual({ type: 'content.shortcuts', combos: [] });
+    watching.unsubscribe();
   });
 });

@@ -2,17 +2,22 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { framesToInject, injectHandlers, injectTab } from './inject';
-import { SITES_KEY } from './sites';
+import { testBrowser } from './fake-browser';
+import { db } from '@/lib/db/schema';
+import { createInjectService, framesToInject } from './inject';
+import { createSitesService, SITES_KEY } from './sites';
 
 type Target = { tabId: number; allFrames?: boolean; frameIds?: number[] };
 type Call = { target: Target; func?: unknown; files?: string[] };
 
 let calls: Call[];
+let service: ReturnType<typeof createInjectService>;
+const injectTab = (tabId: number) => service.injectTab(tabId);
 let frames: { frameId: number; result: unknown }[];
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  service = createInjectService({ browser: testBrowser, sites: createSitesService({ db: db(), browser: testBrowser }) });
   await fakeBrowser.storage.session.set({ [SITES_KEY]: ['http://crm.example.com/*', 'https://*.acme.cn/*'] });
   calls = [];
   frames = [
@@ -102,7 +107,7 @@ describe('injectTab', () => {
 
 describe('page.frames', () => {
   it('injects into the sender tab', async () => {
-    await expect(injectHandlers()['page.frames']!({}, { tab: { id: 21 }, frameId: 2 })).resolves.toEqual({ ok: true });
+    await expect(service.handlers['page.frames']({}, { tab: { id: 21 }, frameId: 2 })).resolves.toEqual({ ok: true });
     expect(calls[0]!.target.tabId).toBe(21);
   });
 });

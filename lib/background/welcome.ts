@@ -1,8 +1,8 @@
-import { browser } from 'wxt/browser';
-import * as repo from '@/lib/db/repo';
-import { db } from '@/lib/db/schema';
+/** The first-run welcome (components/options/Welcome.tsx): profile, CRM site, pack. */
+import * as repo from '../db/repo';
+import type { CuecardDb } from '../db/schema';
+import type { ExtensionApi } from './deps';
 
-/** The first-run welcome page (components/options/Welcome.tsx): profile, CRM site, pack. */
 export const WELCOME_PAGE = '/options.html#welcome';
 
 /**
@@ -10,13 +10,13 @@ export const WELCOME_PAGE = '/options.html#welcome';
  * build (--load-extension, as `npm start` and the e2e suite do) over data the agent already has:
  * that agent is not welcomed again.
  */
-async function isNewAgent(): Promise<boolean> {
-  const s = await repo.getSettings(db());
+export async function isNewAgent(db: CuecardDb): Promise<boolean> {
+  const s = await repo.getSettings(db);
   return !s.profile.company && !s.profile.agentId && s.sites.length === 0;
 }
 
 /** A new install opens the welcome once; updates and browser updates open nothing. */
-export function setupWelcome(newAgent: () => Promise<boolean> = isNewAgent) {
+export function setupWelcome(browser: Pick<ExtensionApi, 'runtime' | 'tabs'>, newAgent: () => Promise<boolean>) {
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     if (reason !== 'install' || !(await newAgent().catch(() => true))) return;
     await browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });

@@ -4,57 +4,21 @@
  * answers are merged here. Misses of step anchors are recorded for the team lead, and
  * storable fields are kept masked. Nothing read from a page is stored unmasked.
  */
-import { browser } from 'wxt/browser';
-import * as repo from '@/lib/db/repo';
-import { db } from '@/lib/db/schema';
-import type { Handlers, SenderInfo } from '@/lib/messaging/server';
-import type { ContentPush, PageContext } from '@/lib/messaging/protocol';
-import { mergeReads, type FrameRead } from '@/lib/context/merge';
-import { packFields, pageSites, storableValues } from '@/lib/context/pack-context';
-import { brokenCode, pageOf } from '@/lib/context/broken-anchors';
-import { brokenAnchors, keepValues, noteBroken } from '@/lib/db/context-repo';
-import type { Pack } from '@/lib/pack/schema';
+import * as repo from '../db/repo';
+import type { HandlersFor, SenderInfo } from '../messaging/server';
+import type { ContentPush, PageContext } from '../messaging/protocol';
+import { mergeReads, type FrameRead } from '../context/merge';
+import { packFields, pageSites, storableValues } from '../context/pack-context';
+import { brokenCode, pageOf } from '../context/broken-anchors';
+import { brokenAnchors, keepValues, noteBroken } from '../db/context-repo';
+import type { Pack } from '../pack/schema';
+import type { ServiceDeps } from './deps';
+import { tabOf as tabIn } from './focus';
 
-function tabOf(sender: SenderInfo): number {
-  const id = sender.tab?.id;
-  if (id === undefined) throw new Error('This request must come from the panel in a CRM tab.');
-  return id;
-}
+const tabOf = (sender: SenderInfo) => tabIn(sender, 'This request must come from the panel in a CRM tab.');
 
 // The router hands over the browser's own sender, whose tab has the URL (we hold host access).
 const tabUrl = (sender: SenderInfo) => (sender.tab as { url?: string } | undefined)?.url;
-
-async function packOf(packId: string, version: number): Promise<Pack> {
-  const pack = await repo.getPack(db(), packId, version);
-  if (!pack) throw new Error(`Pack ${packId} version ${version} is not installed.`);
-  return pack;
-}
-
-/**
- * The tab's frames, top first. A no-op script reports every frame we may run in, with no
- * extra permission (webNavigation.getAllFrames would need one that warns about history).
- */
-async function framesOf(tabId: number): Promise<number[] | undefined> {
-  try {
-    const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => 0 });
-    return [...new Set(results.map((r) => r.frameId))].sort((a, b) => a - b);
-  } catch {
-    return undefined; // the top page is not ours: ask whichever frame answers first
-  }
-}
-
-async function sendTo<T>(tabId: number, frameId: number | undefined, push: ContentPush): Promise<T | undefined> {
-  try {
-    return (await (frameId === undefined ? browser.tabs.sendMessage(tabId, push) : browser.tabs.sendMessage(tabId, push, { frameId }))) as T;
-  } catch {
-    return undefined; // a frame without our content script (yet), or gone
-  }
-}
-
-async function toAllFrames<T>(tabId: number, push: ContentPush): Promise<Array<{ frameId?: number; reply: Promise<T | undefined> }>> {
-  const frames = (await framesOf(tabId)) ?? [undefined];
-  return frames.map((frameId) => ({ frameId, reply: sendTo<T>(tabId, frameId, push) }));
-}
 
 const isFrameRead = (r: unknown): r is FrameRead =>
   typeof r === 'object' && r !== null && typeof (r as FrameRead).values === 'object' && Array.isArray((r as FrameRead).fields) && Array.isArray((r as FrameRead).suggest);
@@ -68,8 +32,40 @@ function screen(pack: Pack, merged: FrameRead): FrameRead {
   return { values, fields: merged.fields.filter((f) => fields.has(f)), suggest: merged.suggest.filter((p) => procedures.has(p)) };
 }
 
-export function contextHandlers(): Partial<Handlers> {
-  return {
+export function createContextService({ db, browser }: ServiceDeps) {
+  async function packOf(packId: string, version: number): Promise<Pack> {
+    const pack = await repo.getPack(db, packId, version);
+    if (!pack) throw new Error(`Pack ${packId} version ${version} is not installed.`);
+    return pack;
+  }
+
+  /**
+   * The tab's frames, top first. A no-op script reports every frame we may run in, with no
+   * extra permission (webNavigation.getAllFrames would need one that warns about history).
+   */
+  async function framesOf(tabId: number): Promise<number[] | undefined> {
+    try {
+      const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => 0 });
+      return [...new Set(results.map((r) => r.frameId))].sort((a, b) => a - b);
+    } catch {
+      return undefined; // the top page is not ours: ask whichever frame answers first
+    }
+  }
+
+  async function sendTo<T>(tabId: number, frameId: number | undefined, push: ContentPush): Promise<T | undefined> {
+    try {
+      return (await (frameId === undefined ? browser.tabs.sendMessage(tabId, push) : browser.tabs.sendMessage(tabId, push, { frameId }))) as T;
+    } catch {
+      return undefined; // a frame without our content script (yet), or gone
+    }
+  }
+
+  async function toAllFrames<T>(tabId: number, push: ContentPush): Promise<Array<{ frameId?: number; reply: Promise<T | undefined> }>> {
+    const frames = (await framesOf(tabId)) ?? [undefined];
+    return frames.map((frameId) => ({ frameId, reply: sendTo<T>(tabId, frameId, push) }));
+  }
+
+  const handlers: HandlersFor<'context.read' | 'context.show' | 'context.clear' | 'context.keep' | 'anchors.broken'> = {
     'context.read': async ({ packId, version }, sender): Promise<PageContext> => {
       const pack = await packOf(packId, version);
       const sites = pageSites(pack);
@@ -101,7 +97,7 @@ export function contextHandlers(): Partial<Handlers> {
       const error = (await Promise.all(sent.map((s) => s.reply))).find((r) => r?.error)?.error;
       // Stored: our own code for whatever the frame said, and the page with personal segments masked.
       const code = brokenCode(error);
-      await noteBroken(db(), {
+      await noteBroken(db, {
         packId, packVersion: version, procedureId, stepId, index, page: pageOf(tabUrl(sender)),
         anchor: { ...locator, name: anchor.name['zh-CN'] }, ...(code ? { error: code } : {}),
       }, Date.now()).catch(() => undefined);
@@ -114,9 +110,11 @@ export function contextHandlers(): Partial<Handlers> {
     'context.keep': async ({ packId, version, runId, values }) => {
       const stored = storableValues(await packOf(packId, version), values);
       // Checked against the run in the same transaction: a deleted run gets nothing back.
-      const kept = await keepValues(db(), { runId, packId, version, values: stored, at: Date.now() });
+      const kept = await keepValues(db, { runId, packId, version, values: stored, at: Date.now() });
       return { stored: kept ? stored : {} };
     },
-    'anchors.broken': async () => ({ anchors: await brokenAnchors(db()) }),
+    'anchors.broken': async () => ({ anchors: await brokenAnchors(db) }),
   };
+
+  return { handlers };
 }

@@ -1,5 +1,6 @@
 /**
- * The background's follow-ups against WXT's fake browser and fake-indexeddb: an alarm per
+ * The background's wiring of follow-ups (lib/background/followups.ts) to alarms, notifications
+ * and browser start, against WXT's fake browser and fake-indexeddb: an alarm per
  * open follow-up, one notification when due, clicks and buttons, restarts; and the v2 → v3
  * database upgrade that added the table.
  */
@@ -7,16 +8,20 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { testBrowser } from '@/lib/background/fake-browser';
 import * as repo from '@/lib/db/repo';
 import { CuecardDb, db } from '@/lib/db/schema';
 import { startRun } from '@/lib/engine';
 import type { FollowUp } from '@/lib/followups/schema';
 import { fixturePack } from '@/components/test-fixtures';
 import type { Handlers } from '@/lib/messaging/server';
-import { followUpHandlers, notifyDue, setupFollowUps } from './followups';
+import { createServices, type Services } from '@/lib/background/services';
+import { listenForFollowUpClicks, listenForLifecycle } from './listeners';
 
 const d = db();
 let h: Partial<Handlers>;
+let services: Services;
+const notifyDue = (_d: unknown) => services.followUps.notifyDue();
 const NOW = 1_700_000_000_000;
 const sender = {};
 
@@ -42,8 +47,10 @@ beforeEach(async () => {
   vi.setSystemTime(NOW);
   await d.followups.clear();
   await d.kv.clear();
-  h = followUpHandlers();
-  setupFollowUps();
+  services = createServices({ db: d, browser: testBrowser });
+  h = services.handlers;
+  listenForFollowUpClicks(services);
+  listenForLifecycle(services);
 });
 afterEach(() => vi.useRealTimers());
 

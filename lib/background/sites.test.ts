@@ -2,15 +2,22 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { testBrowser } from './fake-browser';
 import * as repo from '@/lib/db/repo';
 import { db } from '@/lib/db/schema';
-import { currentSites, SITES_KEY, syncDock, syncSites } from './sites';
+import { createSitesService, SITES_KEY } from './sites';
+
+let service: ReturnType<typeof createSitesService>;
+const currentSites = () => service.currentSites();
+const syncSites = (sites: string[]) => service.syncSites(sites);
+const syncDock = (layout: { open: boolean; width: number }) => service.syncDock(layout);
 
 type Script = { id: string; css?: string[]; matches?: string[] };
 let registered: Map<string, Script>;
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  service = createSitesService({ db: db(), browser: testBrowser });
   await db().kv.clear();
   registered = new Map([['cuecard-crm', { id: 'cuecard-crm' }]]); // left by an older version
   const later = () => new Promise((r) => setTimeout(r, Math.random() * 4));
@@ -48,5 +55,11 @@ describe('sites and the dock registration', () => {
     expect(registered.has('cuecard-dock')).toBe(false);
     await syncDock({ open: true, width: 370 }); // no stylesheet between steps: no head start
     expect(registered.has('cuecard-dock')).toBe(false);
+  });
+
+  it('read the hosts an MV2 manifest (Firefox) grants up front from its permissions', async () => {
+    // WXT moves host_permissions into permissions for MV2, beside API names.
+    fakeBrowser.runtime.getManifest = (() => ({ manifest_version: 2, name: 'x', version: '1', permissions: ['storage', 'alarms', 'http://127.0.0.1/*'] })) as never;
+    expect(await syncSites(['https://crm.example.com/*'])).toEqual(['http://127.0.0.1/*', 'https://crm.example.com/*']);
   });
 });

@@ -1,19 +1,21 @@
-import * as repo from '@/lib/db/repo';
-import type { CuecardDb, StoredPack } from '@/lib/db/schema';
-import { evaluatePackText, type Verdict } from '@/lib/packs/evaluate';
-import { noticeId, upsertNotice } from '@/lib/packs/notices';
-import type { PackNotice } from '@/lib/packs/views';
-import { trustNow } from './pack-config';
+import * as repo from '../db/repo';
+import type { CuecardDb, StoredPack } from '../db/schema';
+import { evaluatePackText, type Verdict } from '../packs/evaluate';
+import { noticeId, upsertNotice } from '../packs/notices';
+import type { PackNotice } from '../packs/views';
+import type { PackConfig } from './pack-config';
 
 type Accepted = Extract<Verdict, { kind: 'accept' }>;
+/** The trust in force, asked afresh for each install (lib/background/pack-config.ts). */
+type Trusting = Pick<PackConfig, 'trustNow'>;
 
 /**
  * Store an accepted pack and tell the panel. Older versions go once nothing needs them: a run
  * keeps the version it started on, and the previous version stays for "what changed".
  */
-export async function installVerdict(d: CuecardDb, verdict: Accepted, source: 'url' | 'file', origin: string): Promise<StoredPack> {
+export async function installVerdict(d: CuecardDb, config: Trusting, verdict: Accepted, source: 'url' | 'file', origin: string): Promise<StoredPack> {
   const { pack } = verdict;
-  const { rankOf } = await trustNow(d);
+  const { rankOf } = await config.trustNow();
   // The release in use before this one, by (rank, version) like the panel chooses it.
   const before = (await repo.latestPacks(d, rankOf)).find((p) => p.id === pack.id);
   const row: StoredPack = { id: pack.id, version: pack.version, pack, source, installedAt: Date.now() };
@@ -38,11 +40,11 @@ export async function recordRefusal(d: CuecardDb, url: string, code: string, mes
 }
 
 /** A pack file the agent imported by hand: signed ones are verified; unsigned only where allowed. */
-export async function importVerified(d: CuecardDb, text: string): Promise<StoredPack> {
-  const { trust, rankOf } = await trustNow(d);
+export async function importVerified(d: CuecardDb, config: Trusting, text: string): Promise<StoredPack> {
+  const { trust, rankOf } = await config.trustNow();
   const verdict = await evaluatePackText(text, { trust, now: Date.now(), held: (id) => repo.packReleases(d, id) });
   if (verdict.kind === 'refuse') throw new Error(`The pack was not installed. ${verdict.message}`);
-  if (verdict.kind === 'accept') return installVerdict(d, verdict, 'file', 'file');
+  if (verdict.kind === 'accept') return installVerdict(d, config, verdict, 'file', 'file');
   const held = (await repo.latestPacks(d, rankOf)).find((p) => p.id === verdict.packId);
   if (!held) throw new Error('The pack was not installed.');
   return held;

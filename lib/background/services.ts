@@ -1,0 +1,82 @@
+/**
+ * The background's services, built once from the database and the extension APIs, and the
+ * complete handler map for the protocol: spread into the full `Handlers` type, so a message no
+ * service handles fails to compile. entrypoints/background only wires events to these.
+ */
+import type { CuecardDb } from '../db/schema';
+import type { Handlers, HandlersFor } from '../messaging/server';
+import { classifySender, type ExtensionIdentity, type SenderInfo } from '../messaging/sender';
+import type { ExtensionApi } from './deps';
+import { createContextService } from './context';
+import { createFocusService } from './focus';
+import { createFollowUpsService } from './followups';
+import { createInjectService } from './inject';
+import { createLayoutService } from './layout';
+import { createPackConfig } from './pack-config';
+import { createPackUpdatesService } from './pack-updates';
+import { createPacksService } from './packs';
+import { createPageKeysService } from './page-keys';
+import { createPanelPorts } from './panel-ports';
+import { createPanelSessions } from './panel-sessions';
+import { createRunsService } from './runs';
+import { createSettingsService } from './settings';
+import { createSitesService } from './sites';
+import { createSubscriptionsService } from './subscriptions';
+
+/** Our origins: the static one, and the per-session one `use_dynamic_url` gives panel.html. */
+export function extensionIdentity(browser: ExtensionApi): ExtensionIdentity {
+  const id = browser.runtime.id;
+  const dynamic = new URL(browser.runtime.getURL('/panel.html')).origin;
+  return { id, origins: [...new Set([`chrome-extension://${id}/`, `moz-extension://${id}/`, `${dynamic}/`])] };
+}
+
+export function createServices({ db, browser }: { db: CuecardDb; browser: ExtensionApi }) {
+  const sessions = createPanelSessions({
+    session: browser.storage.session,
+    now: () => Date.now(),
+    randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
+  });
+  /** Sender kinds are decided here, once, for messages and ports alike (lib/messaging/sender.ts). */
+  const kindOf = (sender: SenderInfo) => classifySender(sender, extensionIdentity(browser), (s) => sessions.isBound(s));
+  const ports = createPanelPorts(kindOf);
+  const base = { db, browser, ports };
+
+  const sites = createSitesService(base);
+  const inject = createInjectService({ browser, sites });
+  const config = createPackConfig(base);
+  const packs = createPacksService({ ...base, config });
+  const context = createContextService(base);
+  const focus = createFocusService(base);
+  const layout = createLayoutService({ ...base, sites });
+  const followUps = createFollowUpsService(base);
+  const runs = createRunsService({ ...base, packs, followUps });
+  const pageKeys = createPageKeysService(base);
+  const subscriptions = createSubscriptionsService({ ...base, config });
+
+  const panel: HandlersFor<'panel.ticket' | 'panel.claim'> = {
+    'panel.ticket': async (_p, sender) => ({ ticket: await sessions.issue(sender) }),
+    'panel.claim': async ({ ticket }, sender) => {
+      await sessions.claim(ticket, sender);
+      return { ok: true };
+    },
+  };
+
+  const handlers: Handlers = {
+    ...panel,
+    ...runs.handlers,
+    ...createSettingsService({ db, ports, sites, inject }),
+    ...createPackUpdatesService({ db, ports, config }),
+    ...packs.handlers,
+    ...layout.handlers,
+    ...focus.handlers,
+    ...inject.handlers,
+    ...subscriptions.handlers,
+    ...context.handlers,
+    ...followUps.handlers,
+    ...pageKeys.handlers,
+  };
+
+  return { handlers, kindOf, ports, sessions, sites, inject, packs, runs, focus, layout, followUps, pageKeys, subscriptions };
+}
+
+export type Services = ReturnType<typeof createServices>;
