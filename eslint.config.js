@@ -31,10 +31,7 @@ export default tseslint.config(
         { property: 'innerHTML', message: 'Render text with textContent or Preact, never innerHTML.' },
         { property: 'outerHTML', message: 'Never build HTML from strings.' },
       ],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Pack text is rendered as text.' },
-      ],
+      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Pack text is rendered as text.' }],
       'no-eval': 'error',
       'no-new-func': 'error',
       'no-implied-eval': 'error',
@@ -49,7 +46,7 @@ export default tseslint.config(
   zone(['lib/hub/**'], [...NOT_TESTS_FROM_PROD, ...BROWSER.slice(0, 2)]),
   // The pure core: runs in plain Node (CLI, hub, tests) as well as in the extension.
   zone(
-    ['lib/engine/**', 'lib/pack/**', 'lib/packs/**', 'lib/search/**', 'lib/settings/**', 'lib/shortcuts/**', 'lib/context/**', 'lib/followups/**'],
+    ['lib/engine/**', 'lib/pack/**', 'lib/distribution/**', 'lib/search/**', 'lib/settings/**', 'lib/shortcuts/**', 'lib/context/**', 'lib/followups/**'],
     [...NOT_UI_OR_TESTS, ...BROWSER],
   ),
   // Host-page I/O runs in every CRM frame's content script: DOM only, no storage or UI framework.
@@ -67,7 +64,7 @@ export default tseslint.config(
           paths: ['wxt/browser', '@/lib/messaging/client', '#imports'],
           patterns: [
             ...NOT_TESTS_FROM_PROD,
-            { group: ['**/messaging/client', '**/lib/panel/*'], message: 'Options components use the OptionsApi from useOptions().' },
+            { group: ['**/messaging/client', '**/lib/panel-page/*'], message: 'Options components use the OptionsApi from useOptions().' },
           ],
         },
       ],

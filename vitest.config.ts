@@ -7,7 +7,14 @@ export default defineConfig({
   // Vitest 4 runs on Vite 8, which transforms with oxc (WXT's build still uses Vite 7 + esbuild).
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'entrypoints/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/bench/**/*.test.ts', 'test/hub/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'components/**/*.test.tsx',
+      'entrypoints/**/*.test.ts',
+      'test/unit/**/*.test.ts',
+      'test/bench/**/*.test.ts',
+      'test/hub/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 20000,
   },

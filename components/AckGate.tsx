@@ -7,7 +7,7 @@ import { useEffect } from 'preact/hooks';
 import type { Run } from '@/lib/engine/run';
 import { currentStep } from '@/lib/engine';
 import type { Step } from '@/lib/pack/schema';
-import { pendingForStep, type PhraseChange } from '@/lib/packs/acks';
+import { pendingForStep, type PhraseChange } from '@/lib/distribution/acks';
 import { packKey } from '@/lib/store/panel-store';
 import { usePanel, usePanelStore } from '@/lib/store/use-store';
 import { usePackText, useT } from '@/lib/i18n/use-t';
@@ -29,7 +29,12 @@ export function useAckGate() {
   const step = active && currentStep(active.run, active.procedure);
   if (!run || !step || run.status !== 'open') return null;
   // Until the background answers we cannot tell: show nothing rather than a phrase to unsee.
-  if (!settled) return <p class="cc-muted" role="status">{tr('app.loading')}</p>;
+  if (!settled)
+    return (
+      <p class="cc-muted" role="status">
+        {tr('app.loading')}
+      </p>
+    );
   const pending = pendingForStep(change?.diff, run.procedureId, step.id, change?.acked ?? {});
   return pending.length ? <AckGate run={run} step={step} pending={pending} /> : null;
 }
@@ -39,17 +44,29 @@ export function AckGate({ run, step, pending }: { run: Run; step: Step; pending:
   const tr = useT();
   const pt = usePackText();
   const ackError = usePanel((s) => s.ackError);
-  const ack = () => void store.getState().ackPhrases(run.packId, run.packVersion, run.procedureId, pending.map((c) => c.phrase.id));
+  const ack = () =>
+    void store.getState().ackPhrases(
+      run.packId,
+      run.packVersion,
+      run.procedureId,
+      pending.map((c) => c.phrase.id),
+    );
   return (
     <section class="cc-ack" data-testid="cc-ack-gate" aria-labelledby="cc-ack-title">
       <h2 class="cc-step__title">{pt(step.title)}</h2>
       <div class="cc-ack__box">
-        <h3 id="cc-ack-title" class="cc-ack__title">{tr('ack.title')}</h3>
+        <h3 id="cc-ack-title" class="cc-ack__title">
+          {tr('ack.title')}
+        </h3>
         <p class="cc-muted">{tr('ack.hint')}</p>
         {pending.map((c) => (
           <ChangeEntry key={c.phrase.id} kind="phrase" entry={c.phrase} />
         ))}
-        {ackError && <p class="cc-notice" role="alert">{tr('ack.error', { error: ackError })}</p>}
+        {ackError && (
+          <p class="cc-notice" role="alert">
+            {tr('ack.error', { error: ackError })}
+          </p>
+        )}
         <button type="button" class="cc-btn cc-btn--primary" data-testid="cc-ack" onClick={ack}>
           {tr('ack.confirm')}
         </button>

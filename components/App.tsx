@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { usePanel, usePanelStore } from '@/lib/store/use-store';
 import { useT } from '@/lib/i18n/use-t';
 import { ActionsContext, type PanelActions } from './actions';
-import { useShortcuts } from './keymap';
+import { useShortcuts } from './panel-shortcuts';
 import { CollapsedTab } from './CollapsedTab';
 import { CoveredNotice } from './CoveredNotice';
 import { Panel } from './Panel';
@@ -66,7 +66,9 @@ export function App({ actions }: { actions: PanelActions }) {
             </button>
           </div>
         ) : (
-          <p class="cc-muted" role="status">{tr('app.loading')}</p>
+          <p class="cc-muted" role="status">
+            {tr('app.loading')}
+          </p>
         )}
       </div>
     );

@@ -17,7 +17,15 @@ export function ChangeEntry({ kind, entry, children }: { kind: ChangeKind; entry
   const lang = useLang();
   const nameField = NAME_FIELD[kind];
   const renamed = pickText(entry.text, nameField, lang);
-  const name = renamed ? <DiffText ops={renamed.ops} /> : entry.status === 'added' ? <ins>{pt(entry.title)}</ins> : entry.status === 'removed' ? <del>{pt(entry.title)}</del> : pt(entry.title);
+  const name = renamed ? (
+    <DiffText ops={renamed.ops} />
+  ) : entry.status === 'added' ? (
+    <ins>{pt(entry.title)}</ins>
+  ) : entry.status === 'removed' ? (
+    <del>{pt(entry.title)}</del>
+  ) : (
+    pt(entry.title)
+  );
   const otherFields = [...new Set(entry.text.map((t) => t.field).filter((f) => f !== nameField))];
   return (
     <div class={`cc-change cc-change--${entry.status}`} data-testid={`cc-change-${kind}-${entry.id}`} data-status={entry.status}>
@@ -28,11 +36,13 @@ export function ChangeEntry({ kind, entry, children }: { kind: ChangeKind; entry
       </div>
       {otherFields.map((field) => {
         const change = pickText(entry.text, field, lang);
-        return change && (
-          <p key={field} class="cc-change__text">
-            <span class="cc-muted">{FIELD_NAMES.has(field) ? tr(`changes.field.${field}` as MessageKey) : field}: </span>
-            <DiffText ops={change.ops} />
-          </p>
+        return (
+          change && (
+            <p key={field} class="cc-change__text">
+              <span class="cc-muted">{FIELD_NAMES.has(field) ? tr(`changes.field.${field}` as MessageKey) : field}: </span>
+              <DiffText ops={change.ops} />
+            </p>
+          )
         );
       })}
       {entry.fields.length > 0 && <p class="cc-muted">{tr('changes.fields', { fields: entry.fields.map((f) => f.field).join(tr('list.separator')) })}</p>}

@@ -44,7 +44,14 @@ export function ContextFields() {
     <section class="cc-context" data-testid="cc-context" aria-label={tr('context.title')}>
       <div class="cc-context__head">
         <h3 class="cc-section-title">{tr('context.title')}</h3>
-        <button type="button" class="cc-icon-btn" data-testid="cc-context-refresh" title={tr('context.refresh')} aria-label={tr('context.refresh')} onClick={refresh}>
+        <button
+          type="button"
+          class="cc-icon-btn"
+          data-testid="cc-context-refresh"
+          title={tr('context.refresh')}
+          aria-label={tr('context.refresh')}
+          onClick={refresh}
+        >
           <span aria-hidden="true">↻</span>
         </button>
       </div>
@@ -56,13 +63,25 @@ export function ContextFields() {
             return (
               <div key={f.id} class="cc-context__row">
                 <dt>{pt(f.name)}</dt>
-                <dd>{value ? <MaskedValue id={f.id} value={value} mask={f.mask ?? 'text'} /> : <span class="cc-muted" data-testid={`cc-field-${f.id}`}>{tr('context.notFound')}</span>}</dd>
+                <dd>
+                  {value ? (
+                    <MaskedValue id={f.id} value={value} mask={f.mask ?? 'text'} />
+                  ) : (
+                    <span class="cc-muted" data-testid={`cc-field-${f.id}`}>
+                      {tr('context.notFound')}
+                    </span>
+                  )}
+                </dd>
               </div>
             );
           })}
         </dl>
       )}
-      {captured?.error && <p class="cc-hint" role="alert">{tr('context.error', { error: captured.error })}</p>}
+      {captured?.error && (
+        <p class="cc-hint" role="alert">
+          {tr('context.error', { error: captured.error })}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,11 +1,11 @@
 /**
  * Tells the agent why the panel does not answer while the CRM page covers, fades or distorts it
- * (lib/panel/visibility.ts). In the slim collapsed tab there is no room for a sentence: the tab
+ * (lib/panel-page/visibility.ts). In the slim collapsed tab there is no room for a sentence: the tab
  * is marked and the sentence is its tooltip.
  */
 import { useEffect, useReducer } from 'preact/hooks';
 import { useT } from '@/lib/i18n/use-t';
-import { visibilityGuard } from '@/lib/panel/visibility';
+import { visibilityGuard } from '@/lib/panel-page/visibility';
 
 function useCovered(): boolean {
   const guard = visibilityGuard();

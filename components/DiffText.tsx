@@ -5,9 +5,7 @@ import type { Lang } from '@/lib/pack/schema';
 export function DiffText({ ops }: { ops: TextOp[] }) {
   return (
     <span class="cc-diff">
-      {ops.map((o, i) =>
-        o.op === 'eq' ? <span key={i}>{o.text}</span> : o.op === 'del' ? <del key={i}>{o.text}</del> : <ins key={i}>{o.text}</ins>,
-      )}
+      {ops.map((o, i) => (o.op === 'eq' ? <span key={i}>{o.text}</span> : o.op === 'del' ? <del key={i}>{o.text}</del> : <ins key={i}>{o.text}</ins>))}
     </span>
   );
 }

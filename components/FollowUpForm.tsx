@@ -42,7 +42,9 @@ export function FollowUpForm({ focus }: { focus: number }) {
     const spec: DueSpec = unit === 'at' ? { at } : { in: Number(amount), unit };
     const due = computeDue(spec, Date.now());
     if (!due.ok) return setError(tr(due.error === 'time' ? 'followup.badTime' : 'followup.badAmount'));
-    const origin = active ? { runId: active.run.id, packId: active.run.packId, procedureId: active.run.procedureId, ...(step ? { stepId: step.id } : {}) } : undefined;
+    const origin = active
+      ? { runId: active.run.id, packId: active.run.packId, procedureId: active.run.procedureId, ...(step ? { stepId: step.id } : {}) }
+      : undefined;
     setBusy(true);
     try {
       await store.getState().addFollowUp({ title: title.trim(), dueAt: due.dueAt, ...(origin ? { origin } : {}) });
@@ -57,17 +59,48 @@ export function FollowUpForm({ focus }: { focus: number }) {
   return (
     // noValidate: the form words its own errors, in the panel's language, instead of the browser's bubble.
     <form class="cc-followup-form" noValidate onSubmit={(e) => void submit(e)} aria-label={tr('followup.add')}>
-      <input ref={titleRef} class="cc-input" data-testid="cc-followup-title" aria-label={tr('followup.title')} placeholder={tr('followup.title')} maxLength={200} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+      <input
+        ref={titleRef}
+        class="cc-input"
+        data-testid="cc-followup-title"
+        aria-label={tr('followup.title')}
+        placeholder={tr('followup.title')}
+        maxLength={200}
+        value={title}
+        onInput={(e) => setTitle(e.currentTarget.value)}
+      />
       <div class="cc-followup-form__row">
-        <select class="cc-select" data-testid="cc-followup-unit" aria-label={tr('followup.when')} value={unit} onChange={(e) => setUnit(e.currentTarget.value as Unit)}>
+        <select
+          class="cc-select"
+          data-testid="cc-followup-unit"
+          aria-label={tr('followup.when')}
+          value={unit}
+          onChange={(e) => setUnit(e.currentTarget.value as Unit)}
+        >
           <option value="min">{tr('followup.inMinutes')}</option>
           <option value="h">{tr('followup.inHours')}</option>
           <option value="at">{tr('followup.atTime')}</option>
         </select>
         {unit === 'at' ? (
-          <input class="cc-input" type="time" data-testid="cc-followup-at" aria-label={tr('followup.atTime')} value={at} onInput={(e) => setAt(e.currentTarget.value)} />
+          <input
+            class="cc-input"
+            type="time"
+            data-testid="cc-followup-at"
+            aria-label={tr('followup.atTime')}
+            value={at}
+            onInput={(e) => setAt(e.currentTarget.value)}
+          />
         ) : (
-          <input class="cc-input" type="number" min="1" step="any" data-testid="cc-followup-amount" aria-label={tr(unit === 'h' ? 'followup.inHours' : 'followup.inMinutes')} value={amount} onInput={(e) => setAmount(e.currentTarget.value)} />
+          <input
+            class="cc-input"
+            type="number"
+            min="1"
+            step="any"
+            data-testid="cc-followup-amount"
+            aria-label={tr(unit === 'h' ? 'followup.inHours' : 'followup.inMinutes')}
+            value={amount}
+            onInput={(e) => setAmount(e.currentTarget.value)}
+          />
         )}
         <button type="submit" class="cc-btn cc-btn--small cc-btn--primary" data-testid="cc-followup-add" disabled={busy}>
           {tr('followup.add')}

@@ -36,7 +36,12 @@ export function FollowUpRow({ f, now, tr, onChange }: Props) {
       (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
     );
   return (
-    <li class={`cc-followup${due ? ' cc-followup--due' : ''}${f.status === 'done' ? ' cc-followup--done' : ''}`} data-testid={`cc-followup-${f.id}`} data-due={due ? 'true' : 'false'} data-status={f.status}>
+    <li
+      class={`cc-followup${due ? ' cc-followup--due' : ''}${f.status === 'done' ? ' cc-followup--done' : ''}`}
+      data-testid={`cc-followup-${f.id}`}
+      data-due={due ? 'true' : 'false'}
+      data-status={f.status}
+    >
       <div class="cc-followup__main">
         <span class="cc-followup__title">{f.title}</span>
         <span class="cc-followup__when">
@@ -49,7 +54,12 @@ export function FollowUpRow({ f, now, tr, onChange }: Props) {
             <button type="button" class="cc-btn cc-btn--small" data-testid={`cc-followup-done-${f.id}`} onClick={() => act({ action: 'done' })}>
               {tr('followup.done')}
             </button>
-            <button type="button" class="cc-btn cc-btn--small cc-btn--ghost" data-testid={`cc-followup-snooze-${f.id}`} onClick={() => act({ action: 'snooze', minutes: SNOOZE_MINUTES })}>
+            <button
+              type="button"
+              class="cc-btn cc-btn--small cc-btn--ghost"
+              data-testid={`cc-followup-snooze-${f.id}`}
+              onClick={() => act({ action: 'snooze', minutes: SNOOZE_MINUTES })}
+            >
               {tr('followup.snooze', { minutes: SNOOZE_MINUTES })}
             </button>
           </>

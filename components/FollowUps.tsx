@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { isDue, sortFollowUps } from '@/lib/followups/due';
 import { usePanel, usePanelStore } from '@/lib/store/use-store';
 import { useT } from '@/lib/i18n/use-t';
-import { useShortcuts } from './keymap';
+import { useShortcuts } from './panel-shortcuts';
 import { FollowUpForm } from './FollowUpForm';
 import { FollowUpRow } from './FollowUpRow';
 import './tools.css';

@@ -33,7 +33,9 @@ export function Header({ onCollapse, onHelp, onNavigate }: Props) {
       <div class="cc-header__row">
         <h1 class="cc-header__title">{active ? pt(active.procedure.title) : 'Cuecard'}</h1>
         {channel && <span class="cc-chip">{tr(`channel.${channel}` as const)}</span>}
-        {active?.procedure.timeLimitSec !== undefined && active.run.status === 'open' && <Countdown enteredAt={active.run.createdAt} limitSec={active.procedure.timeLimitSec} scope="procedure" />}
+        {active?.procedure.timeLimitSec !== undefined && active.run.status === 'open' && (
+          <Countdown enteredAt={active.run.createdAt} limitSec={active.procedure.timeLimitSec} scope="procedure" />
+        )}
         <SearchButton />
         <button type="button" class="cc-icon-btn" onClick={onHelp} aria-label={tr('header.help')} title={`${tr('header.help')} (${helpKeys})`}>
           ?
@@ -73,7 +75,14 @@ export function Header({ onCollapse, onHelp, onNavigate }: Props) {
       <RunSwitcher onNavigate={onNavigate} />
       {pct !== undefined && (
         <div class="cc-progress">
-          <div class="cc-progress__track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={tr('header.progress', { percent: pct })}>
+          <div
+            class="cc-progress__track"
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={pct}
+            aria-label={tr('header.progress', { percent: pct })}
+          >
             <div class="cc-progress__bar" style={{ width: `${pct}%` }} />
           </div>
           <span class="cc-progress__label">{tr('header.progress', { percent: pct })}</span>

@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { usePanel } from '@/lib/store/use-store';
 import { useT } from '@/lib/i18n/use-t';
-import { keymapFor, PALETTE_KEYS } from './keymap';
+import { keymapFor, PALETTE_KEYS } from './panel-shortcuts';
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   const tr = useT();

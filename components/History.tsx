@@ -31,7 +31,11 @@ export function History() {
         {tr('history.title')}
       </h2>
       {load.status === 'loading' && <p class="cc-muted">{tr('history.loading')}</p>}
-      {load.status === 'error' && <p class="cc-notice" role="alert">{tr('history.error', { error: load.error })}</p>}
+      {load.status === 'error' && (
+        <p class="cc-notice" role="alert">
+          {tr('history.error', { error: load.error })}
+        </p>
+      )}
       {load.status === 'ok' && load.runs.length === 0 && <p class="cc-muted">{tr('history.empty')}</p>}
       {load.status === 'ok' && load.runs.length > 0 && (
         <ul class="cc-history__list">

@@ -51,7 +51,8 @@ export function IntakeRecord({ step }: { step: Step }) {
     const text = compose(tpl).text;
     const res = await actions.insert(text).catch((err: unknown) => ({ ok: false as const, reason: String(err) }));
     if (res.ok) return show(tpl.id, { tone: 'ok', text: tr('phrase.inserted') });
-    const why = res.reason === 'no-field' ? tr('phrase.noField') : res.reason === 'field-gone' ? tr('phrase.fieldGone') : tr('phrase.failed', { reason: res.reason });
+    const why =
+      res.reason === 'no-field' ? tr('phrase.noField') : res.reason === 'field-gone' ? tr('phrase.fieldGone') : tr('phrase.failed', { reason: res.reason });
     const copied = await actions.copy(text).catch(() => false);
     show(tpl.id, { tone: copied ? 'warn' : 'error', text: `${why} — ${tr(copied ? 'phrase.copiedInstead' : 'phrase.copyFailed')}` });
   }
@@ -65,7 +66,9 @@ export function IntakeRecord({ step }: { step: Step }) {
         return (
           <article key={tpl.id} class="cc-card cc-record">
             <h3 class="cc-section-title">{pt(tpl.title)}</h3>
-            <pre class="cc-record__text" data-testid={`cc-template-${tpl.id}`}>{text}</pre>
+            <pre class="cc-record__text" data-testid={`cc-template-${tpl.id}`}>
+              {text}
+            </pre>
             {missing.length > 0 && <p class="cc-hint">{tr('record.missing', { fields: missing.join(tr('list.separator')) })}</p>}
             <div class="cc-record__actions">
               <button type="button" class="cc-btn cc-btn--small" data-testid={`cc-template-copy-${tpl.id}`} onClick={() => void copy(tpl)}>

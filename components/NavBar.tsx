@@ -7,7 +7,7 @@ import type { AgentEvent } from '@/lib/store/run-slice';
 import { usePanel, usePanelStore } from '@/lib/store/use-store';
 import { useLang, useT } from '@/lib/i18n/use-t';
 import { describeBlocked } from './blocked-text';
-import { useShortcuts } from './keymap';
+import { useShortcuts } from './panel-shortcuts';
 import { useActiveRun } from './use-run';
 import { useBinding } from './use-binding';
 import { Icon } from './Icon';

@@ -3,7 +3,7 @@
  * changed), or a file was refused and the agent keeps the version they have.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { PackNotice } from '@/lib/packs/views';
+import type { PackNotice } from '@/lib/distribution/views';
 import { packKey } from '@/lib/store/panel-store';
 import { usePanel, usePanelStore } from '@/lib/store/use-store';
 import { usePackText, useT, type TFunction } from '@/lib/i18n/use-t';
@@ -34,8 +34,19 @@ const localDate = (at: number) => {
 };
 
 const REASONS = new Set([
-  'malformed', 'bad-signature', 'unknown-key', 'rollback', 'expired', 'invalid-pack', 'unsigned', 'id-mismatch', 'version-reused', 'too-large',
-  'key-not-bound', 'outranked', 'signed-installed',
+  'malformed',
+  'bad-signature',
+  'unknown-key',
+  'rollback',
+  'expired',
+  'invalid-pack',
+  'unsigned',
+  'id-mismatch',
+  'version-reused',
+  'too-large',
+  'key-not-bound',
+  'outranked',
+  'signed-installed',
 ]);
 
 function reasonText(notice: PackNotice, tr: TFunction): string {

@@ -85,7 +85,14 @@ export function PaletteDialog({ onClose }: { onClose: (message?: string) => void
   return (
     <div class="cc-overlay" onClick={(e) => e.target === e.currentTarget && onClose()}>
       {/* Keys stay inside the dialog: panel shortcuts must not act behind it. */}
-      <div class="cc-dialog cc-palette" role="dialog" aria-modal="true" aria-label={tr('palette.title')} data-testid="cc-palette" onKeyDown={(e) => e.stopPropagation()}>
+      <div
+        class="cc-dialog cc-palette"
+        role="dialog"
+        aria-modal="true"
+        aria-label={tr('palette.title')}
+        data-testid="cc-palette"
+        onKeyDown={(e) => e.stopPropagation()}
+      >
         <input
           ref={inputRef}
           class="cc-input cc-palette__input"

@@ -25,7 +25,9 @@ export function PalettePreview({ hit, target, text }: { hit: Hit; target: Target
         {step.guidance && <p class="cc-guidance">{pt(step.guidance)}</p>}
         {(step.phrases?.length ?? 0) > 0 && (
           <ul class="cc-palette__sub" aria-label={tr('step.phrases')}>
-            {step.phrases?.map((p) => <li key={p.id}>{pt(p.text)}</li>)}
+            {step.phrases?.map((p) => (
+              <li key={p.id}>{pt(p.text)}</li>
+            ))}
           </ul>
         )}
         {(step.checklist?.length ?? 0) > 0 && (

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { usePanel, usePanelStore } from '@/lib/store/use-store';
 import { useT } from '@/lib/i18n/use-t';
-import { useShortcuts } from './keymap';
+import { useShortcuts } from './panel-shortcuts';
 import { useActiveRun } from './use-run';
 import { Header } from './Header';
 import { SaveBanner } from './SaveBanner';

@@ -15,11 +15,7 @@ const start = async (channel: 'phone' | 'online', settings = {}) => {
 
 describe('phraseParts', () => {
   it('splits filled values from missing placeholders, honouring escapes', () => {
-    expect(phraseParts('Hi {company}, {agentId} here', { company: 'Acme', agentId: ' ' })).toEqual([
-      'Hi Acme, ',
-      { missing: 'agentId' },
-      ' here',
-    ]);
+    expect(phraseParts('Hi {company}, {agentId} here', { company: 'Acme', agentId: ' ' })).toEqual(['Hi Acme, ', { missing: 'agentId' }, ' here']);
     expect(phraseParts('{{company}} {company}', { company: 'Acme' })).toEqual(['{company} Acme']);
   });
 });

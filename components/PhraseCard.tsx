@@ -8,7 +8,7 @@ import { usePackText, useT } from '@/lib/i18n/use-t';
 import { useActions } from './actions';
 import { insertFailureText } from './insert-failure';
 import { useBinding } from './use-binding';
-import { useShortcuts } from './keymap';
+import { useShortcuts } from './panel-shortcuts';
 
 /** The variables an agent can fill themselves in Options (others, like customer.name, cannot). */
 const PROFILE_VARS = ['company', 'agentId', 'agentName'] as const;
@@ -85,9 +85,7 @@ export function PhraseCard({ phrase, n }: { phrase: Phrase; n: number }) {
         <span class="cc-phrase__label">{pt(phrase.label)}</span>
       </header>
       <p class="cc-phrase__text" data-testid={`cc-phrase-${phrase.id}`}>
-        {phraseParts(template, vars).map((part, i) =>
-          typeof part === 'string' ? part : <mark key={i} class="cc-var-missing">{`{${part.missing}}`}</mark>,
-        )}
+        {phraseParts(template, vars).map((part, i) => (typeof part === 'string' ? part : <mark key={i} class="cc-var-missing">{`{${part.missing}}`}</mark>))}
       </p>
       {missingProfile.length > 0 && (
         <p class="cc-hint">

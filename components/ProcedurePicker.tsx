@@ -44,7 +44,11 @@ export function ProcedurePicker() {
             <li key={`${e.pack.id}/${e.procedure.id}`} class="cc-card cc-picker__item">
               <div class="cc-picker__name">{pt(e.procedure.title)}</div>
               {/* Several packs (team-namespaced ids): say which pack and release each procedure is from. */}
-              {Object.keys(latest).length > 1 && <div class="cc-muted" data-testid={`cc-pack-of-${e.procedure.id}`}>{tr('picker.packVersion', { pack: e.pack.id, version: e.pack.version })}</div>}
+              {Object.keys(latest).length > 1 && (
+                <div class="cc-muted" data-testid={`cc-pack-of-${e.procedure.id}`}>
+                  {tr('picker.packVersion', { pack: e.pack.id, version: e.pack.version })}
+                </div>
+              )}
               {e.procedure.description && <p class="cc-muted">{pt(e.procedure.description)}</p>}
               <div class="cc-picker__actions">
                 <StartButtons procedure={e.procedure} testId="cc-start" onStart={(c) => start(e, c)} />
@@ -59,8 +63,14 @@ export function ProcedurePicker() {
     <div class="cc-scroll cc-picker">
       <h2 class="cc-picker__title">{tr('picker.title')}</h2>
       <SuggestedProcedures />
-      {group('picker.shift', entries.filter((e) => e.procedure.kind === 'shift'))}
-      {group('picker.contact', entries.filter((e) => e.procedure.kind === 'contact'))}
+      {group(
+        'picker.shift',
+        entries.filter((e) => e.procedure.kind === 'shift'),
+      )}
+      {group(
+        'picker.contact',
+        entries.filter((e) => e.procedure.kind === 'contact'),
+      )}
     </div>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { usePanel, usePanelStore } from '@/lib/store/use-store';
-import { useShortcuts } from './keymap';
+import { useShortcuts } from './panel-shortcuts';
 import { PaletteDialog } from './PaletteDialog';
 import './tools.css';
 

@@ -25,7 +25,11 @@ export function ShowMe({ step }: { step: Step }) {
     setStatus(null);
     return () => {
       live.current = false;
-      if (shown.current) void store.getState().clearHighlight().catch(() => undefined);
+      if (shown.current)
+        void store
+          .getState()
+          .clearHighlight()
+          .catch(() => undefined);
       shown.current = false;
     };
   }, [store, step.id]);
@@ -38,7 +42,9 @@ export function ShowMe({ step }: { step: Step }) {
     setStatus({ tone: 'muted', text: tr('showme.looking') });
     shown.current = true;
     try {
-      const r = await store.getState().showAnchor({ packId: run.packId, version: run.packVersion, procedureId: run.procedureId, stepId: step.id, anchor: index });
+      const r = await store
+        .getState()
+        .showAnchor({ packId: run.packId, version: run.packVersion, procedureId: run.procedureId, stepId: step.id, anchor: index });
       if (!live.current) return;
       const missing = tr('showme.missing', { anchor: r.error ? `${name} (${r.error})` : name });
       setStatus(r.found ? { tone: 'ok', text: tr('showme.found') } : { tone: 'error', text: missing });
@@ -55,7 +61,11 @@ export function ShowMe({ step }: { step: Step }) {
         </button>
       ))}
       {status && (
-        <p class={`cc-showme__status cc-result cc-result--${status.tone === 'muted' ? 'none' : status.tone}`} data-testid="cc-showme-status" role={status.tone === 'error' ? 'alert' : 'status'}>
+        <p
+          class={`cc-showme__status cc-result cc-result--${status.tone === 'muted' ? 'none' : status.tone}`}
+          data-testid="cc-showme-status"
+          role={status.tone === 'error' ? 'alert' : 'status'}
+        >
           {status.text}
         </p>
       )}

@@ -28,7 +28,12 @@ export function StepView() {
   if (!active) return null;
   const { run, procedure, ctx } = active;
   const step = currentStep(run, procedure);
-  if (!step) return <p class="cc-notice" role="alert">{tr('step.missing')}</p>;
+  if (!step)
+    return (
+      <p class="cc-notice" role="alert">
+        {tr('step.missing')}
+      </p>
+    );
   if (ackGate) return ackGate;
 
   const enteredAt = run.path[run.path.length - 1]?.at ?? run.createdAt;

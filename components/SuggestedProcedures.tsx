@@ -35,8 +35,7 @@ export function SuggestedProcedures() {
     });
   });
   if (!entries.length) return null;
-  const start = (pack: Pack, procedure: Procedure, channel?: Channel) =>
-    store.getState().startRun(pack.id, procedure.id, channel ? { channel } : {});
+  const start = (pack: Pack, procedure: Procedure, channel?: Channel) => store.getState().startRun(pack.id, procedure.id, channel ? { channel } : {});
 
   return (
     <section class="cc-picker__group cc-suggested" data-testid="cc-suggested" aria-label={tr('suggest.title')}>

@@ -4,7 +4,7 @@
  */
 import type { Step } from '@/lib/pack/schema';
 import { usePanelStore } from '@/lib/store/use-store';
-import { useShortcuts } from './keymap';
+import { useShortcuts } from './panel-shortcuts';
 import { useActiveRun } from './use-run';
 
 export function TickShortcut({ step }: { step: Step }) {

@@ -1,5 +1,5 @@
 /** What changed in a pack version against the one the agent had: procedures, steps, phrases, checks. */
-import type { ChangeSet } from '@/lib/packs/views';
+import type { ChangeSet } from '@/lib/distribution/views';
 import { useT } from '@/lib/i18n/use-t';
 import { ChangeEntry } from './ChangeEntry';
 import './pack-updates.css';

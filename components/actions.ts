@@ -1,10 +1,10 @@
 /**
- * The panel's side effects (lib/panel/panel-actions.ts), injected by the panel entry so
+ * The panel's side effects (lib/panel-page/panel-actions.ts), injected by the panel entry so
  * components stay testable with plain fakes. Provided once by App through context.
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { PanelActions } from '@/lib/panel/panel-actions';
+import type { PanelActions } from '@/lib/panel-page/panel-actions';
 
 export type { PanelActions };
 

@@ -16,20 +16,38 @@ const [preshift, inbound] = fixturePack.procedures as [Pack['procedures'][0], Pa
 /** The component fixture pack, plus a site, an anchor and a record template on "verify". */
 const pack: Pack = {
   ...fixturePack,
-  procedures: [preshift, { ...inbound, steps: inbound.steps.map((s) => (s.id === 'verify' ? { ...s, anchors: [{ name: zh('备注栏', 'Notes field'), selector: '#notes' }] } : s)) }],
-  sites: [{
-    id: 'crm', match: ['*'],
-    fields: [
-      { id: 'customer.name', name: zh('姓名', 'Name'), selector: '#n', mask: 'name' },
-      { id: 'customer.phone', name: zh('电话', 'Phone'), labelText: '电话', mask: 'phone', storable: true },
-      { id: 'ticket.id', name: zh('工单', 'Ticket'), labelText: '工单', mask: 'id' },
-    ],
-    suggest: [{ procedure: 'preshift', url: '*' }],
-  }],
-  templates: [{ id: 'rec', title: zh('记录', 'Record'), text: zh('{customer.name} {customer.phone|masked} {ticket.id} {procedure}', '{customer.name} {customer.phone|masked} {ticket.id} {procedure}'), steps: ['verify'] }],
+  procedures: [
+    preshift,
+    { ...inbound, steps: inbound.steps.map((s) => (s.id === 'verify' ? { ...s, anchors: [{ name: zh('备注栏', 'Notes field'), selector: '#notes' }] } : s)) },
+  ],
+  sites: [
+    {
+      id: 'crm',
+      match: ['*'],
+      fields: [
+        { id: 'customer.name', name: zh('姓名', 'Name'), selector: '#n', mask: 'name' },
+        { id: 'customer.phone', name: zh('电话', 'Phone'), labelText: '电话', mask: 'phone', storable: true },
+        { id: 'ticket.id', name: zh('工单', 'Ticket'), labelText: '工单', mask: 'id' },
+      ],
+      suggest: [{ procedure: 'preshift', url: '*' }],
+    },
+  ],
+  templates: [
+    {
+      id: 'rec',
+      title: zh('记录', 'Record'),
+      text: zh('{customer.name} {customer.phone|masked} {ticket.id} {procedure}', '{customer.name} {customer.phone|masked} {ticket.id} {procedure}'),
+      steps: ['verify'],
+    },
+  ],
 };
 
-let page: PageContext = { values: { 'customer.name': '张三', 'customer.phone': '13812345678' }, fields: ['customer.name', 'customer.phone', 'ticket.id'], suggest: ['preshift'], frames: 1 };
+let page: PageContext = {
+  values: { 'customer.name': '张三', 'customer.phone': '13812345678' },
+  fields: ['customer.name', 'customer.phone', 'ticket.id'],
+  suggest: ['preshift'],
+  frames: 1,
+};
 let shown = { found: false };
 const calls: Array<{ type: RequestType; payload: unknown }> = [];
 let container: HTMLElement;
@@ -52,7 +70,13 @@ async function mount() {
   const log: string[] = [];
   const actions: PanelActions = {
     insert: async (text) => (log.push(`insert:${text}`), { ok: true, method: 'x' }),
-    copy: async () => true, setOpen: async () => undefined, openOptions: () => undefined, exportData: () => undefined, loadHistory: async () => [], runOwns: async () => ({ followUps: 0 }), deleteRun: async () => undefined,
+    copy: async () => true,
+    setOpen: async () => undefined,
+    openOptions: () => undefined,
+    exportData: () => undefined,
+    loadHistory: async () => [],
+    runOwns: async () => ({ followUps: 0 }),
+    deleteRun: async () => undefined,
   };
   container = document.createElement('div');
   document.body.append(container);

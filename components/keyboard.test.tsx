@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
-import { KEYMAP } from './keymap';
+import { KEYMAP } from './panel-shortcuts';
 import { mountApp, type Harness } from './test-fixtures';
 
 let ui: Harness;

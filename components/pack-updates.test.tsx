@@ -9,8 +9,8 @@ import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { diffPacks } from '@/lib/pack/diff';
 import type { Pack } from '@/lib/pack/schema';
-import { teamPack } from '@/lib/packs/fixtures';
-import type { PackNotice, PackUpdates } from '@/lib/packs/views';
+import { teamPack } from '@/lib/distribution/fixtures';
+import type { PackNotice, PackUpdates } from '@/lib/distribution/views';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/schema';
 import { createPanelStore, type Sender } from '@/lib/store/panel-store';
 import { StoreContext } from '@/lib/store/use-store';
@@ -50,7 +50,14 @@ async function mount(opts: { packs?: Pack[]; notices?: PackNotice[]; failAck?: b
     throw new Error(`unexpected ${type}`);
   }) as Sender;
   const store = createPanelStore({ send, now: () => 1000, newId: () => 'run-1' });
-  const actions = { insert: async () => ({ ok: true, method: 'x' }), copy: async () => true, setOpen: async () => undefined, openOptions: () => undefined, exportData: () => undefined, loadHistory: async () => [] } as unknown as PanelActions;
+  const actions = {
+    insert: async () => ({ ok: true, method: 'x' }),
+    copy: async () => true,
+    setOpen: async () => undefined,
+    openOptions: () => undefined,
+    exportData: () => undefined,
+    loadHistory: async () => [],
+  } as unknown as PanelActions;
   const container = document.createElement('div');
   document.body.append(container);
   mounted.push(container);
@@ -90,7 +97,10 @@ describe('pack updates in the panel', () => {
     evil.procedures[0]!.steps.at(-1)!.phrases![0]!.text = { 'zh-CN': '<img src=x onerror=alert(1)>', en: '<b>bold</b>' };
     const ui = await mount({ packs: [evil] });
     ui.store.setState((s) => ({
-      packUpdates: { ...s.packUpdates!, changes: { 'acme.team-b@2': { packId: 'acme.team-b', version: 2, fromVersion: 1, diff: diffPacks(teamPack(1), evil), acked: {} } } },
+      packUpdates: {
+        ...s.packUpdates!,
+        changes: { 'acme.team-b@2': { packId: 'acme.team-b', version: 2, fromVersion: 1, diff: diffPacks(teamPack(1), evil), acked: {} } },
+      },
     }));
     await ui.click('cc-show-changes');
     expect(ui.$('cc-what-changed')!.querySelector('img, b')).toBeNull();
@@ -115,7 +125,12 @@ describe('pack updates in the panel', () => {
     expect(ui.$('cc-finish') ?? ui.$('cc-next')).not.toBeNull();
     expect(ui.$('cc-ack-gate')).toBeNull();
     expect(ui.$('cc-phrase-bye')?.textContent).toContain('have a good day');
-    expect(ui.calls.find((c) => c.type === 'pack.ack')?.payload).toEqual({ packId: 'acme.team-b', version: 2, procedureId: 'callback', phraseIds: ['bye', 'thanks'] });
+    expect(ui.calls.find((c) => c.type === 'pack.ack')?.payload).toEqual({
+      packId: 'acme.team-b',
+      version: 2,
+      procedureId: 'callback',
+      phraseIds: ['bye', 'thanks'],
+    });
   });
 
   it('keeps the gate, with the reason, when the acknowledgement could not be stored', async () => {

@@ -44,7 +44,12 @@ export const fixturePack: Pack = {
           timeLimitSec: 15,
           guidance: zh('三声内接起。', 'Answer within three rings.'),
           phrases: [
-            { id: 'hello', label: zh('开场', 'Opening'), text: zh('您好，{company}，{agentId} 号为您服务。', 'Hello, {company}, agent {agentId} speaking.'), channels: ['phone'] },
+            {
+              id: 'hello',
+              label: zh('开场', 'Opening'),
+              text: zh('您好，{company}，{agentId} 号为您服务。', 'Hello, {company}, agent {agentId} speaking.'),
+              channels: ['phone'],
+            },
             { id: 'hello-chat', text: zh('您好，我是{agentName}。', 'Hi, this is {agentName}.'), channels: ['online'] },
           ],
           checklist: [

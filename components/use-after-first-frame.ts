@@ -5,7 +5,7 @@
  * nothing (hidden, or still 0×0 in a busy page) gets no animation frames: then a timer does it.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { nextMessage } from '@/lib/panel/yield';
+import { nextMessage } from '@/lib/panel-page/yield';
 
 const AT_THE_LATEST_MS = 100;
 

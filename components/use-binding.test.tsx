@@ -5,7 +5,7 @@ import { mountApp, type Harness } from './test-fixtures';
 let ui: Harness;
 afterEach(() => ui?.unmount());
 
-describe('shortcut hints follow the agent\'s bindings', () => {
+describe("shortcut hints follow the agent's bindings", () => {
   it('shows the defaults, then the rebound keys, on the buttons that use them', async () => {
     ui = await mountApp();
     await ui.click(ui.$('cc-start-inbound-phone'));

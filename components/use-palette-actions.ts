@@ -32,14 +32,17 @@ export function usePaletteActions(phraseText: (t: Target) => string) {
       const text = phraseText(t);
       const res = await actions.insert(text).catch((err: unknown) => ({ ok: false as const, reason: String(err) }));
       if (res.ok) return { close: true, message: tr('phrase.inserted') };
-      const why = res.reason === 'no-field' ? tr('phrase.noField') : res.reason === 'field-gone' ? tr('phrase.fieldGone') : tr('phrase.failed', { reason: res.reason });
+      const why =
+        res.reason === 'no-field' ? tr('phrase.noField') : res.reason === 'field-gone' ? tr('phrase.fieldGone') : tr('phrase.failed', { reason: res.reason });
       const copied = await actions.copy(text).catch(() => false);
       return { close: false, tone: copied ? 'warn' : 'error', text: `${why} — ${tr(copied ? 'phrase.copiedInstead' : 'phrase.copyFailed')}` };
     }
     if (!t.step) {
       const channel = channelFor(t.procedure, active?.run.channel);
       const started = store.getState().startRun(hit.packId, hit.procedureId, channel ? { channel } : {});
-      return started ? { close: true, message: tr('palette.started', { name: pt(t.procedure.title) }) } : { close: false, tone: 'error', text: tr('step.missing') };
+      return started
+        ? { close: true, message: tr('palette.started', { name: pt(t.procedure.title) }) }
+        : { close: false, tone: 'error', text: tr('step.missing') };
     }
     // A step of the active run's procedure that the run has been at: go back there.
     const run = active?.run;

@@ -21,8 +21,5 @@ export function useActiveRun(): ActiveRun | undefined {
   const run = usePanel(selectRun);
   const procedure = usePanel((s) => procedureOf(s.packs, selectRun(s)));
   const mode = usePanel((s) => s.settings.mode);
-  return useMemo(
-    () => (run && procedure ? { run, procedure, ctx: { procedure, mode } } : undefined),
-    [run, procedure, mode],
-  );
+  return useMemo(() => (run && procedure ? { run, procedure, ctx: { procedure, mode } } : undefined), [run, procedure, mode]);
 }

@@ -84,8 +84,19 @@ describe('run switcher and history', () => {
   it('deletes a finished contact only after saying how many follow-ups go with it', async () => {
     ui = await mountApp();
     const done: Run = {
-      id: 'old', packId: 'demo', packVersion: 1, procedureId: 'inbound', status: 'finished', path: [{ stepId: 'greet', at: 1 }],
-      ticks: {}, skips: {}, choices: {}, createdAt: 1, updatedAt: 2, finishedAt: 2, rev: 3,
+      id: 'old',
+      packId: 'demo',
+      packVersion: 1,
+      procedureId: 'inbound',
+      status: 'finished',
+      path: [{ stepId: 'greet', at: 1 }],
+      ticks: {},
+      skips: {},
+      choices: {},
+      createdAt: 1,
+      updatedAt: 2,
+      finishedAt: 2,
+      rev: 3,
     };
     ui.backend.history = [done];
     ui.backend.followUpsOwned = 2;

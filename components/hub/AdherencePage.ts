@@ -28,7 +28,9 @@ export function AdherencePage(props: AdherenceProps) {
       h(
         'select',
         { name: 'p' },
-        props.procedures.map((p) => h('option', { value: keyOf(p), selected: selected && keyOf(selected) === keyOf(p) }, `${p.pack_id} / ${p.procedure_id} v${p.version} (${p.runs})`)),
+        props.procedures.map((p) =>
+          h('option', { value: keyOf(p), selected: selected && keyOf(selected) === keyOf(p) }, `${p.pack_id} / ${p.procedure_id} v${p.version} (${p.runs})`),
+        ),
       ),
     ),
     h('label', null, t('team'), h('input', { name: 'team', value: filter.team ?? '' })),
@@ -42,26 +44,58 @@ export function AdherencePage(props: AdherenceProps) {
   else if (!data) body = h('p', { class: 'hidden-group' }, t('tooFew', { n: props.minGroup }));
   else {
     body = [
-      h('p', { class: 'totals' }, `${t('runs')}: ${data.runs} · ${t('agents')}: ${data.agents}`, ' ', h('a', { href: `/adherence.csv?${props.query}` }, t('csv'))),
+      h(
+        'p',
+        { class: 'totals' },
+        `${t('runs')}: ${data.runs} · ${t('agents')}: ${data.agents}`,
+        ' ',
+        h('a', { href: `/adherence.csv?${props.query}` }, t('csv')),
+      ),
       h('h2', null, t('ends')),
-      table([t('step'), t('outcome'), t('runs')], data.ends.map((e) => [e.step, t(e.outcome === 'finished' ? 'outcome.finished' : 'outcome.abandoned'), e.runs]), 'ends'),
+      table(
+        [t('step'), t('outcome'), t('runs')],
+        data.ends.map((e) => [e.step, t(e.outcome === 'finished' ? 'outcome.finished' : 'outcome.abandoned'), e.runs]),
+        'ends',
+      ),
       h('h2', null, t('time')),
-      h('div', { id: 'chart', 'data-chart': JSON.stringify({ steps: data.steps.map((s) => s.step), median: data.steps.map((s) => s.median / 1000), p90: data.steps.map((s) => s.p90 / 1000), labels: [t('median'), t('p90')] }) }),
-      table([t('step'), t('visits'), t('median'), t('p90'), t('back')], data.steps.map((s) => [s.step, s.visits, secs(s.median), secs(s.p90), s.back]), 'steps'),
+      h('div', {
+        id: 'chart',
+        'data-chart': JSON.stringify({
+          steps: data.steps.map((s) => s.step),
+          median: data.steps.map((s) => s.median / 1000),
+          p90: data.steps.map((s) => s.p90 / 1000),
+          labels: [t('median'), t('p90')],
+        }),
+      }),
+      table(
+        [t('step'), t('visits'), t('median'), t('p90'), t('back')],
+        data.steps.map((s) => [s.step, s.visits, secs(s.median), secs(s.p90), s.back]),
+        'steps',
+      ),
       h('h2', null, t('skips')),
-      table([t('item'), t('step'), t('reason'), t('count')], data.skips.map((s) => [s.item, s.step, s.reason, s.count]), 'skips'),
+      table(
+        [t('item'), t('step'), t('reason'), t('count')],
+        data.skips.map((s) => [s.item, s.step, s.reason, s.count]),
+        'skips',
+      ),
     ];
   }
   return h(Layout, { ...props, title: t('adherence'), current: '/adherence', chart: Boolean(data) }, form, body);
 }
 
-export function AnchorsPage(props: PageProps & { rows: { pack_id: string; anchor_id: string; page: string; agents: number; since: number; last: number }[]; minGroup: number }) {
+export function AnchorsPage(
+  props: PageProps & { rows: { pack_id: string; anchor_id: string; page: string; agents: number; since: number; last: number }[]; minGroup: number },
+) {
   const { t } = props;
   return h(
     Layout,
     { ...props, title: t('anchors'), current: '/anchors' },
     props.rows.length
-      ? table([t('page'), t('pack'), t('anchor'), t('agents'), t('since'), t('last')], props.rows.map((r) => [r.page, r.pack_id, r.anchor_id, r.agents, day(r.since), day(r.last)]), 'anchors')
+      ? table(
+          [t('page'), t('pack'), t('anchor'), t('agents'), t('since'), t('last')],
+          props.rows.map((r) => [r.page, r.pack_id, r.anchor_id, r.agents, day(r.since), day(r.last)]),
+          'anchors',
+        )
       : h('p', null, t('noAnchors', { n: props.minGroup })),
   );
 }

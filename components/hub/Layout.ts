@@ -36,7 +36,12 @@ export function Layout(props: PageProps & { title: string; current: string; chil
         h('nav', null, link('/releases', t('releases')), link('/adherence', t('adherence')), link('/anchors', t('anchors'))),
         h('span', { class: 'who' }, props.email),
         h('a', { href: '/lang', class: 'lang' }, t('language')),
-        h('form', { method: 'post', action: '/logout' }, h('input', { type: 'hidden', name: 'csrf', value: props.csrf }), h('button', { type: 'submit' }, t('logout'))),
+        h(
+          'form',
+          { method: 'post', action: '/logout' },
+          h('input', { type: 'hidden', name: 'csrf', value: props.csrf }),
+          h('button', { type: 'submit' }, t('logout')),
+        ),
       ),
       h('main', null, h('h1', null, props.title), props.children),
       props.chart ? [h('script', { src: '/assets/uPlot.iife.min.js' }), h('script', { src: '/assets/chart.js' })] : null,
@@ -67,6 +72,29 @@ export function LoginPage({ t, csrf, failed }: { t: T; csrf: string; failed: boo
 }
 
 export const table = (head: string[], rows: ComponentChildren[][], cls?: string) =>
-  h('table', { class: cls }, h('thead', null, h('tr', null, head.map((x) => h('th', null, x)))), h('tbody', null, rows.map((r) => h('tr', null, r.map((x) => h('td', null, x))))));
+  h(
+    'table',
+    { class: cls },
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        head.map((x) => h('th', null, x)),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      rows.map((r) =>
+        h(
+          'tr',
+          null,
+          r.map((x) => h('td', null, x)),
+        ),
+      ),
+    ),
+  );
 
 export const when = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString().slice(0, 16).replace('T', ' ') : '');

@@ -6,7 +6,13 @@ import { Layout, table, when, type PageProps } from './Layout';
 export function ReleasesPage(props: PageProps & { statuses: ReleaseStatus[]; drafts: ReleaseStatus['release'][] }) {
   const { t, csrf } = props;
   const action = (id: number, what: string, label: string, extra: preact.ComponentChildren = null) =>
-    h('form', { method: 'post', action: `/releases/${id}/${what}`, class: 'action' }, h('input', { type: 'hidden', name: 'csrf', value: csrf }), extra, h('button', { type: 'submit' }, label));
+    h(
+      'form',
+      { method: 'post', action: `/releases/${id}/${what}`, class: 'action' },
+      h('input', { type: 'hidden', name: 'csrf', value: csrf }),
+      extra,
+      h('button', { type: 'submit' }, label),
+    );
   const actions = (r: ReleaseStatus['release']) =>
     h(
       'div',

@@ -37,7 +37,11 @@ export function BrokenAnchorsSection() {
     <>
       <p class="cc-o-intro">{t('anchors.hint')}</p>
       <section class="cc-o-card">
-        {list === null && !error && <p class="cc-o-muted" role="status">{t('options.loading')}</p>}
+        {list === null && !error && (
+          <p class="cc-o-muted" role="status">
+            {t('options.loading')}
+          </p>
+        )}
         {list && (
           <p class={list.length ? 'cc-o-count' : 'cc-o-empty'} data-testid="cc-opt-anchors-count">
             {t('anchors.count', { count: list.length })}

@@ -56,7 +56,11 @@ export function FollowUpsSection() {
             </button>
           </div>
         )}
-        {list === null && !error && <p class="cc-o-muted" role="status">{t('options.loading')}</p>}
+        {list === null && !error && (
+          <p class="cc-o-muted" role="status">
+            {t('options.loading')}
+          </p>
+        )}
         {list !== null && shown.length === 0 && <p class="cc-o-empty">{t('followup.empty')}</p>}
         {shown.length > 0 && (
           <ul class="cc-followups__list">

@@ -33,7 +33,11 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
     if (!data) return undefined;
     const setSettings = (settings: Settings) => setData((d) => ({ ...d!, settings }));
     return {
-      api, lang, t, ...data, setSettings,
+      api,
+      lang,
+      t,
+      ...data,
+      setSettings,
       setPacks: (packs) => setData((d) => ({ ...d!, packs })),
       save: async (patch: SettingsPatch) => {
         const settings = await api.save(patch);
@@ -47,7 +51,9 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
     return (
       <div class="cc-o-boot">
         {error === undefined ? (
-          <p role="status" class="cc-o-muted">{t('options.loading')}</p>
+          <p role="status" class="cc-o-muted">
+            {t('options.loading')}
+          </p>
         ) : (
           <div class="cc-o-card cc-o-boot__error" role="alert" data-testid="cc-opt-load-error">
             <p>{t('options.loadError', { error: errorText(error, lang) })}</p>
@@ -59,9 +65,5 @@ export function OptionsApp({ api }: { api: OptionsApi }) {
       </div>
     );
   }
-  return (
-    <OptionsContext.Provider value={value}>
-      {hash === 'welcome' ? <Welcome go={go} /> : <OptionsLayout hash={hash} go={go} />}
-    </OptionsContext.Provider>
-  );
+  return <OptionsContext.Provider value={value}>{hash === 'welcome' ? <Welcome go={go} /> : <OptionsLayout hash={hash} go={go} />}</OptionsContext.Provider>;
 }

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '@/lib/options/errors';
-import type { SubscriptionsView } from '@/lib/packs/views';
+import type { SubscriptionsView } from '@/lib/distribution/views';
 import { InstalledPacks } from './InstalledPacks';
 import { useOptions } from './options-context';
 import { SubscriptionsSection } from './SubscriptionsSection';
@@ -32,7 +32,11 @@ export function PacksSection() {
           </button>
         </div>
       )}
-      {!view && !error && <p class="cc-o-muted" role="status">{t('options.loading')}</p>}
+      {!view && !error && (
+        <p class="cc-o-muted" role="status">
+          {t('options.loading')}
+        </p>
+      )}
       {view && (
         <>
           <SubscriptionsSection view={view} setView={setView} />

@@ -8,7 +8,7 @@ import { errorText } from '@/lib/options/errors';
 import { comboFromEvent } from '@/lib/shortcuts/combo';
 import { ACTIONS, DEFAULT_BINDINGS, displayBinding, effectiveBindings, type ActionId } from '@/lib/shortcuts/keymap';
 import { checkBinding, type Problem } from '@/lib/shortcuts/validate';
-import { SHORTCUT_LABELS } from '../keymap';
+import { SHORTCUT_LABELS } from '../panel-shortcuts';
 import { ActionStatus } from './ActionStatus';
 import { useOptions } from './options-context';
 import { useAction } from './use-action';
@@ -58,53 +58,68 @@ export function ShortcutsSection() {
     <>
       <p class="cc-o-intro">{tr('shortcuts.intro')}</p>
       <section class="cc-o-card">
-      <table class="cc-opt-keys">
-        <tbody>
-          {ACTIONS.map((id) => (
-            <tr key={id}>
-              <td>{tr(SHORTCUT_LABELS[id])}</td>
-              <td>
-                <kbd data-testid={`cc-opt-key-${id}`}>{displayBinding(id, bindings[id])}</kbd>
-              </td>
-              <td class="cc-opt-keys__actions">
-                <button
-                  type="button"
-                  class="cc-o-btn cc-o-btn--small"
-                  data-testid={`cc-opt-key-change-${id}`}
-                  aria-pressed={recording === id}
-                  onClick={() => (setRecording(recording === id ? null : id), setMessage(null))}
-                  onKeyDown={recording === id ? onRecordKey(id) : undefined}
-                  onBlur={() => recording === id && setRecording(null)}
-                >
-                  {recording === id ? tr('shortcuts.recording') : tr('shortcuts.change')}
-                </button>
-                {overrides[id] !== undefined && (
-                  <button type="button" class="cc-o-btn cc-o-btn--small cc-o-btn--quiet" data-testid={`cc-opt-key-default-${id}`} onClick={() => void store(id, undefined)}>
-                    {tr('shortcuts.default')}
+        <table class="cc-opt-keys">
+          <tbody>
+            {ACTIONS.map((id) => (
+              <tr key={id}>
+                <td>{tr(SHORTCUT_LABELS[id])}</td>
+                <td>
+                  <kbd data-testid={`cc-opt-key-${id}`}>{displayBinding(id, bindings[id])}</kbd>
+                </td>
+                <td class="cc-opt-keys__actions">
+                  <button
+                    type="button"
+                    class="cc-o-btn cc-o-btn--small"
+                    data-testid={`cc-opt-key-change-${id}`}
+                    aria-pressed={recording === id}
+                    onClick={() => (setRecording(recording === id ? null : id), setMessage(null))}
+                    onKeyDown={recording === id ? onRecordKey(id) : undefined}
+                    onBlur={() => recording === id && setRecording(null)}
+                  >
+                    {recording === id ? tr('shortcuts.recording') : tr('shortcuts.change')}
                   </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {message && (
-        <p class={`cc-o-status cc-o-status--${message.ok ? 'done' : 'error'}`} role={message.ok ? 'status' : 'alert'} data-testid="cc-opt-keys-msg">
-          {message.text}
-        </p>
-      )}
-      <div class="cc-o-actions">
-        <button type="button" class="cc-o-btn" data-testid="cc-opt-keys-reset" onClick={() => void save({ shortcuts: {} }).then(() => setMessage(null), showError)}>
-          {tr('shortcuts.reset')}
-        </button>
-      </div>
+                  {overrides[id] !== undefined && (
+                    <button
+                      type="button"
+                      class="cc-o-btn cc-o-btn--small cc-o-btn--quiet"
+                      data-testid={`cc-opt-key-default-${id}`}
+                      onClick={() => void store(id, undefined)}
+                    >
+                      {tr('shortcuts.default')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {message && (
+          <p class={`cc-o-status cc-o-status--${message.ok ? 'done' : 'error'}`} role={message.ok ? 'status' : 'alert'} data-testid="cc-opt-keys-msg">
+            {message.text}
+          </p>
+        )}
+        <div class="cc-o-actions">
+          <button
+            type="button"
+            class="cc-o-btn"
+            data-testid="cc-opt-keys-reset"
+            onClick={() => void save({ shortcuts: {} }).then(() => setMessage(null), showError)}
+          >
+            {tr('shortcuts.reset')}
+          </button>
+        </div>
       </section>
       <section class="cc-o-card">
         <label class="cc-o-choice">
-          <input type="checkbox" data-testid="cc-opt-page-shortcuts" checked={shown.pageShortcuts} onChange={(e) => {
+          <input
+            type="checkbox"
+            data-testid="cc-opt-page-shortcuts"
+            checked={shown.pageShortcuts}
+            onChange={(e) => {
               const on = e.currentTarget.checked;
               void apply({ pageShortcuts: on }, () => page.run(() => save({ pageShortcuts: on })));
-            }} />
+            }}
+          />
           <span>
             <strong>{tr('shortcuts.page')}</strong>
             <span class="cc-o-help">{tr('shortcuts.pageHint')}</span>

@@ -1,5 +1,5 @@
 /** One pack address: whose it is, its last check and next one, why a release was refused, and access. */
-import type { SubscriptionView } from '@/lib/packs/views';
+import type { SubscriptionView } from '@/lib/distribution/views';
 import { MESSAGES, type MessageKey } from '@/lib/i18n/translate';
 import { useOptions } from './options-context';
 
@@ -20,7 +20,8 @@ export function SubscriptionRow({ sub, onRemove, onGrant }: Props) {
   const reason = reasonKey && reasonKey in MESSAGES.en ? t(reasonKey) : s?.lastError?.code;
   const details = [
     t(`options.subs.status.${status}`),
-    s?.packId && `${t('options.subs.pack', { id: s.packId, version: s.version ?? '?' })}${s.sequence ? ` ${t('options.subs.release', { sequence: s.sequence })}` : ''}`,
+    s?.packId &&
+      `${t('options.subs.pack', { id: s.packId, version: s.version ?? '?' })}${s.sequence ? ` ${t('options.subs.release', { sequence: s.sequence })}` : ''}`,
     t('options.subs.lastChecked', { when: when(s?.lastFetchAt) }),
     t('options.subs.nextCheck', { when: when(s?.nextAt) }),
   ].filter(Boolean);

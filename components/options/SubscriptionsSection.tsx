@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { WithView } from '@/lib/options/api';
 import { errorText } from '@/lib/options/errors';
 import { checkPackUrl } from '@/lib/options/validate';
-import type { SubscriptionsView } from '@/lib/packs/views';
+import type { SubscriptionsView } from '@/lib/distribution/views';
 import { ActionStatus } from './ActionStatus';
 import { Field } from './Field';
 import { useOptions } from './options-context';
@@ -83,7 +83,12 @@ export function SubscriptionsSection({ view, setView }: ViewProps) {
       {/* Nothing to check without an address. */}
       {view.subscriptions.length > 0 && (
         <div class="cc-o-actions">
-          <button type="button" class="cc-o-btn" data-testid="cc-sub-check" onClick={() => void check.run(async () => apply(await api.subscriptions.checkNow()))}>
+          <button
+            type="button"
+            class="cc-o-btn"
+            data-testid="cc-sub-check"
+            onClick={() => void check.run(async () => apply(await api.subscriptions.checkNow()))}
+          >
             {t('options.subs.checkNow')}
           </button>
           <ActionStatus state={check.state} testid="cc-sub-status-line" doneKey="options.subs.checked" />
@@ -92,7 +97,14 @@ export function SubscriptionsSection({ view, setView }: ViewProps) {
       {!view.locked && (
         <form class="cc-o-form cc-o-form--split" onSubmit={subscribe} noValidate>
           <Field id="cc-sub-url" label={t('options.subs.url')} help={t('options.subs.urlHelp')} error={error}>
-            <input type="text" inputMode="url" spellcheck={false} data-testid="cc-sub-url" value={url} onInput={(e) => (setUrl(e.currentTarget.value), setError(''))} />
+            <input
+              type="text"
+              inputMode="url"
+              spellcheck={false}
+              data-testid="cc-sub-url"
+              value={url}
+              onInput={(e) => (setUrl(e.currentTarget.value), setError(''))}
+            />
           </Field>
           <div class="cc-o-actions">
             <button type="submit" class="cc-o-btn cc-o-btn--primary" data-testid="cc-sub-add" disabled={busy}>

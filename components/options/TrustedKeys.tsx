@@ -36,7 +36,8 @@ export function TrustedKeys({ view, setView }: ViewProps) {
       setPackIds('');
     }
   };
-  const remove = (publicKey: string) => void run(async () => keep(await api.subscriptions.saveKeys(settings.trustedKeys.filter((k) => k.publicKey !== publicKey))));
+  const remove = (publicKey: string) =>
+    void run(async () => keep(await api.subscriptions.saveKeys(settings.trustedKeys.filter((k) => k.publicKey !== publicKey))));
 
   return (
     <section class="cc-o-card" aria-labelledby="cc-opt-keys-title">
@@ -74,7 +75,14 @@ export function TrustedKeys({ view, setView }: ViewProps) {
       {!view.locked && (
         <form class="cc-o-form cc-o-form--split" onSubmit={add} noValidate>
           <Field id="cc-key-input" label={t('options.keys.key')} help={t('options.keys.keyHelp')} error={errors.publicKey}>
-            <input type="text" spellcheck={false} autoComplete="off" data-testid="cc-key-input" value={key} onInput={(e) => (setKey(e.currentTarget.value), setErrors({}))} />
+            <input
+              type="text"
+              spellcheck={false}
+              autoComplete="off"
+              data-testid="cc-key-input"
+              value={key}
+              onInput={(e) => (setKey(e.currentTarget.value), setErrors({}))}
+            />
           </Field>
           <Field id="cc-key-label" label={t('options.keys.label')} help={t('options.keys.labelHelp')} error={errors.label}>
             <input type="text" data-testid="cc-key-label" value={label} onInput={(e) => (setLabel(e.currentTarget.value), setErrors({}))} />
@@ -110,7 +118,8 @@ export function TrustedKeys({ view, setView }: ViewProps) {
             }}
           />
           <span>
-            <strong>{t('options.keys.allowUnsigned')}</strong> {view.allowUnsignedLocked && <span class="cc-o-tag cc-o-tag--policy">{t('options.byPolicy')}</span>}
+            <strong>{t('options.keys.allowUnsigned')}</strong>{' '}
+            {view.allowUnsignedLocked && <span class="cc-o-tag cc-o-tag--policy">{t('options.byPolicy')}</span>}
             <span class="cc-o-help">{t('options.keys.allowUnsignedHelp')}</span>
           </span>
         </label>

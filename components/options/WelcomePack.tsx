@@ -76,10 +76,24 @@ export function WelcomePack({ onNext, onSkip }: { onNext(): void; onSkip(): void
       {choice === 'subscribe' && (
         <div class="cc-w-sub">
           <Field id="cc-sub-url" label={t('options.subs.url')} help={t('options.subs.urlHelp')} error={errors.url}>
-            <input type="text" inputMode="url" spellcheck={false} data-testid="cc-sub-url" value={url} onInput={(e) => (setUrl(e.currentTarget.value), setErrors({}))} />
+            <input
+              type="text"
+              inputMode="url"
+              spellcheck={false}
+              data-testid="cc-sub-url"
+              value={url}
+              onInput={(e) => (setUrl(e.currentTarget.value), setErrors({}))}
+            />
           </Field>
           <Field id="cc-key-input" label={t('options.keys.key')} help={t('options.keys.keyHelp')} error={errors.key}>
-            <input type="text" spellcheck={false} autoComplete="off" data-testid="cc-key-input" value={key} onInput={(e) => (setKey(e.currentTarget.value), setErrors({}))} />
+            <input
+              type="text"
+              spellcheck={false}
+              autoComplete="off"
+              data-testid="cc-key-input"
+              value={key}
+              onInput={(e) => (setKey(e.currentTarget.value), setErrors({}))}
+            />
           </Field>
           <Field id="cc-key-pack-ids" label={t('options.keys.packIds')} help={t('options.keys.packIdsHelp')} error={errors.packIds}>
             <input

@@ -15,7 +15,13 @@ export function WelcomeProgress({ current, outcomes }: { current: number; outcom
         {STEPS.map((id, i) => {
           const outcome = outcomes[id];
           return (
-            <li key={id} class={`cc-w-step${i === current ? ' cc-w-step--current' : ''}${outcome ? ` cc-w-step--${outcome}` : ''}`} aria-current={i === current ? 'step' : undefined} data-testid={`cc-welcome-step-${id}`} data-outcome={outcome ?? ''}>
+            <li
+              key={id}
+              class={`cc-w-step${i === current ? ' cc-w-step--current' : ''}${outcome ? ` cc-w-step--${outcome}` : ''}`}
+              aria-current={i === current ? 'step' : undefined}
+              data-testid={`cc-welcome-step-${id}`}
+              data-outcome={outcome ?? ''}
+            >
               <span class="cc-w-step__dot" aria-hidden="true">
                 {outcome === 'done' || outcome === 'managed' ? <NavIcon name="check" /> : i + 1}
               </span>

@@ -19,7 +19,7 @@ describe('options page', () => {
     const fake = fakeApi();
     fake.failures.push(new Error('Cuecard\'s background did not answer "state.load".'));
     ui = await mountOptions(fake);
-    expect(ui.$('cc-opt-load-error')!.textContent).toContain('Cuecard could not load your settings: Cuecard\'s background did not answer');
+    expect(ui.$('cc-opt-load-error')!.textContent).toContain("Cuecard could not load your settings: Cuecard's background did not answer");
     await ui.click('cc-opt-load-retry');
     expect(ui.$('cc-opt-load-error')).toBeNull();
     expect(ui.$('cc-opt-section-profile')).not.toBeNull();

@@ -41,7 +41,9 @@ describe('profile form', () => {
     await ui.type('cc-opt-agentId', '10086');
     fake.failures.push(new Error("Cuecard's background did not answer (Could not establish connection)."));
     await ui.click('cc-opt-profile-save');
-    expect(ui.$('cc-opt-profile-status-error')!.textContent).toContain("Not saved: Cuecard's background did not answer (Could not establish connection). Nothing you typed was lost");
+    expect(ui.$('cc-opt-profile-status-error')!.textContent).toContain(
+      "Not saved: Cuecard's background did not answer (Could not establish connection). Nothing you typed was lost",
+    );
     expect(ui.$<HTMLInputElement>('cc-opt-agentId')!.value).toBe('10086');
     await ui.click('cc-opt-profile-status-retry');
     expect(ui.$('cc-opt-profile-status')!.textContent).toBe('Saved ✓');

@@ -12,7 +12,9 @@ describe('CRM sites', () => {
     expect(ui.$('cc-opt-sites-empty')!.textContent).toContain('No CRM sites yet');
     await ui.type('cc-opt-site', 'crm.example.com');
     await ui.click('cc-opt-site-add');
-    expect(ui.$('cc-opt-site-error')!.textContent).toBe('“crm.example.com” is not a site address Cuecard can use: write it like https://crm.example.com/* (http or https, the host, then / and a path).');
+    expect(ui.$('cc-opt-site-error')!.textContent).toBe(
+      '“crm.example.com” is not a site address Cuecard can use: write it like https://crm.example.com/* (http or https, the host, then / and a path).',
+    );
     expect(ui.$<HTMLInputElement>('cc-opt-site')!.value).toBe('crm.example.com');
     expect(fake.log.filter((l) => l !== 'load')).toEqual([]);
     // Typing again clears the error: it described the old text.
@@ -26,7 +28,9 @@ describe('CRM sites', () => {
     fake.denied = true;
     await ui.type('cc-opt-site', 'https://crm.example.com/*');
     await ui.click('cc-opt-site-add');
-    expect(ui.$('cc-opt-site-error')!.textContent).toBe('The browser did not grant access to https://crm.example.com/*, so Cuecard cannot show its panel there.');
+    expect(ui.$('cc-opt-site-error')!.textContent).toBe(
+      'The browser did not grant access to https://crm.example.com/*, so Cuecard cannot show its panel there.',
+    );
     expect(ui.$<HTMLInputElement>('cc-opt-site')!.value).toBe('https://crm.example.com/*');
     fake.denied = false;
     await ui.click('cc-opt-site-add');

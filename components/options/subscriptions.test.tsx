@@ -29,7 +29,13 @@ describe('SOP packs & trust', () => {
     const subscribe = fake.api.subscriptions.subscribe;
     fake.api.subscriptions.subscribe = async (url, current) => {
       const r = await subscribe(url, current);
-      const state = { url, status: 'refused' as const, failures: 1, nextAt: 0, lastError: { code: 'expired', message: 'This pack expired on 2026-01-01.', at: 0 } };
+      const state = {
+        url,
+        status: 'refused' as const,
+        failures: 1,
+        nextAt: 0,
+        lastError: { code: 'expired', message: 'This pack expired on 2026-01-01.', at: 0 },
+      };
       return { ...r, view: { ...r.view, subscriptions: [{ url, source: 'agent' as const, hasAccess: true, state }] } };
     };
     await ui.type('cc-sub-url', `  ${URL_A} `);
@@ -78,7 +84,9 @@ describe('SOP packs & trust', () => {
     ui = await mountOptions(fake, '#packs');
     await ui.type('cc-key-input', 'not a key');
     await ui.click('cc-key-add');
-    expect(ui.$('cc-key-input-error')!.textContent).toBe('This is not a public key: it must be the one line of base64 in KEY.pub (44 characters, ending in =).');
+    expect(ui.$('cc-key-input-error')!.textContent).toBe(
+      'This is not a public key: it must be the one line of base64 in KEY.pub (44 characters, ending in =).',
+    );
     expect(ui.$('cc-key-pack-ids-error')!.textContent).toBe('Enter the pack ids this key may sign, e.g. acme.team-b or acme.*.');
     await ui.type('cc-key-input', KEY);
     await ui.type('cc-key-label', 'Team B lead');

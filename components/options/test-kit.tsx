@@ -7,12 +7,24 @@ import { act } from 'preact/test-utils';
 import type { PackMeta } from '@/lib/messaging/protocol';
 import type { OptionsApi, WithView } from '@/lib/options/api';
 import { OptionsError } from '@/lib/options/errors';
-import type { SubscriptionsView } from '@/lib/packs/views';
+import type { SubscriptionsView } from '@/lib/distribution/views';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '@/lib/settings/schema';
 import { OptionsApp } from './OptionsApp';
 
-export const EMPTY_VIEW: SubscriptionsView = { subscriptions: [], trustedKeys: [], allowUnsigned: false, allowUnsignedLocked: false, locked: false, problems: [] };
-export const BUNDLED: PackMeta = { id: 'telecom.cs-sop', version: 1, source: 'bundled', title: { 'zh-CN': '电信客服标准流程', en: 'Telecom customer service SOP' } };
+export const EMPTY_VIEW: SubscriptionsView = {
+  subscriptions: [],
+  trustedKeys: [],
+  allowUnsigned: false,
+  allowUnsignedLocked: false,
+  locked: false,
+  problems: [],
+};
+export const BUNDLED: PackMeta = {
+  id: 'telecom.cs-sop',
+  version: 1,
+  source: 'bundled',
+  title: { 'zh-CN': '电信客服标准流程', en: 'Telecom customer service SOP' },
+};
 
 export function fakeApi(init: { settings?: Partial<Settings>; view?: SubscriptionsView; packs?: PackMeta[] } = {}) {
   const state = {

@@ -92,7 +92,13 @@ describe('first-run welcome', () => {
     let refused = true;
     fake.api.subscriptions.checkNow = async () => {
       const view = await check();
-      const state = { url: view.subscriptions[0]!.url, status: 'refused' as const, failures: 1, nextAt: 0, lastError: { code: 'unknown-key', message: 'Signed by key 1234.', at: 0 } };
+      const state = {
+        url: view.subscriptions[0]!.url,
+        status: 'refused' as const,
+        failures: 1,
+        nextAt: 0,
+        lastError: { code: 'unknown-key', message: 'Signed by key 1234.', at: 0 },
+      };
       return refused ? { ...view, subscriptions: [{ ...view.subscriptions[0]!, state }] } : view;
     };
     await ui.type('cc-sub-url', 'https://packs.example.com/b.json');

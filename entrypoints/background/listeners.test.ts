@@ -84,7 +84,11 @@ describe('follow-ups in the background', () => {
   it('words a notification from the procedure and step it came from, never the title', async () => {
     await repo.installPack(d, { id: fixturePack.id, version: fixturePack.version, pack: fixturePack, source: 'file', installedAt: 1 });
     const proc = fixturePack.procedures[1]!;
-    const draft = { title: 'Call Mr Wang 13812345678', dueAt: NOW - 1, origin: { runId: 'r1', packId: fixturePack.id, procedureId: proc.id, stepId: proc.steps[0]!.id } };
+    const draft = {
+      title: 'Call Mr Wang 13812345678',
+      dueAt: NOW - 1,
+      origin: { runId: 'r1', packId: fixturePack.id, procedureId: proc.id, stepId: proc.steps[0]!.id },
+    };
     const f = (await h['followups.add']!({ draft }, sender)).followUp;
     expect(f.title).toBe('Call Mr Wang 138****5678'); // long numbers masked on receipt
     await notifyDue(d);
@@ -105,7 +109,9 @@ describe('follow-ups in the background', () => {
     const f = await add('Ticket #4711', NOW - 1);
     await notifyDue(d);
     await fakeBrowser.notifications.onClicked.trigger(`followup:${f.id}`);
-    await eventually(async () => expect((await fakeBrowser.tabs.query({})).map((t) => t.url)).toContain('chrome-extension://test-extension-id/options.html#followups'));
+    await eventually(async () =>
+      expect((await fakeBrowser.tabs.query({})).map((t) => t.url)).toContain('chrome-extension://test-extension-id/options.html#followups'),
+    );
     expect(await notes()).toEqual({});
   });
 

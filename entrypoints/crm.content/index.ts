@@ -41,40 +41,60 @@ export default defineContentScript({
       // it may act as the panel (lib/background/panel-sessions.ts). getURL gives the dynamic URL
       // (`use_dynamic_url`), which page scripts cannot guess.
       const panelUrl = async () => `${browser.runtime.getURL('/panel.html')}#${(await sendPatiently('panel.ticket', {})).ticket}`;
-      afterLoad(() =>
-        void Promise.all([sendPatiently('page.layout', {}), panelUrl()]).then(([layout, src]) => {
-          if (ctx.isInvalid) return;
-          panel = mountPanel(document, src, layout, panelUrl);
-          ctx.onInvalidated(() => panel?.remove());
-        }, () => undefined),
+      afterLoad(
+        () =>
+          void Promise.all([sendPatiently('page.layout', {}), panelUrl()]).then(
+            ([layout, src]) => {
+              if (ctx.isInvalid) return;
+              panel = mountPanel(document, src, layout, panelUrl);
+              ctx.onInvalidated(() => panel?.remove());
+            },
+            () => undefined,
+          ),
       );
     }
     // Every frame hears the toggle key: the agent's focus may be in a frame that does not host
     // the panel (a frameset's nav frame, an iframe). Those ask the background what is shown.
     // A page script can dispatch a fake Alt+Shift+K: only a real key press counts.
-    ctx.addEventListener(window, 'keydown', (e) => {
-      if (!e.isTrusted || !isToggleKey(e)) return;
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      const shown = panel ? Promise.resolve(panel.isOpen()) : send('page.layout', {}).then((l) => l.open);
-      void shown.then((open) => send('panel.setOpen', { open: !open })).catch(() => undefined);
-    }, { capture: true });
+    ctx.addEventListener(
+      window,
+      'keydown',
+      (e) => {
+        if (!e.isTrusted || !isToggleKey(e)) return;
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        const shown = panel ? Promise.resolve(panel.isOpen()) : send('page.layout', {}).then((l) => l.open);
+        void shown.then((open) => send('panel.setOpen', { open: !open })).catch(() => undefined);
+      },
+      { capture: true },
+    );
 
     // Page shortcuts (Options; off by default): the panel's Alt keys, taken from the page.
     const pageKeys = forwardPageKeys(window, (combo) => void send('page.key', { combo }).catch(() => undefined));
     ctx.onInvalidated(() => pageKeys.dispose());
-    afterLoad(() => void send('page.shortcuts', {}).then((r) => pageKeys.setCombos(r.combos), () => undefined));
+    afterLoad(
+      () =>
+        void send('page.shortcuts', {}).then(
+          (r) => pageKeys.setCombos(r.combos),
+          () => undefined,
+        ),
+    );
 
     // Frames that load later (an iframe added by the page, a frameset link) need the script too;
     // the tab's loading state does not always say so. Load events do not bubble: capture them.
     let framesTimer: number | undefined;
-    ctx.addEventListener(document, 'load', (e: Event) => {
-      const t = e.target as Element | null;
-      if (!e.isTrusted) return; // a page's fake load would only make the background work
-      if (t?.tagName !== 'IFRAME' && t?.tagName !== 'FRAME') return;
-      clearTimeout(framesTimer);
-      framesTimer = ctx.setTimeout(() => void send('page.frames', {}).catch(() => undefined), 50);
-    }, { capture: true });
+    ctx.addEventListener(
+      document,
+      'load',
+      (e: Event) => {
+        const t = e.target as Element | null;
+        if (!e.isTrusted) return; // a page's fake load would only make the background work
+        if (t?.tagName !== 'IFRAME' && t?.tagName !== 'FRAME') return;
+        clearTimeout(framesTimer);
+        framesTimer = ctx.setTimeout(() => void send('page.frames', {}).catch(() => undefined), 50);
+      },
+      { capture: true },
+    );
 
     const onMessage = (msg: unknown, _sender: unknown, reply: (r: unknown) => void) => {
       const push = msg as ContentPush;

@@ -3,17 +3,17 @@ import { App } from '@/components/App';
 import { StoreContext } from '@/lib/store/use-store';
 import { createPanelStore } from '@/lib/store/panel-store';
 import { send } from '@/lib/messaging/client';
-import { createPanelActions } from '@/lib/panel/actions';
-import { claimPanel, showUnavailable } from '@/lib/panel/claim';
-import { connectPanelPort } from '@/lib/panel/port';
-import { warmFonts } from '@/lib/panel/warm-fonts';
-import { nextTask } from '@/lib/panel/yield';
-import { installVisibilityGuard } from '@/lib/panel/visibility';
+import { createPanelActions } from '@/lib/panel-page/actions';
+import { claimPanel, showUnavailable } from '@/lib/panel-page/claim';
+import { connectPanelPort } from '@/lib/panel-page/port';
+import { warmFonts } from '@/lib/panel-page/warm-fonts';
+import { nextTask } from '@/lib/panel-page/yield';
+import { installVisibilityGuard } from '@/lib/panel-page/visibility';
 import '@/components/panel.css';
 
 // The panel page: framed into the CRM page by the content script. It holds no data of its
 // own: state comes from the background (the one owner of IndexedDB) and goes back there —
-// once the background has accepted this frame's ticket (lib/panel/claim.ts).
+// once the background has accepted this frame's ticket (lib/panel-page/claim.ts).
 async function start() {
   if (!(await claimPanel(location.hash))) return showUnavailable(document, navigator.language);
   installVisibilityGuard(); // before anything can be clicked: the page may be covering the frame

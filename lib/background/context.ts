@@ -21,7 +21,11 @@ const tabOf = (sender: SenderInfo) => tabIn(sender, 'This request must come from
 const tabUrl = (sender: SenderInfo) => (sender.tab as { url?: string } | undefined)?.url;
 
 const isFrameRead = (r: unknown): r is FrameRead =>
-  typeof r === 'object' && r !== null && typeof (r as FrameRead).values === 'object' && Array.isArray((r as FrameRead).fields) && Array.isArray((r as FrameRead).suggest);
+  typeof r === 'object' &&
+  r !== null &&
+  typeof (r as FrameRead).values === 'object' &&
+  Array.isArray((r as FrameRead).fields) &&
+  Array.isArray((r as FrameRead).suggest);
 
 /** Only what the pack declared gets through: answers come from scripts that live in web pages. */
 function screen(pack: Pack, merged: FrameRead): FrameRead {
@@ -97,10 +101,20 @@ export function createContextService({ db, browser }: ServiceDeps) {
       const error = (await Promise.all(sent.map((s) => s.reply))).find((r) => r?.error)?.error;
       // Stored: our own code for whatever the frame said, and the page with personal segments masked.
       const code = brokenCode(error);
-      await noteBroken(db, {
-        packId, packVersion: version, procedureId, stepId, index, page: pageOf(tabUrl(sender)),
-        anchor: { ...locator, name: anchor.name['zh-CN'] }, ...(code ? { error: code } : {}),
-      }, Date.now()).catch(() => undefined);
+      await noteBroken(
+        db,
+        {
+          packId,
+          packVersion: version,
+          procedureId,
+          stepId,
+          index,
+          page: pageOf(tabUrl(sender)),
+          anchor: { ...locator, name: anchor.name['zh-CN'] },
+          ...(code ? { error: code } : {}),
+        },
+        Date.now(),
+      ).catch(() => undefined);
       return error ? { found: false, error: String(error).slice(0, 300) } : { found: false };
     },
     'context.clear': async (_p, sender) => {

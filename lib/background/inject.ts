@@ -57,10 +57,12 @@ export function createInjectService({ browser, sites }: { browser: ExtensionApi;
     const prev = passes.get(tabId);
     if (prev?.pending) return prev.done;
     const pass = { pending: true, done: Promise.resolve<number[]>([]) };
-    pass.done = (prev?.done ?? Promise.resolve([])).catch(() => []).then(() => {
-      pass.pending = false;
-      return injectNow(tabId);
-    });
+    pass.done = (prev?.done ?? Promise.resolve([]))
+      .catch(() => [])
+      .then(() => {
+        pass.pending = false;
+        return injectNow(tabId);
+      });
     passes.set(tabId, pass);
     void pass.done.finally(() => passes.get(tabId) === pass && passes.delete(tabId)).catch(() => undefined);
     return pass.done;

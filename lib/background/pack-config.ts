@@ -1,9 +1,9 @@
 /** Pack sources and trust as they apply now: administrator policy merged over the agent's settings. */
 import * as repo from '../db/repo';
 import type { StoredPack } from '../db/schema';
-import type { Trust } from '../packs/evaluate';
-import { EMPTY_POLICY, mergeConfig, parsePolicy, type EffectiveConfig } from '../packs/policy';
-import { rankerOf, trustFromConfig } from '../packs/trust';
+import type { Trust } from '../distribution/evaluate';
+import { EMPTY_POLICY, mergeConfig, parsePolicy, type EffectiveConfig } from '../distribution/policy';
+import { rankerOf, trustFromConfig } from '../distribution/trust';
 import type { ServiceDeps } from './deps';
 
 declare const __CUECARD_DEMO__: boolean;

@@ -1,8 +1,8 @@
 import * as repo from '../db/repo';
 import type { CuecardDb, StoredPack } from '../db/schema';
-import { evaluatePackText, type Verdict } from '../packs/evaluate';
-import { noticeId, upsertNotice } from '../packs/notices';
-import type { PackNotice } from '../packs/views';
+import { evaluatePackText, type Verdict } from '../distribution/evaluate';
+import { noticeId, upsertNotice } from '../distribution/notices';
+import type { PackNotice } from '../distribution/views';
 import type { PackConfig } from './pack-config';
 
 type Accepted = Extract<Verdict, { kind: 'accept' }>;

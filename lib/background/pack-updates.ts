@@ -2,9 +2,9 @@
 import * as repo from '../db/repo';
 import type { HandlersFor } from '../messaging/server';
 import { diffPacks, isEmptyDiff, type PackDiff } from '../pack/diff';
-import { ackedMap, ackRows } from '../packs/acks';
-import { dismissNotice, expiredNotices } from '../packs/notices';
-import type { ChangeSet } from '../packs/views';
+import { ackedMap, ackRows } from '../distribution/acks';
+import { dismissNotice, expiredNotices } from '../distribution/notices';
+import type { ChangeSet } from '../distribution/views';
 import type { PanelServiceDeps } from './deps';
 import type { PackConfig } from './pack-config';
 

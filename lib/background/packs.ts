@@ -34,7 +34,7 @@ export function createPacksService({ db, browser, ports, config }: PanelServiceD
 
   /**
    * The release in use of each pack (highest (rank, version) under the trust in force:
-   * lib/packs/rank.ts), plus the versions open runs started on (runs stay on their version).
+   * lib/distribution/rank.ts), plus the versions open runs started on (runs stay on their version).
    */
   async function packsForState(openRuns: Run[]): Promise<{ packs: Pack[]; meta: PackMeta[] }> {
     const latest = await repo.latestPacks(db, (await config.trustNow()).rankOf);

@@ -59,7 +59,12 @@ describe('sites and the dock registration', () => {
 
   it('read the hosts an MV2 manifest (Firefox) grants up front from its permissions', async () => {
     // WXT moves host_permissions into permissions for MV2, beside API names.
-    fakeBrowser.runtime.getManifest = (() => ({ manifest_version: 2, name: 'x', version: '1', permissions: ['storage', 'alarms', 'http://127.0.0.1/*'] })) as never;
+    fakeBrowser.runtime.getManifest = (() => ({
+      manifest_version: 2,
+      name: 'x',
+      version: '1',
+      permissions: ['storage', 'alarms', 'http://127.0.0.1/*'],
+    })) as never;
     expect(await syncSites(['https://crm.example.com/*'])).toEqual(['http://127.0.0.1/*', 'https://crm.example.com/*']);
   });
 });

@@ -38,7 +38,9 @@ export function createSitesService({ db, browser }: ServiceDeps) {
     const existing = await browser.scripting.getRegisteredContentScripts({ ids: [DOCK_ID] });
     if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [DOCK_ID] });
     if (!file || !matches.length) return;
-    await browser.scripting.registerContentScripts([{ id: DOCK_ID, css: [file], matches, runAt: 'document_start', allFrames: false, persistAcrossSessions: true }]);
+    await browser.scripting.registerContentScripts([
+      { id: DOCK_ID, css: [file], matches, runAt: 'document_start', allFrames: false, persistAcrossSessions: true },
+    ]);
   }
 
   /**

@@ -2,9 +2,9 @@
 import * as repo from '../db/repo';
 import type { HandlersFor } from '../messaging/server';
 import { keyIdOf } from '../pack/sign';
-import { checkSubscription } from '../packs/check';
-import { isDue, nextWake, type Trigger } from '../packs/fetch-policy';
-import type { SubscriptionsView } from '../packs/views';
+import { checkSubscription } from '../distribution/check-url';
+import { isDue, nextWake, type Trigger } from '../distribution/fetch-policy';
+import type { SubscriptionsView } from '../distribution/views';
 import type { PanelServiceDeps } from './deps';
 import type { PackConfig } from './pack-config';
 import { installVerdict, recordRefusal } from './pack-install';

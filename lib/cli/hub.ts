@@ -31,7 +31,10 @@ async function withDb<T>(values: Values, ctx: CliContext, fn: (db: Db) => Promis
 
 function trustedKeys(values: Values, ctx: CliContext) {
   const files = (values.trust as string[] | undefined) ?? [];
-  const fromEnv = (process.env.CUECARD_HUB_TRUSTED_KEYS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const fromEnv = (process.env.CUECARD_HUB_TRUSTED_KEYS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const fromFiles = files.map((f) => {
     try {
       return readFileSync(resolve(ctx.cwd, f), 'utf8').trim();

@@ -5,7 +5,14 @@ import { COMMANDS, main } from './main';
 function run(...argv: string[]) {
   let out = '';
   let err = '';
-  const ctx: CliContext = { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`), cwd: '/nonexistent', root: '/nonexistent', color: false, now: () => 0 };
+  const ctx: CliContext = {
+    out: (t) => void (out += `${t}\n`),
+    err: (t) => void (err += `${t}\n`),
+    cwd: '/nonexistent',
+    root: '/nonexistent',
+    color: false,
+    now: () => 0,
+  };
   return main(argv, ctx).then((code) => ({ code, out, err }));
 }
 
@@ -23,7 +30,14 @@ describe('cuecard main', () => {
   });
 
   it('rejects unknown commands, options and missing arguments with exit 2 and one line', async () => {
-    for (const argv of [['frob'], ['pack', 'frob'], ['pack', 'validate', '--frob', 'x'], ['pack', 'validate'], ['pack', 'init', 'a', 'b'], ['pack', 'keygen']]) {
+    for (const argv of [
+      ['frob'],
+      ['pack', 'frob'],
+      ['pack', 'validate', '--frob', 'x'],
+      ['pack', 'validate'],
+      ['pack', 'init', 'a', 'b'],
+      ['pack', 'keygen'],
+    ]) {
       const r = await run(...argv);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.err.trim().split('\n'), argv.join(' ')).toHaveLength(1);

@@ -29,8 +29,19 @@ Example:
 };
 
 export const COMMANDS: Command[] = [
-  initCommand, validateCommand, buildCommand, keygenCommand, signCommand, verifyCommand, diffCommand, schemaCommand, previewCommand,
-  publishCommand, promoteCommand, pauseCommand, rollbackCommand,
+  initCommand,
+  validateCommand,
+  buildCommand,
+  keygenCommand,
+  signCommand,
+  verifyCommand,
+  diffCommand,
+  schemaCommand,
+  previewCommand,
+  publishCommand,
+  promoteCommand,
+  pauseCommand,
+  rollbackCommand,
 ];
 
 function overview(): string {

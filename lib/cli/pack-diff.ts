@@ -24,7 +24,10 @@ Example:
   async run([oldFile, newFile], values, ctx) {
     const before = await loadPackFile(ctx, oldFile!);
     const after = await loadPackFile(ctx, newFile!);
-    for (const [file, loaded] of [[oldFile, before], [newFile, after]] as const) {
+    for (const [file, loaded] of [
+      [oldFile, before],
+      [newFile, after],
+    ] as const) {
       if (loaded.signed) ctx.err(`note: ${file} is signed; its signature is not checked by diff`);
     }
     const color = typeof values.color === 'boolean' ? values.color : ctx.color;

@@ -114,7 +114,9 @@ Example:
     if (!result.ok) throw new CheckFailed(`${file}: not accepted (${result.code}): ${result.message}`);
     const expiry = result.expiresAt ? `expires ${result.expiresAt.slice(0, 10)}` : 'no expiry';
     ctx.out(`Authentic: pack ${result.packId}, sequence ${result.sequence}, ${expiry}`);
-    ctx.out(`Signed ${result.signedAt.slice(0, 10)} with key ${result.keyId}; pack version ${result.pack.version}, ${result.pack.procedures.length} procedures.`);
+    ctx.out(
+      `Signed ${result.signedAt.slice(0, 10)} with key ${result.keyId}; pack version ${result.pack.version}, ${result.pack.procedures.length} procedures.`,
+    );
     return EXIT.ok;
   },
 };

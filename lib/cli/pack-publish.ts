@@ -37,7 +37,8 @@ async function call(values: Values, cmd: Command, path: string, init: { method?:
   return body;
 }
 
-const describe = (r: Release) => `release ${r.id}: pack ${r.pack_id} version ${r.version} sequence ${r.sequence}, stage ${r.stage}${r.scheduled_stage ? ` (→ ${r.scheduled_stage} at ${new Date(r.scheduled_at!).toISOString()})` : ''}`;
+const describe = (r: Release) =>
+  `release ${r.id}: pack ${r.pack_id} version ${r.version} sequence ${r.sequence}, stage ${r.stage}${r.scheduled_stage ? ` (→ ${r.scheduled_stage} at ${new Date(r.scheduled_at!).toISOString()})` : ''}`;
 
 export const publishCommand: Command = {
   name: 'publish',
@@ -77,11 +78,20 @@ ${HUB_HELP}
   async run([id], values, ctx) {
     const stage = required(values, 'stage', this);
     if (stage !== 'pilot' && stage !== 'everyone') throw new UsageError(`--stage must be pilot or everyone, not '${stage}'`);
-    const list = (v: unknown) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+    const list = (v: unknown) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined;
     const at = typeof values.at === 'string' ? Date.parse(values.at) : undefined;
     if (at !== undefined && Number.isNaN(at)) throw new UsageError(`--at: '${values.at}' is not a time; write it like 2027-01-05T08:00Z`);
     const body = { stage, agents: list(values.agents), teams: list(values.teams), at };
-    const { release } = (await call(values, this, `/api/releases/${positiveInteger(id!, 'RELEASE')}/promote`, { method: 'POST', body: JSON.stringify(body) })) as { release: Release };
+    const { release } = (await call(values, this, `/api/releases/${positiveInteger(id!, 'RELEASE')}/promote`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+    })) as { release: Release };
     ctx.out(`Promoted ${describe(release)}`);
     return EXIT.ok;
   },

@@ -15,10 +15,21 @@ export interface PreviewBrowser {
   close(): Promise<void>;
 }
 
-export async function openPreviewBrowser(o: { chromiumPath: string; extensionPath: string; headless: boolean; session: PreviewSession }): Promise<PreviewBrowser> {
+export async function openPreviewBrowser(o: {
+  chromiumPath: string;
+  extensionPath: string;
+  headless: boolean;
+  session: PreviewSession;
+}): Promise<PreviewBrowser> {
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'cuecard-preview-'));
-  const args = [`--disable-extensions-except=${o.extensionPath}`, `--load-extension=${o.extensionPath}`, '--no-first-run', '--disable-background-networking', '--disable-sync'];
+  const args = [
+    `--disable-extensions-except=${o.extensionPath}`,
+    `--load-extension=${o.extensionPath}`,
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-sync',
+  ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   const context = await chromium.launchPersistentContext(profile, { executablePath: o.chromiumPath, headless: o.headless, args, viewport: null });
   const close = async () => {
@@ -40,12 +51,16 @@ export async function openPreviewBrowser(o: { chromiumPath: string; extensionPat
     const row = options.locator(`[data-testid="cc-sub"][data-url="${o.session.packUrl}"]`);
     await row.locator('[data-testid="cc-sub-status"]').waitFor();
     await options.waitForFunction(
-      (url) => ['installed', 'unchanged', 'refused', 'error'].includes(document.querySelector(`[data-testid="cc-sub"][data-url="${url}"]`)?.getAttribute('data-status') ?? ''),
+      (url) =>
+        ['installed', 'unchanged', 'refused', 'error'].includes(
+          document.querySelector(`[data-testid="cc-sub"][data-url="${url}"]`)?.getAttribute('data-status') ?? '',
+        ),
       o.session.packUrl,
       { timeout: 20_000 },
     );
     const status = await row.getAttribute('data-status');
-    if (status === 'refused' || status === 'error') throw new Error(`the extension did not take the pack: ${await row.getByTestId('cc-sub-error').innerText()}`);
+    if (status === 'refused' || status === 'error')
+      throw new Error(`the extension did not take the pack: ${await row.getByTestId('cc-sub-error').innerText()}`);
     const crm = await context.newPage();
     await crm.goto(o.session.crmUrl);
     return { context, crm, extensionId, close };

@@ -56,7 +56,10 @@ export function nodePreviewDeps(): PreviewDeps {
 export function servedPack(pack: Pack, bundled: { id: string; version: number } | undefined): { pack: Pack; note?: string } {
   if (!bundled || bundled.id !== pack.id || pack.version > bundled.version) return { pack };
   const version = bundled.version + 1;
-  return { pack: { ...pack, version }, note: `pack ${pack.id} is also the bundled default (version ${bundled.version}); the preview serves it as version ${version}` };
+  return {
+    pack: { ...pack, version },
+    note: `pack ${pack.id} is also the bundled default (version ${bundled.version}); the preview serves it as version ${version}`,
+  };
 }
 
 export async function preview(dir: string, ctx: CliContext, deps: PreviewDeps = nodePreviewDeps()): Promise<number> {

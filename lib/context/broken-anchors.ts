@@ -74,7 +74,10 @@ export function pageOf(href: string | undefined): string {
   try {
     const u = new URL(href ?? '');
     if (!/^https?:$/.test(u.protocol)) return '';
-    const path = u.pathname.split('/').map((s) => (personalSegment(s) ? '*' : s)).join('/');
+    const path = u.pathname
+      .split('/')
+      .map((s) => (personalSegment(s) ? '*' : s))
+      .join('/');
     return scrubDigits(u.origin) + path;
   } catch {
     return '';

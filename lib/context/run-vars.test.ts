@@ -10,11 +10,16 @@ const procedure: Procedure = {
   kind: 'contact',
   start: 'verify',
   steps: [
-    { id: 'verify', title: L('身份确认', 'Verify'), next: 'classify', checklist: [
-      { id: 'id-ok', text: L('已核实身份', 'Identity verified'), required: true },
-      { id: 'history', text: L('已查看历史工单', 'History checked'), required: true },
-      { id: 'never', text: L('未勾选', 'Not ticked'), required: false },
-    ] },
+    {
+      id: 'verify',
+      title: L('身份确认', 'Verify'),
+      next: 'classify',
+      checklist: [
+        { id: 'id-ok', text: L('已核实身份', 'Identity verified'), required: true },
+        { id: 'history', text: L('已查看历史工单', 'History checked'), required: true },
+        { id: 'never', text: L('未勾选', 'Not ticked'), required: false },
+      ],
+    },
     { id: 'classify', title: L('需求分类', 'Classify'), choices: [{ id: 'consult', label: L('咨询', 'Enquiry'), next: 'outcome' }] },
     { id: 'outcome', title: L('处理结果', 'Outcome'), choices: [{ id: 'transfer', label: L('转接', 'Transfer'), next: 'record' }] },
     { id: 'record', title: L('受理记录', 'Record') },
@@ -23,7 +28,11 @@ const procedure: Procedure = {
 };
 const t0 = new Date(2024, 4, 1, 9, 5, 0).getTime();
 const run: Run = {
-  id: 'r1', packId: 'p', packVersion: 1, procedureId: 'inbound', status: 'open',
+  id: 'r1',
+  packId: 'p',
+  packVersion: 1,
+  procedureId: 'inbound',
+  status: 'open',
   path: [
     { stepId: 'verify', at: t0 },
     { stepId: 'classify', at: t0 + 35_000 },
@@ -33,7 +42,9 @@ const run: Run = {
   ticks: { 'id-ok': t0 + 10_000, other: t0 },
   skips: { history: { reason: '客户赶时间', at: t0 + 20_000 } },
   choices: { classify: 'consult', outcome: 'transfer' },
-  createdAt: t0, updatedAt: t0 + 100_000, rev: 6,
+  createdAt: t0,
+  updatedAt: t0 + 100_000,
+  rev: 6,
 };
 
 describe('runVariables', () => {

@@ -37,8 +37,14 @@ function v3Database(name: string): Dexie {
 /** storage.local as v3's background wrote it: each miss through recordBroken, kept values by run id. */
 async function v3StorageLocal() {
   const miss = (stepId: string, index: number, url: string, error?: string) => ({
-    packId: fixturePack.id, packVersion: 1, procedureId: 'inbound-phone', stepId, index, page: v3PageOf(url),
-    anchor: { selector: '#notes', labelText: undefined, frame: undefined, name: '备注' }, ...(error ? { error } : {}),
+    packId: fixturePack.id,
+    packVersion: 1,
+    procedureId: 'inbound-phone',
+    stepId,
+    index,
+    page: v3PageOf(url),
+    anchor: { selector: '#notes', labelText: undefined, frame: undefined, name: '备注' },
+    ...(error ? { error } : {}),
   });
   let list: V3BrokenAnchor[] = [];
   list = v3RecordBroken(list, miss('greet', 0, 'http://127.0.0.1:5173/index.html?phone=13812345678'), 100);

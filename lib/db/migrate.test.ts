@@ -6,9 +6,9 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startRun } from '../engine';
-import { teamPack } from '../packs/fixtures';
-import { ackRows } from '../packs/acks';
-import { newSubState } from '../packs/fetch-policy';
+import { teamPack } from '../distribution/fixtures';
+import { ackRows } from '../distribution/acks';
+import { newSubState } from '../distribution/fetch-policy';
 import { CuecardDb } from './schema';
 import * as repo from './repo';
 
@@ -65,7 +65,10 @@ describe('v2 tables', () => {
     expect(await repo.packReleases(d, 'acme.team-b')).toEqual([]);
     await repo.installPack(d, { id: 'acme.team-b', version: 1, pack: teamPack(1), source: 'url', installedAt: 1, sequence: 4 });
     await repo.installPack(d, { id: 'acme.team-b', version: 2, pack: teamPack(2), source: 'url', installedAt: 2, sequence: 7 });
-    expect((await repo.packReleases(d, 'acme.team-b')).map((r) => [r.version, r.sequence])).toEqual([[1, 4], [2, 7]]);
+    expect((await repo.packReleases(d, 'acme.team-b')).map((r) => [r.version, r.sequence])).toEqual([
+      [1, 4],
+      [2, 7],
+    ]);
     expect(await repo.previousPack(d, 'acme.team-b', 2)).toEqual(teamPack(1));
     expect(await repo.previousPack(d, 'acme.team-b', 1)).toBeNull();
   });
@@ -76,7 +79,10 @@ describe('v2 tables', () => {
     await repo.putAcks(d, ackRows('acme.team-b', 2, 'callback', ['bye', 'thanks'], 200));
     await repo.putAcks(d, ackRows('acme.team-b', 3, 'callback', ['bye'], 300));
     const rows = await repo.acksFor(d, 'acme.team-b', 2);
-    expect(rows.map((r) => [r.phraseId, r.ackedAt]).sort()).toEqual([['bye', 100], ['thanks', 200]]);
+    expect(rows.map((r) => [r.phraseId, r.ackedAt]).sort()).toEqual([
+      ['bye', 100],
+      ['thanks', 200],
+    ]);
   });
 
   it('stores subscription state by URL and forgets URLs no longer subscribed', async () => {

@@ -38,7 +38,13 @@ describe('settings', () => {
     };
     await d.kv.put({ key: 'settings', value: stored });
     const { settings, issues } = await repo.readSettings(d);
-    expect(settings).toMatchObject({ profile: stored.profile, sites: ['https://crm.example.com/*'], subscriptions: stored.subscriptions, trustedKeys: stored.trustedKeys, panelWidth: 360 });
+    expect(settings).toMatchObject({
+      profile: stored.profile,
+      sites: ['https://crm.example.com/*'],
+      subscriptions: stored.subscriptions,
+      trustedKeys: stored.trustedKeys,
+      panelWidth: 360,
+    });
     expect(issues.map((i) => i.path)).toEqual(['sites[1]', 'panelWidth']);
 
     const after = await repo.patchSettings(d, { mode: 'experienced' });
@@ -123,9 +129,17 @@ describe('packs', () => {
     expect(await repo.getPack(d, pack.id, 9)).toBeNull();
   });
 
-  it('serves the highest (rank, version) when given ranks, and prunes by rank while keeping each key\'s top sequence', async () => {
+  it("serves the highest (rank, version) when given ranks, and prunes by rank while keeping each key's top sequence", async () => {
     fresh();
-    const row = (version: number, keyId: string, sequence: number) => ({ id: pack.id, version, pack: { ...pack, version }, source: 'url' as const, installedAt: version, keyId, sequence });
+    const row = (version: number, keyId: string, sequence: number) => ({
+      id: pack.id,
+      version,
+      pack: { ...pack, version },
+      source: 'url' as const,
+      installedAt: version,
+      keyId,
+      sequence,
+    });
     // A rogue agent key's v9999 at a huge sequence, and the company's (policy) v3 and v4.
     await repo.installPack(d, row(9999, 'rogue', Number.MAX_SAFE_INTEGER));
     for (const v of [2, 3, 4]) await repo.installPack(d, row(v, 'company', v));

@@ -3,9 +3,9 @@ import type { Run } from '../engine/run';
 import type { Pack } from '../pack/schema';
 import type { Settings, SettingsPatch } from '../settings/schema';
 import { mergePatch, parseSettings, type SettingsIssue } from '../settings/parse';
-import type { PackNotice } from '../packs/views';
+import type { PackNotice } from '../distribution/views';
 import type { AckRow, CuecardDb, StoredPack, SubscriptionRow } from './schema';
-import { prunablePackVersions } from '../packs/prune';
+import { prunablePackVersions } from '../distribution/prune';
 
 /**
  * The stored settings, parsed field by field (lib/settings/parse.ts): a bad field falls back
@@ -78,8 +78,8 @@ export async function installPack(d: CuecardDb, row: StoredPack): Promise<void> 
 }
 
 /**
- * Deletes the stored pack versions nothing needs any more (lib/packs/prune.ts); returns how many.
- * `rankOf`: each row's rank under the trust in force (lib/packs/trust.ts rankerOf).
+ * Deletes the stored pack versions nothing needs any more (lib/distribution/prune.ts); returns how many.
+ * `rankOf`: each row's rank under the trust in force (lib/distribution/trust.ts rankerOf).
  */
 export async function prunePacks(d: CuecardDb, rankOf?: (row: StoredPack) => number): Promise<number> {
   return d.transaction('rw', d.packs, d.runs, async () => {
@@ -93,7 +93,7 @@ export async function prunePacks(d: CuecardDb, rankOf?: (row: StoredPack) => num
 
 /**
  * The release in use of every installed pack: the highest (rank, version), where `rankOf` is
- * the row's rank under the trust in force (lib/packs/rank.ts); without it, the newest version.
+ * the row's rank under the trust in force (lib/distribution/rank.ts); without it, the newest version.
  */
 export async function latestPacks(d: CuecardDb, rankOf: (row: StoredPack) => number = () => 0): Promise<StoredPack[]> {
   const all = await d.packs.toArray();
@@ -110,7 +110,7 @@ export async function getPack(d: CuecardDb, id: string, version: number): Promis
   return (await d.packs.get([id, version]))?.pack ?? null;
 }
 
-/** Every installed release of one pack id, whatever its key: the trust rules (lib/packs/rank.ts) read them all. */
+/** Every installed release of one pack id, whatever its key: the trust rules (lib/distribution/rank.ts) read them all. */
 export function packReleases(d: CuecardDb, packId: string): Promise<StoredPack[]> {
   return d.packs.where('id').equals(packId).toArray();
 }
@@ -148,7 +148,7 @@ export function acksFor(d: CuecardDb, packId: string, version: number): Promise<
   return d.acks.where('[packId+version]').equals([packId, version]).toArray();
 }
 
-/** Pack notices for the panel (see lib/packs/notices.ts), kept as one small list. */
+/** Pack notices for the panel (see lib/distribution/notices.ts), kept as one small list. */
 export async function getNotices(d: CuecardDb): Promise<PackNotice[]> {
   const value = (await d.kv.get('pack-notices'))?.value;
   return Array.isArray(value) ? (value as PackNotice[]) : [];

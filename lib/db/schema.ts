@@ -7,8 +7,8 @@ import Dexie, { type EntityTable, type PromiseExtended, type Transaction } from 
 import { browser } from 'wxt/browser';
 import type { Run } from '../engine/run';
 import type { Pack } from '../pack/schema';
-import type { AckRow } from '../packs/acks';
-import type { SubState } from '../packs/fetch-policy';
+import type { AckRow } from '../distribution/acks';
+import type { SubState } from '../distribution/fetch-policy';
 import type { FollowUp } from '../followups/schema';
 import type { BrokenAnchor } from '../context/broken-anchors';
 import type { KeptValues } from '../context/kept';
@@ -34,7 +34,7 @@ export interface KvRow {
   value: unknown;
 }
 
-/** One pack URL's fetch state (ETag, schedule, last error); see lib/packs/fetch-policy.ts. */
+/** One pack URL's fetch state (ETag, schedule, last error); see lib/distribution/fetch-policy.ts. */
 export type SubscriptionRow = SubState;
 export type { AckRow };
 

@@ -102,8 +102,5 @@ export function fresh(procedure: Procedure = support): Run {
 
 /** Apply moves in order, asserting nothing: tests check the outcome they care about. */
 export function play(run: Run, moves: Move[], procedure: Procedure = support, mode: Mode = 'newHire'): Run {
-  return moves.reduce<Run>(
-    (r, move) => deepFreeze(reduce(r, { ...move, at: T0 + (r.rev + 1) * 1000 } as RunEvent, { procedure, mode })),
-    run,
-  );
+  return moves.reduce<Run>((r, move) => deepFreeze(reduce(r, { ...move, at: T0 + (r.rev + 1) * 1000 } as RunEvent, { procedure, mode })), run);
 }

@@ -11,9 +11,7 @@ import { own } from './records';
  * not count: a skip records that the check was *not* done.
  */
 export function isIdentityVerified(run: Run, procedure: Procedure): boolean {
-  return procedure.steps.some((step) =>
-    (step.checklist ?? []).some((item) => item.verifiesIdentity === true && own(run.ticks, item.id) !== undefined),
-  );
+  return procedure.steps.some((step) => (step.checklist ?? []).some((item) => item.verifiesIdentity === true && own(run.ticks, item.id) !== undefined));
 }
 
 /**
@@ -22,9 +20,7 @@ export function isIdentityVerified(run: Run, procedure: Procedure): boolean {
  * an experienced session, because the mode is a setting that can change mid-run.
  */
 export function outstandingRequired(run: Run, step: Step, mode: Mode): string[] {
-  return (step.checklist ?? [])
-    .filter((item) => item.required && !isDone(run, item.id, mode))
-    .map((item) => item.id);
+  return (step.checklist ?? []).filter((item) => item.required && !isDone(run, item.id, mode)).map((item) => item.id);
 }
 
 function isDone(run: Run, itemId: string, mode: Mode): boolean {

@@ -5,14 +5,4 @@ export { reduce } from './reduce';
 export { whyNot, type Blocked, type BlockedCode, type EngineContext } from './why-not';
 export { hasChoices, isEnd, shortestRouteToEnd, stepById } from './graph';
 export { isIdentityVerified, outstandingRequired } from './gates';
-export {
-  canChoose,
-  canFinish,
-  canGoNext,
-  currentStep,
-  plannedRoute,
-  progress,
-  stepStatus,
-  type Progress,
-  type StepStatus,
-} from './selectors';
+export { canChoose, canFinish, canGoNext, currentStep, plannedRoute, progress, stepStatus, type Progress, type StepStatus } from './selectors';

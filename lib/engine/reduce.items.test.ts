@@ -5,8 +5,7 @@ import { broken, fresh, play, support, T0 } from './fixtures';
 import { reduce } from './reduce';
 import { isIdentityVerified } from './gates';
 
-const apply = (run: Run, event: RunEvent, mode: Mode = 'experienced', procedure = support) =>
-  reduce(run, event, { procedure, mode });
+const apply = (run: Run, event: RunEvent, mode: Mode = 'experienced', procedure = support) => reduce(run, event, { procedure, mode });
 
 describe('reduce: checklist items', () => {
   it('tick records when; untick removes it', () => {
@@ -43,7 +42,11 @@ describe('reduce: checklist items', () => {
   });
 
   it('a new hire can tick and untick', () => {
-    const run = play(fresh(), [{ type: 'tick', itemId: 'greet-hello' }, { type: 'tick', itemId: 'greet-name' }, { type: 'untick', itemId: 'greet-name' }]);
+    const run = play(fresh(), [
+      { type: 'tick', itemId: 'greet-hello' },
+      { type: 'tick', itemId: 'greet-name' },
+      { type: 'untick', itemId: 'greet-name' },
+    ]);
     expect(run.rev).toBe(3);
     expect(Object.keys(run.ticks)).toEqual(['greet-hello']);
   });

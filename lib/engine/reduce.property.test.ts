@@ -38,12 +38,20 @@ function randomEvent(rand: () => number, run: Run, at: number): RunEvent {
   const choice = () => (localChoices.length > 0 && rand() < 0.8 ? pick(localChoices) : pick(choiceIds));
   const type = pick(['tick', 'tick', 'tick', 'next', 'next', 'choose', 'choose', 'untick', 'skip', 'unskip', 'back', 'goto', 'label', 'finish'] as const);
   switch (type) {
-    case 'tick': case 'untick': case 'unskip': return { type, itemId: item(), at };
-    case 'skip': return { type, itemId: item(), reason: pick(reasons), at };
-    case 'choose': return { type, choiceId: choice(), at };
-    case 'goto': return { type, stepId: pick(stepIds), at };
-    case 'label': return { type, label: pick(['', ' chat 7 ', 'x'.repeat(130)]), at };
-    default: return { type, at };
+    case 'tick':
+    case 'untick':
+    case 'unskip':
+      return { type, itemId: item(), at };
+    case 'skip':
+      return { type, itemId: item(), reason: pick(reasons), at };
+    case 'choose':
+      return { type, choiceId: choice(), at };
+    case 'goto':
+      return { type, stepId: pick(stepIds), at };
+    case 'label':
+      return { type, label: pick(['', ' chat 7 ', 'x'.repeat(130)]), at };
+    default:
+      return { type, at };
   }
 }
 
@@ -56,13 +64,14 @@ function checkRun(run: Run) {
   expect(run.path[0]?.stepId).toBe(procedure.start);
   run.path.slice(1).forEach((visit, i) => {
     const from = stepOf((run.path[i] as Run['path'][number]).stepId);
-    const linked = from && hasChoices(from)
-      ? from.choices?.find((c) => c.id === run.choices[from.id])?.next
-      : from?.next;
+    const linked = from && hasChoices(from) ? from.choices?.find((c) => c.id === run.choices[from.id])?.next : from?.next;
     expect(linked).toBe(visit.stepId);
   });
   // Choices are recorded exactly for the branch steps the run has left.
-  const left = run.path.slice(0, -1).map((v) => v.stepId).filter((id) => hasChoices(stepOf(id) as never));
+  const left = run.path
+    .slice(0, -1)
+    .map((v) => v.stepId)
+    .filter((id) => hasChoices(stepOf(id) as never));
   expect(Object.keys(run.choices).sort()).toEqual(left.sort());
   for (const id of Object.keys(run.ticks)) expect(run.skips).not.toHaveProperty(id);
   if (run.status === 'finished') expect(isEnd(stepOf(current(run)) as never)).toBe(true);

@@ -11,8 +11,7 @@ const toTriage: Move[] = [
   { type: 'tick', itemId: 'triage-noted' },
 ];
 const steps = (run: Run) => run.path.map((v) => v.stepId);
-const apply = (run: Run, event: RunEvent, mode: Mode = 'newHire', procedure = support) =>
-  reduce(run, event, { procedure, mode });
+const apply = (run: Run, event: RunEvent, mode: Mode = 'newHire', procedure = support) => reduce(run, event, { procedure, mode });
 
 describe('reduce: moving through a procedure', () => {
   it('next enters step.next, stamps the visit, bumps rev and updatedAt', () => {
@@ -20,7 +19,10 @@ describe('reduce: moving through a procedure', () => {
     const before = structuredClone(run);
     const after = apply(run, { type: 'next', at: T0 + 5000 });
     expect(after).not.toBe(run);
-    expect(after.path).toEqual([{ stepId: 'greet', at: T0 }, { stepId: 'verify', at: T0 + 5000 }]);
+    expect(after.path).toEqual([
+      { stepId: 'greet', at: T0 },
+      { stepId: 'verify', at: T0 + 5000 },
+    ]);
     expect(after.rev).toBe(run.rev + 1);
     expect(after.updatedAt).toBe(T0 + 5000);
     expect(run).toEqual(before); // frozen too, so a write would have thrown
@@ -51,12 +53,12 @@ describe('reduce: moving through a procedure', () => {
     // The other branches do not need identity.
     expect(steps(apply(locked, { type: 'choose', choiceId: 'quick', at: T0 + 1 }, 'experienced')).at(-1)).toBe('wrap');
 
-    const verified = play(locked, [
-      { type: 'goto', stepId: 'verify' },
-      { type: 'tick', itemId: 'verify-alt' },
-      { type: 'next' },
-      { type: 'choose', choiceId: 'billing' },
-    ], support, 'experienced');
+    const verified = play(
+      locked,
+      [{ type: 'goto', stepId: 'verify' }, { type: 'tick', itemId: 'verify-alt' }, { type: 'next' }, { type: 'choose', choiceId: 'billing' }],
+      support,
+      'experienced',
+    );
     expect(steps(verified)).toEqual(['greet', 'verify', 'triage', 'bill-lookup']);
   });
 
@@ -92,12 +94,7 @@ describe('reduce: moving through a procedure', () => {
   });
 
   it('goto on a loop returns to the most recent earlier visit', () => {
-    const loop: Move[] = [
-      { type: 'tick', itemId: 'id-ok' },
-      { type: 'choose', choiceId: 'secure' },
-      { type: 'next' },
-      { type: 'choose', choiceId: 'secure' },
-    ];
+    const loop: Move[] = [{ type: 'tick', itemId: 'id-ok' }, { type: 'choose', choiceId: 'secure' }, { type: 'next' }, { type: 'choose', choiceId: 'secure' }];
     const run = play(fresh(looping), loop, looping);
     expect(steps(run)).toEqual(['hub', 'secure', 'hub', 'secure']);
     const back = play(run, [{ type: 'goto', stepId: 'hub' }], looping);
@@ -114,7 +111,12 @@ describe('reduce: moving through a procedure', () => {
   });
 
   it('an experienced agent may finish over a skipped required item', () => {
-    const run = play(fresh(), [...toTriage, { type: 'choose', choiceId: 'quick' }, { type: 'skip', itemId: 'wrap-survey', reason: 'declined' }, { type: 'finish' }], support, 'experienced');
+    const run = play(
+      fresh(),
+      [...toTriage, { type: 'choose', choiceId: 'quick' }, { type: 'skip', itemId: 'wrap-survey', reason: 'declined' }, { type: 'finish' }],
+      support,
+      'experienced',
+    );
     expect(run.status).toBe('finished');
   });
 });

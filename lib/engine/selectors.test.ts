@@ -74,8 +74,13 @@ describe('gates', () => {
 describe('stepStatus', () => {
   it('marks visited, current, reachable and locked steps', () => {
     expect(statuses(at(toTriage))).toEqual({
-      greet: 'done', verify: 'done', triage: 'current',
-      'bill-lookup': 'upcoming', 'bill-adjust': 'upcoming', 'tech-diag': 'upcoming', wrap: 'upcoming',
+      greet: 'done',
+      verify: 'done',
+      triage: 'current',
+      'bill-lookup': 'upcoming',
+      'bill-adjust': 'upcoming',
+      'tech-diag': 'upcoming',
+      wrap: 'upcoming',
     });
     expect(stepStatus(at(unverifiedTriage, 'experienced'), support, 'bill-lookup')).toBe('locked');
   });
@@ -90,8 +95,13 @@ describe('stepStatus', () => {
   it('once finished the last step is done and nothing is upcoming', () => {
     const done = at([...toTriage, { type: 'choose', choiceId: 'quick' }, { type: 'tick', itemId: 'wrap-survey' }, { type: 'finish' }]);
     expect(statuses(done)).toEqual({
-      greet: 'done', verify: 'done', triage: 'done', wrap: 'done',
-      'bill-lookup': 'skipped-branch', 'bill-adjust': 'skipped-branch', 'tech-diag': 'skipped-branch',
+      greet: 'done',
+      verify: 'done',
+      triage: 'done',
+      wrap: 'done',
+      'bill-lookup': 'skipped-branch',
+      'bill-adjust': 'skipped-branch',
+      'tech-diag': 'skipped-branch',
     });
   });
 });

@@ -26,15 +26,24 @@ const hubUnverified: Move[] = [
 ];
 const toBroken: Move[] = [{ type: 'tick', itemId: 'constructor' }, { type: 'next' }];
 /** A run whose current step the procedure no longer has (the pack changed under it). */
-const ghost = (): Run => deepFreeze({ ...fresh(), path: [{ stepId: 'greet', at: T0 }, { stepId: 'ghost', at: T0 }] });
+const ghost = (): Run =>
+  deepFreeze({
+    ...fresh(),
+    path: [
+      { stepId: 'greet', at: T0 },
+      { stepId: 'ghost', at: T0 },
+    ],
+  });
 
 type Case = [name: string, setup: () => Run, move: Move, expected: Blocked, mode?: Mode, procedure?: Procedure];
 /** Set-up must not rely on refusals: every move has to be accepted, or the case tests the wrong state. */
-const on = (moves: Move[], procedure: Procedure = support, mode: Mode = 'newHire') => () => {
-  const run = play(fresh(procedure), moves, procedure, mode);
-  expect(run.rev).toBe(moves.length);
-  return run;
-};
+const on =
+  (moves: Move[], procedure: Procedure = support, mode: Mode = 'newHire') =>
+  () => {
+    const run = play(fresh(procedure), moves, procedure, mode);
+    expect(run.rev).toBe(moves.length);
+    return run;
+  };
 const outstanding = (...itemIds: string[]): Blocked => ({ code: 'required-outstanding', itemIds });
 const NO_CHANGE: Blocked = { code: 'no-change' };
 const FINISHED: Blocked = { code: 'finished' };
@@ -45,32 +54,90 @@ const cases: Case[] = [
   ['next: required item unticked', on([]), { type: 'next' }, outstanding('greet-hello')],
   ['next: unticked verification item', on(toVerify), { type: 'next' }, outstanding('verify-id')],
   // The mode is a setting: a skip made in experienced mode does not let a new hire past.
-  ['next: required item skipped, new hire', on([{ type: 'skip', itemId: 'greet-hello', reason: 'r' }], support, 'experienced'), { type: 'next' }, outstanding('greet-hello')],
+  [
+    'next: required item skipped, new hire',
+    on([{ type: 'skip', itemId: 'greet-hello', reason: 'r' }], support, 'experienced'),
+    { type: 'next' },
+    outstanding('greet-hello'),
+  ],
   ['next: choice step', on([...toTriage, { type: 'tick', itemId: 'triage-noted' }]), { type: 'next' }, { code: 'choice-required' }],
   ['next: end step', on(toWrap), { type: 'next' }, { code: 'at-end' }],
   ['next: current step unknown', ghost, { type: 'next' }, { code: 'unknown-step', stepId: 'ghost' }],
   ['next: choice step that also has next', on(toBroken, broken), { type: 'next' }, { code: 'choice-required' }, 'newHire', broken],
-  ['next: target missing', on([...toBroken, { type: 'choose', choiceId: 'on' }], broken), { type: 'next' }, { code: 'unknown-step', stepId: 'gone' }, 'newHire', broken],
+  [
+    'next: target missing',
+    on([...toBroken, { type: 'choose', choiceId: 'on' }], broken),
+    { type: 'next' },
+    { code: 'unknown-step', stepId: 'gone' },
+    'newHire',
+    broken,
+  ],
   // choose
   ['choose: finished', on(finished), { type: 'choose', choiceId: 'quick' }, FINISHED],
   ['choose: unknown choice', on(toTriage), { type: 'choose', choiceId: 'refund' }, { code: 'unknown-choice', choiceId: 'refund' }],
   ['choose: step without choices', on([]), { type: 'choose', choiceId: 'quick' }, { code: 'unknown-choice', choiceId: 'quick' }],
   ['choose: required item unticked', on(toTriage), { type: 'choose', choiceId: 'quick' }, outstanding('triage-noted')],
-  ['choose: into identity-gated step, skipped check', on(toTriageUnverified, support, 'experienced'), { type: 'choose', choiceId: 'billing' }, { code: 'identity-locked', stepId: 'bill-lookup' }, 'experienced'],
-  ['choose: into a missing step', on(toBroken, broken), { type: 'choose', choiceId: 'nowhere' }, { code: 'unknown-step', stepId: 'missing' }, 'newHire', broken],
+  [
+    'choose: into identity-gated step, skipped check',
+    on(toTriageUnverified, support, 'experienced'),
+    { type: 'choose', choiceId: 'billing' },
+    { code: 'identity-locked', stepId: 'bill-lookup' },
+    'experienced',
+  ],
+  [
+    'choose: into a missing step',
+    on(toBroken, broken),
+    { type: 'choose', choiceId: 'nowhere' },
+    { code: 'unknown-step', stepId: 'missing' },
+    'newHire',
+    broken,
+  ],
   ['choose: current step unknown', ghost, { type: 'choose', choiceId: 'quick' }, { code: 'unknown-step', stepId: 'ghost' }],
-  ['choose: identity withdrawn on a loop', on(hubUnverified, looping), { type: 'choose', choiceId: 'secure' }, { code: 'identity-locked', stepId: 'secure' }, 'newHire', looping],
+  [
+    'choose: identity withdrawn on a loop',
+    on(hubUnverified, looping),
+    { type: 'choose', choiceId: 'secure' },
+    { code: 'identity-locked', stepId: 'secure' },
+    'newHire',
+    looping,
+  ],
   // back
   ['back: finished', on(finished), { type: 'back' }, FINISHED],
   ['back: at start', on([]), { type: 'back' }, { code: 'at-start' }],
-  ['back: into identity-gated step after identity withdrawn', on(hubUnverified, looping), { type: 'back' }, { code: 'identity-locked', stepId: 'secure' }, 'newHire', looping],
-  ['back: into a step the pack dropped', () => deepFreeze({ ...fresh(), path: [{ stepId: 'ghost', at: T0 }, { stepId: 'greet', at: T0 }] }), { type: 'back' }, { code: 'unknown-step', stepId: 'ghost' }],
+  [
+    'back: into identity-gated step after identity withdrawn',
+    on(hubUnverified, looping),
+    { type: 'back' },
+    { code: 'identity-locked', stepId: 'secure' },
+    'newHire',
+    looping,
+  ],
+  [
+    'back: into a step the pack dropped',
+    () =>
+      deepFreeze({
+        ...fresh(),
+        path: [
+          { stepId: 'ghost', at: T0 },
+          { stepId: 'greet', at: T0 },
+        ],
+      }),
+    { type: 'back' },
+    { code: 'unknown-step', stepId: 'ghost' },
+  ],
   // goto
   ['goto: finished', on(finished), { type: 'goto', stepId: 'greet' }, FINISHED],
   ['goto: step not in procedure', on(toTriage), { type: 'goto', stepId: 'nope' }, { code: 'unknown-step', stepId: 'nope' }],
   ['goto: current step', on(toTriage), { type: 'goto', stepId: 'triage' }, NO_CHANGE],
   ['goto: step not visited', on(toTriage), { type: 'goto', stepId: 'wrap' }, { code: 'not-visited', stepId: 'wrap' }],
-  ['goto: identity-gated step after identity withdrawn', on(hubUnverified, looping), { type: 'goto', stepId: 'secure' }, { code: 'identity-locked', stepId: 'secure' }, 'newHire', looping],
+  [
+    'goto: identity-gated step after identity withdrawn',
+    on(hubUnverified, looping),
+    { type: 'goto', stepId: 'secure' },
+    { code: 'identity-locked', stepId: 'secure' },
+    'newHire',
+    looping,
+  ],
   // tick
   ['tick: finished', on(finished), { type: 'tick', itemId: 'greet-name' }, FINISHED],
   ['tick: no such item', on([]), { type: 'tick', itemId: 'nope' }, { code: 'unknown-item', itemId: 'nope' }],
@@ -81,7 +148,13 @@ const cases: Case[] = [
   ['untick: finished', on(finished), { type: 'untick', itemId: 'wrap-survey' }, FINISHED],
   ['untick: item of another step', on(toVerify), { type: 'untick', itemId: 'greet-hello' }, { code: 'unknown-item', itemId: 'greet-hello' }],
   ['untick: not ticked', on([]), { type: 'untick', itemId: 'greet-hello' }, NO_CHANGE],
-  ['untick: skipped, not ticked', on([{ type: 'skip', itemId: 'greet-hello', reason: 'r' }], support, 'experienced'), { type: 'untick', itemId: 'greet-hello' }, NO_CHANGE, 'experienced'],
+  [
+    'untick: skipped, not ticked',
+    on([{ type: 'skip', itemId: 'greet-hello', reason: 'r' }], support, 'experienced'),
+    { type: 'untick', itemId: 'greet-hello' },
+    NO_CHANGE,
+    'experienced',
+  ],
   // skip
   ['skip: finished', on(finished), { type: 'skip', itemId: 'wrap-survey', reason: 'r' }, FINISHED, 'experienced'],
   ['skip: new hire', on([]), { type: 'skip', itemId: 'greet-hello', reason: 'busy' }, { code: 'skip-not-allowed' }],
@@ -89,7 +162,13 @@ const cases: Case[] = [
   ['skip: optional item', on([]), { type: 'skip', itemId: 'greet-name', reason: 'r' }, { code: 'not-required', itemId: 'greet-name' }, 'experienced'],
   ['skip: empty reason', on([]), { type: 'skip', itemId: 'greet-hello', reason: '' }, { code: 'reason-required' }, 'experienced'],
   ['skip: blank reason', on([]), { type: 'skip', itemId: 'greet-hello', reason: ' \n\t ' }, { code: 'reason-required' }, 'experienced'],
-  ['skip: same reason again', on([{ type: 'skip', itemId: 'greet-hello', reason: 'busy' }], support, 'experienced'), { type: 'skip', itemId: 'greet-hello', reason: '  busy ' }, NO_CHANGE, 'experienced'],
+  [
+    'skip: same reason again',
+    on([{ type: 'skip', itemId: 'greet-hello', reason: 'busy' }], support, 'experienced'),
+    { type: 'skip', itemId: 'greet-hello', reason: '  busy ' },
+    NO_CHANGE,
+    'experienced',
+  ],
   // unskip
   ['unskip: finished', on(finished), { type: 'unskip', itemId: 'wrap-survey' }, FINISHED],
   ['unskip: item of another step', on([]), { type: 'unskip', itemId: 'verify-id' }, { code: 'unknown-item', itemId: 'verify-id' }],
@@ -119,9 +198,23 @@ describe('whyNot × reduce: every refusal', () => {
   it('covers every refusal code and every event type', () => {
     const codes = new Set(cases.map((c) => c[3].code));
     expect([...codes].sort()).toEqual(
-      ['at-end', 'at-start', 'choice-required', 'finished', 'identity-locked', 'no-change', 'not-at-end', 'not-required',
-        'not-visited', 'reason-required', 'required-outstanding', 'skip-not-allowed', 'unknown-choice', 'unknown-item',
-        'unknown-step'].sort(),
+      [
+        'at-end',
+        'at-start',
+        'choice-required',
+        'finished',
+        'identity-locked',
+        'no-change',
+        'not-at-end',
+        'not-required',
+        'not-visited',
+        'reason-required',
+        'required-outstanding',
+        'skip-not-allowed',
+        'unknown-choice',
+        'unknown-item',
+        'unknown-step',
+      ].sort(),
     );
     const types = new Set(cases.map((c) => c[2].type));
     expect(types.size).toBe(10);

@@ -131,7 +131,10 @@ function whyNotGoto(run: Run, stepId: string, ctx: EngineContext): Blocked | nul
 
 /** Where `goto` lands: the most recent earlier visit, so a loop loses as little history as possible. */
 export function gotoIndex(run: Run, stepId: string): number {
-  return run.path.slice(0, -1).map((v) => v.stepId).lastIndexOf(stepId);
+  return run.path
+    .slice(0, -1)
+    .map((v) => v.stepId)
+    .lastIndexOf(stepId);
 }
 
 export function lastVisit(run: Run): Run['path'][number] {

@@ -26,12 +26,20 @@ export async function createSession(db: Queryable, email: string, now: number): 
   const token = randomToken(32);
   const csrf = randomToken(24);
   await db.query('DELETE FROM sessions WHERE expires_at < $1', [now]);
-  await db.query('INSERT INTO sessions (token_hash, email, csrf, expires_at) VALUES ($1, $2, $3, $4)', [sha256(token), email.toLowerCase(), csrf, now + SESSION_MS]);
+  await db.query('INSERT INTO sessions (token_hash, email, csrf, expires_at) VALUES ($1, $2, $3, $4)', [
+    sha256(token),
+    email.toLowerCase(),
+    csrf,
+    now + SESSION_MS,
+  ]);
   return { token, csrf };
 }
 
 export async function getSession(db: Queryable, token: string, now: number): Promise<{ email: string; csrf: string } | undefined> {
-  const [row] = await db.query<{ email: string; csrf: string }>('SELECT email, csrf FROM sessions WHERE token_hash = $1 AND expires_at > $2', [sha256(token), now]);
+  const [row] = await db.query<{ email: string; csrf: string }>('SELECT email, csrf FROM sessions WHERE token_hash = $1 AND expires_at > $2', [
+    sha256(token),
+    now,
+  ]);
   return row;
 }
 
@@ -74,7 +82,12 @@ export async function listTokens(db: Queryable): Promise<{ id: string; team: str
  * Enrols (or re-enrols) an agent: a new credential and feed id each time, so a lost or
  * leaked credential is replaced by enrolling again. Undefined when the token is not valid.
  */
-export async function enrolAgent(db: Queryable, token: string, agentId: string, now: number): Promise<{ team: string; credential: string; feedId: string } | undefined> {
+export async function enrolAgent(
+  db: Queryable,
+  token: string,
+  agentId: string,
+  now: number,
+): Promise<{ team: string; credential: string; feedId: string } | undefined> {
   const [tok] = await db.query<{ team: string }>('SELECT team FROM enrol_tokens WHERE token_hash = $1 AND revoked_at IS NULL', [sha256(token)]);
   if (!tok) return undefined;
   const credential = `ca_${randomToken(24)}`;

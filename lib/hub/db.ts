@@ -61,7 +61,10 @@ export async function openPostgres(url: string, opts: { max?: number; schema?: s
       const c = await pool.connect();
       try {
         await c.query('BEGIN');
-        const out = await fn({ query: async <T>(sql: string, params?: unknown[]) => (await c.query(sql, params)).rows as T[], exec: async (sql) => void (await c.query(sql)) });
+        const out = await fn({
+          query: async <T>(sql: string, params?: unknown[]) => (await c.query(sql, params)).rows as T[],
+          exec: async (sql) => void (await c.query(sql)),
+        });
         await c.query('COMMIT');
         return out;
       } catch (e) {

@@ -16,7 +16,7 @@ export async function ingest(db: Db, agent: Agent, raw: unknown[], now: number):
   const seen = new Set<string>();
   raw.forEach((item, index) => {
     const parsed = v.safeParse(EventSchema, item);
-    const id = typeof (item as { id?: unknown })?.id === 'string' ? ((item as { id: string }).id.slice(0, 64)) : undefined;
+    const id = typeof (item as { id?: unknown })?.id === 'string' ? (item as { id: string }).id.slice(0, 64) : undefined;
     if (!parsed.success) result.rejected.push({ index, ...(id ? { id } : {}), problem: `events.${index}.${describeIssue(parsed.issues)}` });
     else if (parsed.output.at > now + 24 * 3600_000) result.rejected.push({ index, id, problem: `events.${index}.at: is more than a day in the future` });
     else if (seen.has(parsed.output.id)) result.duplicates.push(parsed.output.id);
@@ -33,7 +33,12 @@ export async function ingest(db: Db, agent: Agent, raw: unknown[], now: number):
       if (!some.length) continue;
       const now = new Set(await insert(q, agent, type, some));
       for (const id of now) ids.add(id);
-      if (type === 'run') await addRuns(q, agent, (some as RunEvent[]).filter((e) => now.has(e.id)));
+      if (type === 'run')
+        await addRuns(
+          q,
+          agent,
+          (some as RunEvent[]).filter((e) => now.has(e.id)),
+        );
     }
     return ids;
   });
@@ -57,7 +62,17 @@ function values(e: HubEvent): Row {
     case 'ack':
       return [e.packId, e.version, e.procedureId, e.stepId, e.phraseId];
     case 'run':
-      return [e.packId, e.version, e.procedureId, e.channel ?? null, e.outcome, e.path[e.path.length - 1]!.stepId, backSteps(e.path.map((p) => p.stepId)), JSON.stringify(e.path), JSON.stringify(e.skipped)];
+      return [
+        e.packId,
+        e.version,
+        e.procedureId,
+        e.channel ?? null,
+        e.outcome,
+        e.path[e.path.length - 1]!.stepId,
+        backSteps(e.path.map((p) => p.stepId)),
+        JSON.stringify(e.path),
+        JSON.stringify(e.skipped),
+      ];
     case 'anchor':
       return [e.packId, e.anchorId, e.page];
   }

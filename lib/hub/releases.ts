@@ -1,6 +1,6 @@
 /**
  * Signed releases and their stages. The hub cannot sign: it checks an upload exactly as
- * an agent's extension would (lib/packs/evaluate.ts against the newest upload of that pack)
+ * an agent's extension would (lib/distribution/evaluate.ts against the newest upload of that pack)
  * and serves the bytes unchanged.
  *
  * Stages: draft → pilot (named agents / teams) → everyone; `paused` stops serving a
@@ -8,8 +8,8 @@
  * the newest release falls back to the one before it for agents that do not have it yet
  * (those that do keep it: the extension never installs a lower sequence).
  */
-import { evaluatePackText, type Installed, type RefusalCode } from '../packs/evaluate';
-import { trustFromConfig } from '../packs/trust';
+import { evaluatePackText, type Installed, type RefusalCode } from '../distribution/evaluate';
+import { trustFromConfig } from '../distribution/trust';
 import { ANY_PACK_ID } from '../pack/pack-id-pattern';
 import { parsePack } from '../pack/parse';
 import { readSignedEnvelope } from '../pack/sign';
@@ -36,9 +36,7 @@ export interface Release {
 
 const COLUMNS = 'id, pack_id, sequence, version, key_id, etag, uploaded_at, stage, pilot_agents, pilot_teams, scheduled_stage, scheduled_at, staged_at';
 
-export type PublishResult =
-  | { ok: true; release: Release }
-  | { ok: false; code: RefusalCode | 'duplicate'; message: string };
+export type PublishResult = { ok: true; release: Release } | { ok: false; code: RefusalCode | 'duplicate'; message: string };
 
 /** A key the hub accepts uploads from, and the pack ids it may sign (any, unless given). */
 export interface HubKey {
@@ -48,7 +46,7 @@ export interface HubKey {
 
 /**
  * Every upload of a pack id, as the extension's trust rules read installed releases. The
- * hub's keys are the team's own, so they count as policy keys (lib/packs/rank.ts).
+ * hub's keys are the team's own, so they count as policy keys (lib/distribution/rank.ts).
  */
 async function held(db: Queryable, packId: string): Promise<Installed[]> {
   const rows = await db.query<{ signed_text: string; sequence: number; version: number; key_id: string }>(
@@ -151,7 +149,11 @@ export async function applyDue(db: Queryable, now: number): Promise<number> {
 }
 
 /** The release one agent (or, with no agent, anyone) is served of a pack. */
-export async function releaseFor(db: Queryable, packId: string, agent?: { agent_id: string; team: string }): Promise<{ id: number; etag: string; signed_text: string } | undefined> {
+export async function releaseFor(
+  db: Queryable,
+  packId: string,
+  agent?: { agent_id: string; team: string },
+): Promise<{ id: number; etag: string; signed_text: string } | undefined> {
   const [row] = await db.query<{ id: number; etag: string; signed_text: string }>(
     `SELECT id, etag, signed_text FROM releases WHERE pack_id = $1
        AND (stage = 'everyone' OR (stage = 'pilot' AND ($2::text = ANY(pilot_agents) OR $3::text = ANY(pilot_teams))))

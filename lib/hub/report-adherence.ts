@@ -90,7 +90,10 @@ export async function adherence(db: Queryable, k: ProcedureKey, f: Filter, minGr
   return { runs: ends.reduce((n, e) => n + e.runs, 0), agents: who.agents, ends, steps, skips };
 }
 
-export async function brokenAnchors(db: Queryable, minGroup: number): Promise<{ pack_id: string; anchor_id: string; page: string; agents: number; since: number; last: number }[]> {
+export async function brokenAnchors(
+  db: Queryable,
+  minGroup: number,
+): Promise<{ pack_id: string; anchor_id: string; page: string; agents: number; since: number; last: number }[]> {
   return db.query(
     `SELECT pack_id, anchor_id, page, count(DISTINCT agent_id)::int AS agents, min(at) AS since, max(at) AS last
      FROM ev_anchor GROUP BY 1, 2, 3 HAVING count(DISTINCT agent_id) >= $1 ORDER BY last DESC LIMIT 500`,

@@ -8,7 +8,7 @@ import { diffPacks } from '../pack/diff';
 import { parsePack } from '../pack/parse';
 import type { Pack } from '../pack/schema';
 import { readSignedEnvelope } from '../pack/sign';
-import { changedPhrases } from '../packs/acks';
+import { changedPhrases } from '../distribution/acks';
 import type { Queryable } from './db';
 import { listReleases, signedText, type Release } from './releases';
 
@@ -54,9 +54,21 @@ export async function releaseStatus(db: Queryable): Promise<ReleaseStatus[]> {
     );
     const phrases = changes.map((c) => {
       const who = new Set(acks.filter((a) => a.procedure_id === c.procedureId && a.phrase_id === c.phrase.id).map((a) => a.agent_id));
-      return { procedureId: c.procedureId, stepId: c.stepId, phraseId: c.phrase.id, acked: audience.filter((a) => who.has(a)).length, notAcked: audience.filter((a) => !who.has(a)) };
+      return {
+        procedureId: c.procedureId,
+        stepId: c.stepId,
+        phraseId: c.phrase.id,
+        acked: audience.filter((a) => who.has(a)).length,
+        notAcked: audience.filter((a) => !who.has(a)),
+      };
     });
-    out.push({ release: r, audience: audience.length, have: audience.filter((a) => hasIt.has(a)).length, missing: audience.filter((a) => !hasIt.has(a)), phrases });
+    out.push({
+      release: r,
+      audience: audience.length,
+      have: audience.filter((a) => hasIt.has(a)).length,
+      missing: audience.filter((a) => !hasIt.has(a)),
+      phrases,
+    });
   }
   return out;
 }

@@ -43,7 +43,9 @@ function bump(m: Counts, key: unknown[], a: number, b = 0) {
  * order and cannot deadlock.
  */
 async function upsert(q: Queryable, table: string, keyCols: string[], valCols: string[], m: Counts) {
-  const rows = [...m.entries()].sort(([x], [y]) => (x < y ? -1 : 1)).map(([, r]) => [...r.key, ...(valCols.length === 2 ? [r.a, r.b] : valCols.length === 1 ? [r.a] : [])]);
+  const rows = [...m.entries()]
+    .sort(([x], [y]) => (x < y ? -1 : 1))
+    .map(([, r]) => [...r.key, ...(valCols.length === 2 ? [r.a, r.b] : valCols.length === 1 ? [r.a] : [])]);
   const cols = [...keyCols, ...valCols];
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);

@@ -54,7 +54,8 @@ export function agentRoutes() {
     const { db, now } = c.get('deps');
     const credential = bearer(c);
     const agent = credential ? await agentByCredential(db, credential) : undefined;
-    if (!agent) return problem(c, 401, 'unauthorized', 'Send the agent credential from enrolment as "Authorization: Bearer …"; enrol again if it was replaced.');
+    if (!agent)
+      return problem(c, 401, 'unauthorized', 'Send the agent credential from enrolment as "Authorization: Bearer …"; enrol again if it was replaced.');
     const over = limited(c, 'events', `agent:${agent.agent_id}`);
     if (over) return over;
     const read = await readJson(c, WIRE_LIMITS.batchBytes);

@@ -54,7 +54,13 @@ function sameOrigin(c: Context): boolean {
 
 export function dashboardRoutes() {
   const app = new Hono<HubEnv>();
-  const cookieOpts = (c: Context<HubEnv>, maxAge: number) => ({ httpOnly: true, sameSite: 'Strict' as const, secure: c.get('deps').config.secureCookies, path: '/', maxAge });
+  const cookieOpts = (c: Context<HubEnv>, maxAge: number) => ({
+    httpOnly: true,
+    sameSite: 'Strict' as const,
+    secure: c.get('deps').config.secureCookies,
+    path: '/',
+    maxAge,
+  });
 
   app.get('/assets/:name', (c) => {
     const a = ASSETS[c.req.param('name')];
@@ -77,7 +83,8 @@ export function dashboardRoutes() {
     if (over) return over;
     const form = await c.req.parseBody();
     const cookie = getCookie(c, LOGIN_CSRF);
-    if (!sameOrigin(c) || !cookie || typeof form.csrf !== 'string' || !sameSecret(cookie, form.csrf)) return c.text('Forbidden: the form is stale or came from another site; reload the sign-in page.', 403);
+    if (!sameOrigin(c) || !cookie || typeof form.csrf !== 'string' || !sameSecret(cookie, form.csrf))
+      return c.text('Forbidden: the form is stale or came from another site; reload the sign-in page.', 403);
     const { db, now } = c.get('deps');
     const email = String(form.email ?? '').slice(0, 200);
     if (!(await checkLogin(db, email, String(form.password ?? '').slice(0, 1000)))) return c.redirect('/login?failed=1', 303);
@@ -96,7 +103,8 @@ export function dashboardRoutes() {
     if (!session) return c.req.method === 'GET' ? c.redirect('/login', 303) : c.text('Unauthorized: sign in again.', 401);
     if (c.req.method === 'POST') {
       const form = await c.req.parseBody();
-      if (!sameOrigin(c) || typeof form.csrf !== 'string' || !sameSecret(form.csrf, session.csrf)) return c.text('Forbidden: the form is stale or came from another site; reload the page.', 403);
+      if (!sameOrigin(c) || typeof form.csrf !== 'string' || !sameSecret(form.csrf, session.csrf))
+        return c.text('Forbidden: the form is stale or came from another site; reload the page.', 403);
     }
     c.set('email', session.email);
     c.set('csrf', session.csrf);
@@ -126,13 +134,19 @@ export function dashboardRoutes() {
     const id = Number(c.req.param('id')) || 0;
     const form = await c.req.parseBody();
     const at = typeof form.at === 'string' && form.at ? Date.parse(`${form.at}Z`) : undefined;
-    const audience = String(form.audience ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const audience = String(form.audience ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const action = c.req.param('action');
     const result =
-      action === 'pause' ? await pause(db, id, now())
-      : action === 'everyone' ? await promote(db, id, { stage: 'everyone', at }, now())
-      : action === 'pilot' ? await promote(db, id, { stage: 'pilot', agents: audience, teams: audience, at }, now())
-      : { ok: false as const, status: 404 as const, message: 'Unknown action.' };
+      action === 'pause'
+        ? await pause(db, id, now())
+        : action === 'everyone'
+          ? await promote(db, id, { stage: 'everyone', at }, now())
+          : action === 'pilot'
+            ? await promote(db, id, { stage: 'pilot', agents: audience, teams: audience, at }, now())
+            : { ok: false as const, status: 404 as const, message: 'Unknown action.' };
     if (!result.ok) return c.text(result.message, result.status);
     return c.redirect('/releases', 303);
   });
@@ -152,7 +166,8 @@ export function dashboardRoutes() {
     const list = await procedures(db, filter, min);
     const selected = key ?? list[0];
     const data = selected ? await adherence(db, selected, filter, min) : undefined;
-    const query = new URL(c.req.url).search.slice(1) || (selected ? `p=${encodeURIComponent(`${selected.pack_id}/${selected.procedure_id}/${selected.version}`)}` : '');
+    const query =
+      new URL(c.req.url).search.slice(1) || (selected ? `p=${encodeURIComponent(`${selected.pack_id}/${selected.procedure_id}/${selected.version}`)}` : '');
     return html(c, h(AdherencePage, { ...page(c), procedures: list, selected, data, filter, query, minGroup: min }));
   });
 
@@ -161,8 +176,20 @@ export function dashboardRoutes() {
     const { key, filter } = filterOf(c);
     const data = key ? await adherence(db, key, filter, minGroupOf(config)) : undefined;
     if (!data) return c.text('Nothing to export: no procedure chosen, or fewer agents than the privacy threshold.', 404);
-    const rows = data.steps.map((s) => ({ pack: key!.pack_id, procedure: key!.procedure_id, version: key!.version, step: s.step, visits: s.visits, median_ms: s.median, p90_ms: s.p90, back_steps: s.back }));
-    return c.body(toCsv(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${key!.procedure_id}-v${key!.version}.csv"` });
+    const rows = data.steps.map((s) => ({
+      pack: key!.pack_id,
+      procedure: key!.procedure_id,
+      version: key!.version,
+      step: s.step,
+      visits: s.visits,
+      median_ms: s.median,
+      p90_ms: s.p90,
+      back_steps: s.back,
+    }));
+    return c.body(toCsv(rows), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${key!.procedure_id}-v${key!.version}.csv"`,
+    });
   });
 
   app.get('/anchors', async (c) => {

@@ -29,7 +29,8 @@ async function authorised(c: Context<HubEnv>): Promise<Response | undefined> {
   return undefined;
 }
 
-const answer = (c: Context, r: ActionResult) => (r.ok ? c.json({ release: r.release }) : problem(c, r.status, r.status === 404 ? 'not-found' : 'conflict', r.message));
+const answer = (c: Context, r: ActionResult) =>
+  r.ok ? c.json({ release: r.release }) : problem(c, r.status, r.status === 404 ? 'not-found' : 'conflict', r.message);
 
 export function publishRoutes() {
   const app = new Hono<HubEnv>();
@@ -40,7 +41,8 @@ export function publishRoutes() {
     const { db, now, config } = c.get('deps');
     const declared = Number(c.req.header('Content-Length') ?? 0);
     const text = declared > MAX_SIGNED_PACK_CHARS * 2 ? undefined : await c.req.text();
-    if (text === undefined || text.length > MAX_SIGNED_PACK_CHARS) return problem(c, 413, 'too-large', `A signed pack is at most ${MAX_SIGNED_PACK_CHARS} characters.`);
+    if (text === undefined || text.length > MAX_SIGNED_PACK_CHARS)
+      return problem(c, 413, 'too-large', `A signed pack is at most ${MAX_SIGNED_PACK_CHARS} characters.`);
     const result = await publish(db, text, { keys: config.trustedKeys, now: now() });
     if (!result.ok) return problem(c, result.code === 'duplicate' ? 409 : 422, result.code, result.message);
     return c.json({ release: result.release }, 201);

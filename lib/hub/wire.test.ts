@@ -21,7 +21,8 @@ const run = {
 describe('hub wire schemas keep customer data out', () => {
   it('accept a run summary and refuse any field beyond the schema (a page value, a label)', () => {
     expect(v.safeParse(RunEventSchema, run).success).toBe(true);
-    for (const extra of [{ label: 'Mr Wang' }, { values: { phone: '13812345678' } }]) expect(v.safeParse(RunEventSchema, { ...run, ...extra }).success).toBe(false);
+    for (const extra of [{ label: 'Mr Wang' }, { values: { phone: '13812345678' } }])
+      expect(v.safeParse(RunEventSchema, { ...run, ...extra }).success).toBe(false);
     expect(v.safeParse(RunEventSchema, { ...run, path: [{ stepId: 'open', ms: 10, text: 'typed' }] }).success).toBe(false);
   });
   it('allow free text only in a skip reason: trimmed, at most 200 characters, digit runs masked', () => {

@@ -104,7 +104,11 @@ export type RunEvent = v.InferOutput<typeof RunEventSchema>;
 
 /** The batch envelope; each event is parsed on its own so one bad event spoils nothing else. */
 export const BatchSchema = v.strictObject({
-  events: v.pipe(v.array(v.unknown()), v.minLength(1, 'a batch holds at least one event'), v.maxLength(WIRE_LIMITS.eventsPerBatch, `a batch holds at most ${WIRE_LIMITS.eventsPerBatch} events`)),
+  events: v.pipe(
+    v.array(v.unknown()),
+    v.minLength(1, 'a batch holds at least one event'),
+    v.maxLength(WIRE_LIMITS.eventsPerBatch, `a batch holds at most ${WIRE_LIMITS.eventsPerBatch} events`),
+  ),
 });
 
 /** Per-event outcome: stored now, stored before (a resend), or refused with the reason. */

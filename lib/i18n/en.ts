@@ -294,10 +294,12 @@ export const en = {
   'options.sites.add': 'Add site',
   'options.sites.empty': 'No CRM sites yet. Add the address of your CRM to see the panel there.',
   'options.sites.required': 'Type the address of your CRM first.',
-  'options.sites.invalid': '“{value}” is not a site address Cuecard can use: write it like https://crm.example.com/* (http or https, the host, then / and a path).',
+  'options.sites.invalid':
+    '“{value}” is not a site address Cuecard can use: write it like https://crm.example.com/* (http or https, the host, then / and a path).',
   'options.sites.duplicate': '{value} is already in the list.',
   'options.sites.denied': 'The browser did not grant access to {origin}, so Cuecard cannot show its panel there.',
-  'options.packs.intro': 'The SOP packs you work from: the bundled one, your team’s subscriptions, and files imported by hand. Signed packs are installed only if their key is trusted.',
+  'options.packs.intro':
+    'The SOP packs you work from: the bundled one, your team’s subscriptions, and files imported by hand. Signed packs are installed only if their key is trusted.',
   'options.packs.choose': 'Choose a .json file…',
   'options.packs.installed': 'Installed packs',
   'options.packs.empty': 'No packs installed.',
@@ -338,7 +340,8 @@ export const en = {
   'options.subs.lastChecked': 'last checked {when}',
   'options.subs.nextCheck': 'next check {when}',
   'options.keys.heading': 'Trusted signing keys',
-  'options.keys.intro': "Packs must be signed with one of these keys, and each key may sign only the pack ids listed with it. Paste the one line of your team lead's KEY.pub.",
+  'options.keys.intro':
+    "Packs must be signed with one of these keys, and each key may sign only the pack ids listed with it. Paste the one line of your team lead's KEY.pub.",
   'options.keys.key': 'Public key',
   'options.keys.keyHelp': 'One line of base64 from KEY.pub (made by “cuecard pack keygen”).',
   'options.keys.label': 'Whose key',
@@ -350,7 +353,8 @@ export const en = {
   'options.keys.invalid': 'This is not a public key: it must be the one line of base64 in KEY.pub (44 characters, ending in =).',
   'options.keys.labelTooLong': 'Too long: at most {max} characters.',
   'options.keys.packIds': 'Pack ids it may sign',
-  'options.keys.packIdsHelp': 'A full id (acme.team-b) or a namespace ending in .* (acme.*), separated by commas. List only the ids your team lead gave you; adding a listed key again replaces its ids.',
+  'options.keys.packIdsHelp':
+    'A full id (acme.team-b) or a namespace ending in .* (acme.*), separated by commas. List only the ids your team lead gave you; adding a listed key again replaces its ids.',
   'options.keys.packIdsRequired': 'Enter the pack ids this key may sign, e.g. acme.team-b or acme.*.',
   'options.keys.packIdsAny': '"*" (any pack) can only be set by your administrator: enter pack ids or a namespace.',
   'options.keys.packIdsBad': 'These are not pack ids (lowercase a-z, 0-9, . _ -, or a namespace ending in .* such as acme.*): {ids}',
@@ -363,7 +367,8 @@ export const en = {
   'options.followups.intro': 'Call-backs and tickets you promised to chase, from every contact. Due ones also reach you as a notification.',
   'options.about.version': 'Cuecard {version}',
   'options.about.privacyHeading': 'Your data',
-  'options.about.local': 'Your progress, follow-ups and settings are kept in this browser only, in Cuecard’s own storage: the CRM page can neither read nor erase them, and nothing is sent anywhere.',
+  'options.about.local':
+    'Your progress, follow-ups and settings are kept in this browser only, in Cuecard’s own storage: the CRM page can neither read nor erase them, and nothing is sent anywhere.',
   'options.about.access': 'Cuecard can read and change only the CRM sites listed under CRM sites, which you or your administrator added.',
   'options.about.network': 'Cuecard connects only to the pack addresses you or your administrator subscribed to. It has no analytics and no telemetry.',
   'options.about.welcome': 'Run the welcome again',

@@ -20,7 +20,5 @@ export function resolveLang(setting: Settings['lang'], browserLang?: string): La
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
   const template = MESSAGES[lang][key] ?? en[key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
 }

@@ -349,7 +349,8 @@ export const zhCN = {
   'options.keys.invalid': '这不是公钥：应为 KEY.pub 中的那一行 base64（44 个字符，以 = 结尾）。',
   'options.keys.labelTooLong': '太长：最多 {max} 个字符。',
   'options.keys.packIds': '可签署的话术包 ID',
-  'options.keys.packIdsHelp': '完整 ID（如 acme.team-b）或以 .* 结尾的命名空间（如 acme.*），用逗号分隔。只填写组长告诉您的 ID；再次添加已列出的公钥会替换它的 ID。',
+  'options.keys.packIdsHelp':
+    '完整 ID（如 acme.team-b）或以 .* 结尾的命名空间（如 acme.*），用逗号分隔。只填写组长告诉您的 ID；再次添加已列出的公钥会替换它的 ID。',
   'options.keys.packIdsRequired': '请填写这把公钥可以签署的话术包 ID，例如 acme.team-b 或 acme.*。',
   'options.keys.packIdsAny': '“*”（任何话术包）只能由管理员设置：请填写具体的话术包 ID 或命名空间。',
   'options.keys.packIdsBad': '以下不是话术包 ID（只能用小写字母、数字和 . _ -，或以 .* 结尾的命名空间，如 acme.*）：{ids}',

@@ -25,7 +25,11 @@ export async function send<T extends RequestType>(type: T, payload: RequestOf<T>
  * worker starting or restarting, the extension just installed). An error the background itself
  * returned is final: asking again would get the same answer.
  */
-export async function sendPatiently<T extends RequestType>(type: T, payload: RequestOf<T>, waits: readonly number[] = [250, 1000, 3000]): Promise<Responses[T]> {
+export async function sendPatiently<T extends RequestType>(
+  type: T,
+  payload: RequestOf<T>,
+  waits: readonly number[] = [250, 1000, 3000],
+): Promise<Responses[T]> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await send(type, payload);

@@ -12,7 +12,7 @@ import { MAX_SIGNED_PACK_CHARS } from '../pack/sign';
 import { SettingsPatchSchema, type Settings } from '../settings/schema';
 import { PrefsPatchSchema } from '../settings/prefs';
 import { FollowUpChangeSchema, FollowUpDraftSchema, type FollowUp } from '../followups/schema';
-import type { PackUpdates, SubscriptionsView } from '../packs/views';
+import type { PackUpdates, SubscriptionsView } from '../distribution/views';
 import type { BrokenAnchor } from '../context/broken-anchors';
 import type { FrameRead } from '../context/merge';
 import type { PageSite } from '../context/pack-context';

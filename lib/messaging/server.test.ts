@@ -75,11 +75,19 @@ describe('createRouter', () => {
     });
     const smuggled = await router()({ type: 'prefs.patch', payload: trust }, panel);
     expect(!smuggled.ok && smuggled.error).toMatch(/^Message "prefs.patch" is invalid: patch.allowUnsigned: /);
-    for (const patch of [{ trustedKeys: [] }, { subscriptions: [] }, { sites: ['https://evil.example/*'] }, { profile: { company: 'x', agentId: '', name: '' } }]) {
+    for (const patch of [
+      { trustedKeys: [] },
+      { subscriptions: [] },
+      { sites: ['https://evil.example/*'] },
+      { profile: { company: 'x', agentId: '', name: '' } },
+    ]) {
       const r = await router()({ type: 'prefs.patch', payload: { patch } }, panel);
       expect(r.ok, JSON.stringify(patch)).toBe(false);
     }
-    expect(await router()({ type: 'prefs.patch', payload: { patch: { mode: 'experienced', panelWidth: 400 } } }, panel)).toEqual({ ok: true, data: { handled: 'prefs.patch' } });
+    expect(await router()({ type: 'prefs.patch', payload: { patch: { mode: 'experienced', panelWidth: 400 } } }, panel)).toEqual({
+      ok: true,
+      data: { handled: 'prefs.patch' },
+    });
     expect(await router()({ type: 'settings.patch', payload: trust }, options)).toEqual({ ok: true, data: { handled: 'settings.patch' } });
   });
 
@@ -91,8 +99,14 @@ describe('createRouter', () => {
     expect(await router()({ type: 'run.activate', payload: { runId: null } }, panel)).toEqual({ ok: true, data: { handled: 'run.activate' } });
     expect((await router()({ type: 'run.activate', payload: { runId: '' } }, panel)).ok).toBe(false);
     for (const type of ['run.activate', 'run.owned', 'run.delete']) {
-      expect(await router()({ type, payload: { runId: 'r1' } }, options)).toEqual({ ok: false, error: `Message refused: "${type}" may not be sent from the options page.` });
-      expect(await router()({ type, payload: { runId: 'r1' } }, page)).toEqual({ ok: false, error: `Message refused: "${type}" may not be sent from a web page.` });
+      expect(await router()({ type, payload: { runId: 'r1' } }, options)).toEqual({
+        ok: false,
+        error: `Message refused: "${type}" may not be sent from the options page.`,
+      });
+      expect(await router()({ type, payload: { runId: 'r1' } }, page)).toEqual({
+        ok: false,
+        error: `Message refused: "${type}" may not be sent from a web page.`,
+      });
     }
   });
 

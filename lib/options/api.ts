@@ -10,8 +10,8 @@ import type { FollowUp, FollowUpChange } from '../followups/schema';
 import { send } from '../messaging/client';
 import type { PackMeta } from '../messaging/protocol';
 import { MAX_SIGNED_PACK_CHARS } from '../pack/sign';
-import type { TrustedKeySetting } from '../packs/config-schema';
-import type { SubscriptionsView } from '../packs/views';
+import type { TrustedKeySetting } from '../distribution/config-schema';
+import type { SubscriptionsView } from '../distribution/views';
 import type { Settings, SettingsPatch } from '../settings/schema';
 import { OptionsError } from './errors';
 

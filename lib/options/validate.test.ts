@@ -18,7 +18,9 @@ describe('options input checks', () => {
   it('pack URLs: each problem in words, in both languages', () => {
     expect(checkPackUrl(' https://packs.example.com/a.json ')).toEqual({ ok: true, value: 'https://packs.example.com/a.json' });
     expect(problem(checkPackUrl('packs'))).toBe('“packs” is not a web address.');
-    expect(problem(checkPackUrl('https://u:p@packs.example.com/a.json'))).toBe('“https://u:p@packs.example.com/a.json” must not contain a user name or password.');
+    expect(problem(checkPackUrl('https://u:p@packs.example.com/a.json'))).toBe(
+      '“https://u:p@packs.example.com/a.json” must not contain a user name or password.',
+    );
     expect(problem(checkPackUrl('http://packs.example.com/a.json'))).toMatch(/must start with https:\/\//);
     expect(problem(checkPackUrl(`https://a.example/${'x'.repeat(2000)}`))).toBe('The address is longer than 2,000 characters.');
     const zh = checkPackUrl('packs');
@@ -43,14 +45,18 @@ describe('options input checks', () => {
       packIds: 'Enter the pack ids this key may sign, e.g. acme.team-b or acme.*.',
     });
     // "*" is the administrator's alone, even beside real ids.
-    expect(fields(checkTrustedKey(key, '', 'acme.team-b, *'))).toEqual({ packIds: '"*" (any pack) can only be set by your administrator: enter pack ids or a namespace.' });
+    expect(fields(checkTrustedKey(key, '', 'acme.team-b, *'))).toEqual({
+      packIds: '"*" (any pack) can only be set by your administrator: enter pack ids or a namespace.',
+    });
     expect(fields(checkTrustedKey(key, '', 'acme.team-b, Team B!, acme.*'))).toEqual({
       packIds: 'These are not pack ids (lowercase a-z, 0-9, . _ -, or a namespace ending in .* such as acme.*): "Team", "B!"',
     });
     const many = Array.from({ length: 21 }, (_, i) => `acme.p${i}`).join(',');
     expect(fields(checkTrustedKey(key, '', many))).toEqual({ packIds: 'A key can be bound to at most 20 pack ids.' });
     const zh = checkTrustedKey(key, '', '*');
-    expect(!zh.ok && translate('zh-CN', zh.problems.packIds!.key, zh.problems.packIds!.params)).toBe('“*”（任何话术包）只能由管理员设置：请填写具体的话术包 ID 或命名空间。');
+    expect(!zh.ok && translate('zh-CN', zh.problems.packIds!.key, zh.problems.packIds!.params)).toBe(
+      '“*”（任何话术包）只能由管理员设置：请填写具体的话术包 ID 或命名空间。',
+    );
   });
 
   it('profile: limits read from the schema, each field on its own', () => {

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { ANY_PACK_ID, MAX_PACK_ID_PATTERNS, packIdPatternProblem, splitPackIdPatterns } from '../pack/pack-id-pattern';
-import { PackUrlSchema, packUrlProblem, TrustedKeySettingSchema, type TrustedKeySetting } from '../packs/config-schema';
+import { PackUrlSchema, packUrlProblem, TrustedKeySettingSchema, type TrustedKeySetting } from '../distribution/config-schema';
 import { ProfileSchema, SitePatternSchema, type Settings } from '../settings/schema';
 import type { MessageKey } from '../i18n/translate';
 import { OptionsError } from './errors';

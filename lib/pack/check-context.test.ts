@@ -6,17 +6,32 @@ const L = (zh: string) => ({ 'zh-CN': zh });
 
 function pack(): Pack {
   return {
-    format: 1, id: 'ctx', version: 1, title: L('测试'), languages: ['zh-CN'],
-    procedures: [{
-      id: 'p', title: L('流程'), kind: 'contact', start: 'a',
-      steps: [{ id: 'a', title: L('甲'), next: 'b', anchors: [{ name: L('备注'), selector: '#notes' }] }, { id: 'b', title: L('乙') }],
-      templates: [{ id: 'brief', title: L('说明'), text: L('{customer.name} {need}'), steps: ['b'] }],
-    }],
-    sites: [{
-      id: 'crm', match: ['https://crm.test/*'],
-      fields: [{ id: 'customer.name', name: L('姓名'), labelText: '客户姓名', mask: 'name' }],
-      suggest: [{ procedure: 'p', url: '*complaint*' }],
-    }],
+    format: 1,
+    id: 'ctx',
+    version: 1,
+    title: L('测试'),
+    languages: ['zh-CN'],
+    procedures: [
+      {
+        id: 'p',
+        title: L('流程'),
+        kind: 'contact',
+        start: 'a',
+        steps: [
+          { id: 'a', title: L('甲'), next: 'b', anchors: [{ name: L('备注'), selector: '#notes' }] },
+          { id: 'b', title: L('乙') },
+        ],
+        templates: [{ id: 'brief', title: L('说明'), text: L('{customer.name} {need}'), steps: ['b'] }],
+      },
+    ],
+    sites: [
+      {
+        id: 'crm',
+        match: ['https://crm.test/*'],
+        fields: [{ id: 'customer.name', name: L('姓名'), labelText: '客户姓名', mask: 'name' }],
+        suggest: [{ procedure: 'p', url: '*complaint*' }],
+      },
+    ],
     templates: [{ id: 'record', title: L('记录'), text: L('{customer.name|masked} {steps}'), steps: ['a'] }],
   };
 }

@@ -49,14 +49,16 @@ describe('checkPack via parsePack', () => {
   it('rejects duplicate procedure ids', () => {
     const p = pack();
     p.procedures.push(structuredClone(p.procedures[0]!));
-    expect(errorsOf(p)).toEqual([
-      { path: 'procedures[1].id', message: 'duplicate procedure id "p" (first used at procedures[0].id)' },
-    ]);
+    expect(errorsOf(p)).toEqual([{ path: 'procedures[1].id', message: 'duplicate procedure id "p" (first used at procedures[0].id)' }]);
   });
 
   it.each([
     ['step', (p: Pack) => p.procedures[0]!.steps.push({ id: 'done', title: L('重复') }), 'procedures[0].steps[2].id'],
-    ['checklist item', (p: Pack) => (p.procedures[0]!.steps[1]!.checklist = [{ id: 'verified', text: L('x'), required: false }]), 'procedures[0].steps[1].checklist[0].id'],
+    [
+      'checklist item',
+      (p: Pack) => (p.procedures[0]!.steps[1]!.checklist = [{ id: 'verified', text: L('x'), required: false }]),
+      'procedures[0].steps[1].checklist[0].id',
+    ],
     ['phrase', (p: Pack) => (p.procedures[0]!.steps[1]!.phrases = [{ id: 'hello', text: L('x') }]), 'procedures[0].steps[1].phrases[0].id'],
     ['choice', (p: Pack) => (p.procedures[0]!.steps[0]!.choices![1]!.id = 'yes'), 'procedures[0].steps[0].choices[1].id'],
   ])('rejects duplicate %s ids within a procedure', (what, mutate, path) => {
@@ -101,9 +103,7 @@ describe('checkPack via parsePack', () => {
   it('rejects a step that cannot be reached from start', () => {
     const p = pack();
     p.procedures[0]!.steps.push({ id: 'orphan', title: L('孤立') });
-    expect(errorsOf(p)).toEqual([
-      { path: 'procedures[0].steps[2]', message: 'step "orphan" is not reachable from the start step "ask"' },
-    ]);
+    expect(errorsOf(p)).toEqual([{ path: 'procedures[0].steps[2]', message: 'step "orphan" is not reachable from the start step "ask"' }]);
   });
 
   it('rejects a procedure whose reachable steps never end', () => {

@@ -46,7 +46,11 @@ function checkProcedure(procedure: Procedure, base: string, error: Report): void
   for (const step of procedure.steps) if (!steps.has(step.id)) steps.set(step.id, step);
   const stepPath = (j: number) => `${base}.steps[${j}]`;
 
-  unique(procedure.steps.map((s, j) => [s.id, `${stepPath(j)}.id`] as const), 'step', error);
+  unique(
+    procedure.steps.map((s, j) => [s.id, `${stepPath(j)}.id`] as const),
+    'step',
+    error,
+  );
   // Runs key ticks by item id and the palette keys phrases by id, across the whole procedure.
   unique(
     procedure.steps.flatMap((s, j) => (s.checklist ?? []).map((c, k) => [c.id, `${stepPath(j)}.checklist[${k}].id`] as const)),
@@ -67,7 +71,11 @@ function checkProcedure(procedure: Procedure, base: string, error: Report): void
       error(`${at}.next`, 'cannot be used together with choices (a step either branches or has one next step)');
     }
     if (step.choices?.length === 0) error(`${at}.choices`, 'needs at least one choice (leave choices out for an end step)');
-    unique((step.choices ?? []).map((c, k) => [c.id, `${at}.choices[${k}].id`] as const), 'choice', error);
+    unique(
+      (step.choices ?? []).map((c, k) => [c.id, `${at}.choices[${k}].id`] as const),
+      'choice',
+      error,
+    );
     step.choices?.forEach((c, k) => {
       if (!steps.has(c.next)) error(`${at}.choices[${k}].next`, unknownStep(c.next));
     });

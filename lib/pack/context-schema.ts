@@ -95,6 +95,18 @@ export type Locator = { selector?: string; labelText?: string; frame?: string };
  * template that names something that will never have a value.
  */
 export const TEMPLATE_BUILTINS = [
-  'need', 'choices', 'outcome', 'checklist', 'steps', 'step', 'procedure', 'channel',
-  'startedAt', 'duration', 'now', 'company', 'agentId', 'agentName',
+  'need',
+  'choices',
+  'outcome',
+  'checklist',
+  'steps',
+  'step',
+  'procedure',
+  'channel',
+  'startedAt',
+  'duration',
+  'now',
+  'company',
+  'agentId',
+  'agentName',
 ] as const;

@@ -35,9 +35,7 @@ describe('default pack', () => {
   it('parses with no errors and no warnings', () => {
     expect(result.warnings).toEqual([]);
     expect(pack).toMatchObject({ id: 'telecom.cs-sop', version: 1, format: 1, languages: ['zh-CN', 'en'] });
-    expect(pack.procedures.map((p) => p.id)).toEqual([
-      'shift-prep', 'inbound-phone', 'inbound-online', 'transfer', 'escalation', 'complaint',
-    ]);
+    expect(pack.procedures.map((p) => p.id)).toEqual(['shift-prep', 'inbound-phone', 'inbound-online', 'transfer', 'escalation', 'complaint']);
   });
 
   it('keeps the inline copy of the standard wording in step with the manual', () => {
@@ -63,9 +61,7 @@ describe('default pack', () => {
   it('answers the phone within three rings and verifies identity with a required item', () => {
     expect(step('inbound-phone', 'greet')?.timeLimitSec).toBe(15);
     for (const id of ['inbound-phone', 'inbound-online', 'complaint']) {
-      expect(step(id, 'verify-identity')?.checklist).toContainEqual(
-        expect.objectContaining({ verifiesIdentity: true, required: true }),
-      );
+      expect(step(id, 'verify-identity')?.checklist).toContainEqual(expect.objectContaining({ verifiesIdentity: true, required: true }));
     }
   });
 
@@ -73,7 +69,11 @@ describe('default pack', () => {
     for (const id of ['inbound-phone', 'inbound-online']) {
       const choices = step(id, 'classify')?.choices ?? [];
       expect(choices.map((c) => [c.id, c.label['zh-CN']])).toEqual([
-        ['consult', '咨询'], ['query', '查询'], ['handle', '办理'], ['complaint', '投诉'], ['suggestion', '建议'],
+        ['consult', '咨询'],
+        ['query', '查询'],
+        ['handle', '办理'],
+        ['complaint', '投诉'],
+        ['suggestion', '建议'],
       ]);
       expect(choices.map((c) => c.next)).toEqual(['consult', 'query', 'handle', 'complaint-soothe', 'suggestion']);
       expect(step(id, 'query')?.requiresIdentity).toBe(true);

@@ -35,8 +35,18 @@ describe('diffText', () => {
     const a = '请您稍等，我马上为您查询{company}的资费。';
     const b = '请稍候，我这就为您查一下{company}最新的资费标准。';
     const ops = diffText(a, b, 'zh-CN');
-    expect(ops.filter((o) => o.op !== 'add').map((o) => o.text).join('')).toBe(a);
-    expect(ops.filter((o) => o.op !== 'del').map((o) => o.text).join('')).toBe(b);
+    expect(
+      ops
+        .filter((o) => o.op !== 'add')
+        .map((o) => o.text)
+        .join(''),
+    ).toBe(a);
+    expect(
+      ops
+        .filter((o) => o.op !== 'del')
+        .map((o) => o.text)
+        .join(''),
+    ).toBe(b);
   });
 });
 
@@ -56,7 +66,10 @@ describe('diffPacks', () => {
     proc.steps.push({ id: 'survey', title: { 'zh-CN': '满意度调查', en: 'Survey' } });
     const greet = step(next, 'greet');
     greet.phrases = [
-      { ...greet.phrases![0]!, text: { 'zh-CN': '您好，感谢致电{company}，{agentId}号为您服务。', en: 'Hello, thank you for calling {company}, agent {agentId} speaking.' } },
+      {
+        ...greet.phrases![0]!,
+        text: { 'zh-CN': '您好，感谢致电{company}，{agentId}号为您服务。', en: 'Hello, thank you for calling {company}, agent {agentId} speaking.' },
+      },
       { id: 'greet.say-3', text: { 'zh-CN': '请讲。' } },
     ];
     step(next, 'verify').checklist![0]!.required = false;
@@ -66,10 +79,18 @@ describe('diffPacks', () => {
     expect(d.procedures.map((p) => [p.id, p.status])).toEqual([['inbound-call', 'changed']]);
     const steps = d.procedures[0]!.steps;
     expect(steps.map((s) => [s.id, s.status])).toEqual([
-      ['greet', 'changed'], ['verify', 'changed'], ['needs', 'changed'], ['survey', 'added'], ['answer', 'removed'],
+      ['greet', 'changed'],
+      ['verify', 'changed'],
+      ['needs', 'changed'],
+      ['survey', 'added'],
+      ['answer', 'removed'],
     ]);
     const g = steps[0]!;
-    expect(g.phrases.map((p) => [p.id, p.status])).toEqual([['greet-phone', 'changed'], ['greet.say-3', 'added'], ['greet.say-2', 'removed']]);
+    expect(g.phrases.map((p) => [p.id, p.status])).toEqual([
+      ['greet-phone', 'changed'],
+      ['greet.say-3', 'added'],
+      ['greet.say-2', 'removed'],
+    ]);
     const zh = g.phrases[0]!.text.find((t) => t.lang === 'zh-CN')!;
     expect(zh.ops).toContainEqual({ op: 'del', text: '欢迎' });
     expect(zh.ops).toContainEqual({ op: 'add', text: '感谢' });
@@ -85,21 +106,26 @@ describe('diffPacks', () => {
     const [pre] = next.procedures.splice(0, 1);
     next.procedures.push({ ...pre!, id: 'post-shift', title: { 'zh-CN': '班后', en: 'After the shift' } });
     const d = diffPacks(BASE, next);
-    expect(d.procedures.map((p) => [p.id, p.status])).toEqual([['post-shift', 'added'], ['pre-shift', 'removed']]);
+    expect(d.procedures.map((p) => [p.id, p.status])).toEqual([
+      ['post-shift', 'added'],
+      ['pre-shift', 'removed'],
+    ]);
   });
 
   it('formats a readable word diff, with or without colour', () => {
     const next = clone();
     step(next, 'close').phrases![0]!.text.en = 'Thank you for waiting, goodbye!';
     const plain = formatDiff(diffPacks(BASE, next), { color: false });
-    expect(plain).toBe([
-      'Pack demo.basic: version 2',
-      '~ procedure inbound-call  来电服务 | Inbound call',
-      '  ~ step close  结束 | Close',
-      '    ~ phrase close.say-1  感谢您的来电，再见！ | Thank you for waiting, goodbye!',
-      '        text (en): Thank you for [-calling-]{+waiting+}, goodbye!',
-      '',
-    ].join('\n'));
+    expect(plain).toBe(
+      [
+        'Pack demo.basic: version 2',
+        '~ procedure inbound-call  来电服务 | Inbound call',
+        '  ~ step close  结束 | Close',
+        '    ~ phrase close.say-1  感谢您的来电，再见！ | Thank you for waiting, goodbye!',
+        '        text (en): Thank you for [-calling-]{+waiting+}, goodbye!',
+        '',
+      ].join('\n'),
+    );
     const colored = formatDiff(diffPacks(BASE, next), { color: true });
     expect(colored).toContain('\x1b[31mcalling\x1b[0m\x1b[32mwaiting\x1b[0m');
   });

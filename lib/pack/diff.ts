@@ -106,7 +106,8 @@ function diffList<T extends { id: string }, X extends object>(
     }
   }
   for (const a of olds) {
-    if (!after.has(a.id)) out.push({ id: a.id, status: 'removed', title: shape.name(a as unknown as Obj), text: [], fields: [], ...children(undefined, undefined) });
+    if (!after.has(a.id))
+      out.push({ id: a.id, status: 'removed', title: shape.name(a as unknown as Obj), text: [], fields: [], ...children(undefined, undefined) });
   }
   return out;
 }

@@ -4,9 +4,7 @@
  * tools can read the format; a test fails when the file is stale (`cuecard pack schema`).
  */
 import { toJsonSchema } from '@valibot/to-json-schema';
-import {
-  ChannelSchema, ChecklistItemSchema, ChoiceSchema, IdSchema, LTextSchema, PackSchema, PhraseSchema, ProcedureSchema, StepSchema,
-} from './schema';
+import { ChannelSchema, ChecklistItemSchema, ChoiceSchema, IdSchema, LTextSchema, PackSchema, PhraseSchema, ProcedureSchema, StepSchema } from './schema';
 
 export const PACK_SCHEMA_FILE = 'public/pack.schema.json';
 
@@ -16,8 +14,14 @@ export function packJsonSchema(): Record<string, unknown> {
     errorMode: 'throw',
     // Named definitions make the file readable and give editors names to show.
     definitions: {
-      Id: IdSchema, LText: LTextSchema, Channel: ChannelSchema, Phrase: PhraseSchema,
-      ChecklistItem: ChecklistItemSchema, Choice: ChoiceSchema, Step: StepSchema, Procedure: ProcedureSchema,
+      Id: IdSchema,
+      LText: LTextSchema,
+      Channel: ChannelSchema,
+      Phrase: PhraseSchema,
+      ChecklistItem: ChecklistItemSchema,
+      Choice: ChoiceSchema,
+      Step: StepSchema,
+      Procedure: ProcedureSchema,
     },
   });
   return {

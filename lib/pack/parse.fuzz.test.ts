@@ -28,8 +28,25 @@ function mutator(rand: () => number) {
     return Array.from({ length: Math.floor(rand() * 12) }, () => pick(alphabet)).join('');
   };
   const values = (): unknown[] => [
-    null, true, 0, -1, 1.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, NaN, Infinity,
-    '', randomString(), 'x'.repeat(20001), 'zh-CN', 'greet', [], {}, [null], { 'zh-CN': 1 },
+    null,
+    true,
+    0,
+    -1,
+    1.5,
+    1e308,
+    -1e308,
+    Number.MAX_SAFE_INTEGER + 2,
+    NaN,
+    Infinity,
+    '',
+    randomString(),
+    'x'.repeat(20001),
+    'zh-CN',
+    'greet',
+    [],
+    {},
+    [null],
+    { 'zh-CN': 1 },
   ];
   const hostileKeys = ['__proto__', 'constructor', 'prototype', 'foo', '', 'zh-CN', 'next', 'choices'];
 
@@ -57,9 +74,15 @@ function mutator(rand: () => number) {
         if (Array.isArray(node)) node.splice(Number(key), 1);
         else delete target[key];
         break;
-      case 'null': target[key] = null; break;
-      case 'value': target[key] = pick(values()); break;
-      case 'string': target[key] = randomString(); break;
+      case 'null':
+        target[key] = null;
+        break;
+      case 'value':
+        target[key] = pick(values());
+        break;
+      case 'string':
+        target[key] = randomString();
+        break;
       case 'key':
         // defineProperty makes `__proto__` an own key, as JSON.parse does.
         Object.defineProperty(node, pick(hostileKeys), { value: pick(values()), enumerable: true, writable: true, configurable: true });
@@ -73,9 +96,11 @@ function mutator(rand: () => number) {
         target[key] = value;
         break;
       }
-      case 'swap': target[key] = target[pick(keys)] ?? 'greet'; break;
+      case 'swap':
+        target[key] = target[pick(keys)] ?? 'greet';
+        break;
     }
-  };
+  }
 }
 
 function expectWellFormed(result: ParseResult): void {

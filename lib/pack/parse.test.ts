@@ -47,7 +47,11 @@ describe('parsePack: schema errors name the path and the problem', () => {
 
   it('caps a flood of errors', () => {
     const p = base();
-    edit(p, 'languages', Array.from({ length: 500 }, () => 'fr'));
+    edit(
+      p,
+      'languages',
+      Array.from({ length: 500 }, () => 'fr'),
+    );
     const errors = errorsOf(p);
     expect(errors).toHaveLength(101);
     expect(errors.at(-1)).toEqual({ path: '$', message: 'and 400 more errors' });
@@ -68,9 +72,7 @@ describe('parsePack: hostile input is rejected before validation', () => {
     let node: Record<string, unknown> = {};
     edit(p, 'procedures[0].extra', node);
     for (let i = 0; i < 40; i++) node = node.a = {};
-    expect(errorsOf(p)).toEqual([
-      { path: `procedures[0].extra${'.a'.repeat(29)}`, message: 'is nested deeper than 32 levels' },
-    ]);
+    expect(errorsOf(p)).toEqual([{ path: `procedures[0].extra${'.a'.repeat(29)}`, message: 'is nested deeper than 32 levels' }]);
   });
 
   it('survives cycles and shared references', () => {
@@ -86,9 +88,24 @@ describe('parsePack: hostile input is rejected before validation', () => {
     expect(errorsOf({ ...base(), version: 10n })).toEqual([{ path: 'version', message: 'must be JSON data, not a bigint' }]);
     expect(errorsOf({ ...base(), version: Infinity })).toEqual([{ path: 'version', message: 'must be a finite number' }]);
     expect(errorsOf({ ...base(), title: new Map() })).toEqual([{ path: 'title', message: 'must be plain JSON data' }]);
-    const trap = new Proxy({}, { ownKeys: () => { throw new Error('trap'); } });
+    const trap = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('trap');
+        },
+      },
+    );
     expect(errorsOf(trap)).toEqual([{ path: '$', message: 'could not be read: trap' }]);
-    const nasty = { get format() { throw { toString: () => { throw new Error('again'); } }; } };
+    const nasty = {
+      get format() {
+        throw {
+          toString: () => {
+            throw new Error('again');
+          },
+        };
+      },
+    };
     expect(errorsOf(nasty)).toEqual([{ path: '$', message: 'could not be read: unknown error' }]);
   });
 

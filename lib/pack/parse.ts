@@ -151,18 +151,32 @@ function describe(issue: v.BaseIssue<unknown>): string {
   if (!issue.message.startsWith('Invalid ')) return issue.message;
   const requirement = String((issue as { requirement?: unknown }).requirement);
   switch (issue.type) {
-    case 'string': return 'must be a string';
-    case 'number': return 'must be a number';
-    case 'boolean': return 'must be true or false';
-    case 'array': return 'must be an array';
-    case 'literal': return `must be ${issue.expected}`;
-    case 'picklist': return `must be one of ${String(issue.expected).replace(/^\(|\)$/g, '').replaceAll(' | ', ', ')}`;
-    case 'integer': return 'must be a whole number';
-    case 'min_value': return `must be at least ${requirement}`;
-    case 'max_value': return `must be at most ${requirement}`;
-    case 'min_length': return requirement === '1' ? 'must not be empty' : `must have at least ${requirement} items`;
-    case 'max_length': return `must be at most ${requirement} characters`;
-    default: return `is invalid (expected ${issue.expected ?? issue.type}, got ${issue.received})`;
+    case 'string':
+      return 'must be a string';
+    case 'number':
+      return 'must be a number';
+    case 'boolean':
+      return 'must be true or false';
+    case 'array':
+      return 'must be an array';
+    case 'literal':
+      return `must be ${issue.expected}`;
+    case 'picklist':
+      return `must be one of ${String(issue.expected)
+        .replace(/^\(|\)$/g, '')
+        .replaceAll(' | ', ', ')}`;
+    case 'integer':
+      return 'must be a whole number';
+    case 'min_value':
+      return `must be at least ${requirement}`;
+    case 'max_value':
+      return `must be at most ${requirement}`;
+    case 'min_length':
+      return requirement === '1' ? 'must not be empty' : `must have at least ${requirement} items`;
+    case 'max_length':
+      return `must be at most ${requirement} characters`;
+    default:
+      return `is invalid (expected ${issue.expected ?? issue.type}, got ${issue.received})`;
   }
 }
 

@@ -47,7 +47,7 @@ export interface TrustedKey {
 }
 
 export type VerifyFailure =
-  | 'malformed' | 'bad-signature' | 'unknown-key' | 'key-not-bound' | 'rollback' | 'expired' | 'invalid-pack' | 'unsigned' | 'id-mismatch';
+  'malformed' | 'bad-signature' | 'unknown-key' | 'key-not-bound' | 'rollback' | 'expired' | 'invalid-pack' | 'unsigned' | 'id-mismatch';
 
 export type VerifyResult<K extends TrustedKey = TrustedKey> =
   | { ok: true; pack: Pack; packId: string; sequence: number; keyId: string; signedAt: string; expiresAt?: string; trusted: K }
@@ -91,9 +91,8 @@ export async function signPack(
   const parsed = parsePack(packJson);
   if (!parsed.ok) throw new Error(`the pack is not valid: ${parsed.errors[0]?.path}: ${parsed.errors[0]?.message}`);
   if (!Number.isSafeInteger(opts.sequence) || opts.sequence < 1) throw new RangeError('sequence must be a whole number of at least 1');
-  const key = typeof privateKey === 'string'
-    ? await crypto.subtle.importKey('pkcs8', fromBase64(privateKey) as BufferSource, ED25519, true, ['sign'])
-    : privateKey;
+  const key =
+    typeof privateKey === 'string' ? await crypto.subtle.importKey('pkcs8', fromBase64(privateKey) as BufferSource, ED25519, true, ['sign']) : privateKey;
   // The public half travels in the private key's JWK export (`x`), so KEY alone can sign.
   const { x } = await crypto.subtle.exportKey('jwk', key);
   if (!x) throw new Error('the private key does not carry its public key');
@@ -118,9 +117,17 @@ export async function verifySignedPack<K extends TrustedKey>(text: string, trust
     trusted = candidate;
     break;
   }
-  if (!key || !trusted) return fail('unknown-key', `This pack was signed with key ${keyId}, which is not one of the trusted keys. Check that you have the team lead's current public key.`);
+  if (!key || !trusted)
+    return fail(
+      'unknown-key',
+      `This pack was signed with key ${keyId}, which is not one of the trusted keys. Check that you have the team lead's current public key.`,
+    );
   const good = await crypto.subtle.verify(ED25519, key, signature as BufferSource, bytes as BufferSource).catch(() => false);
-  if (!good) return fail('bad-signature', 'The signature does not match: the file was changed after it was signed. Do not use it; get a fresh copy from your team lead.');
+  if (!good)
+    return fail(
+      'bad-signature',
+      'The signature does not match: the file was changed after it was signed. Do not use it; get a fresh copy from your team lead.',
+    );
   if (!payload) return fail('malformed', 'The signed content is not a Cuecard pack payload.');
   const { packId, sequence } = payload;
   if (opts.expectedPackId !== undefined && packId !== opts.expectedPackId) {
@@ -128,10 +135,16 @@ export async function verifySignedPack<K extends TrustedKey>(text: string, trust
   }
   if (trusted.packIds !== undefined && !anyPackIdMatches(trusted.packIds, packId)) {
     const bound = trusted.packIds.length ? `it may sign only ${trusted.packIds.map((p) => `"${p}"`).join(', ')}` : 'it is bound to no pack id';
-    return fail('key-not-bound', `Key ${keyId} signed pack "${packId}", but ${bound}. If your team lead really publishes "${packId}" with this key, add the pack id to the key in Cuecard's options.`);
+    return fail(
+      'key-not-bound',
+      `Key ${keyId} signed pack "${packId}", but ${bound}. If your team lead really publishes "${packId}" with this key, add the pack id to the key in Cuecard's options.`,
+    );
   }
   if (opts.lastSequence !== undefined && sequence <= opts.lastSequence) {
-    return fail('rollback', `This is release ${sequence} of pack "${packId}" from key ${keyId}, but release ${opts.lastSequence} from that key is already installed; an older or repeated release cannot replace it.`);
+    return fail(
+      'rollback',
+      `This is release ${sequence} of pack "${packId}" from key ${keyId}, but release ${opts.lastSequence} from that key is already installed; an older or repeated release cannot replace it.`,
+    );
   }
   if (payload.expiresAt !== undefined && opts.now >= Date.parse(payload.expiresAt)) {
     return fail('expired', `This pack expired on ${payload.expiresAt.slice(0, 10)}. Ask your team lead for a newer signed pack.`);
@@ -144,8 +157,7 @@ export async function verifySignedPack<K extends TrustedKey>(text: string, trust
 }
 
 type Envelope =
-  | { ok: true; payload?: SignedPayload; bytes: Uint8Array; signature: Uint8Array; keyId: string }
-  | { ok: false; code: VerifyFailure; message: string };
+  { ok: true; payload?: SignedPayload; bytes: Uint8Array; signature: Uint8Array; keyId: string } | { ok: false; code: VerifyFailure; message: string };
 
 /**
  * Unpack a signed file WITHOUT checking the signature — for showing or diffing only.
@@ -165,7 +177,8 @@ export function readSignedEnvelope(text: string): Envelope {
       ? fail('unsigned', 'This pack is not signed. Only signed packs (made with "cuecard pack sign") are accepted.')
       : fail('malformed', 'This is not a Cuecard pack file.');
   }
-  if (f.cuecard !== SIGNED_PACK_TAG) return fail('malformed', `This signed pack uses format "${String(f.cuecard)}", which this version of Cuecard cannot read. Update Cuecard.`);
+  if (f.cuecard !== SIGNED_PACK_TAG)
+    return fail('malformed', `This signed pack uses format "${String(f.cuecard)}", which this version of Cuecard cannot read. Update Cuecard.`);
   const bytes = typeof f.payload === 'string' ? tryBase64(f.payload) : undefined;
   const signature = typeof f.signature === 'string' ? tryBase64(f.signature) : undefined;
   if (!bytes || !signature || typeof f.keyId !== 'string') {

@@ -55,9 +55,7 @@ export function tokenizeTemplate(template: string): TemplateToken[] {
 
 /** Phrases know no filters: a filtered placeholder stays literal text there, as before filters existed. */
 function tokenize(template: string): TemplateToken[] {
-  return tokenizeTemplate(template).map((t) =>
-    t.kind === 'var' && t.filter !== undefined ? { kind: 'text' as const, value: `{${t.name}|${t.filter}}` } : t,
-  );
+  return tokenizeTemplate(template).map((t) => (t.kind === 'var' && t.filter !== undefined ? { kind: 'text' as const, value: `{${t.name}|${t.filter}}` } : t));
 }
 
 /**
@@ -65,10 +63,7 @@ function tokenize(template: string): TemplateToken[] {
  * Unknown or blank variables stay visible as `{name}` so the agent sees what to say
  * themselves, and are listed in `missing` (each once, in order of appearance).
  */
-export function fillVariables(
-  template: string,
-  vars: Record<string, string | undefined>,
-): { text: string; missing: string[] } {
+export function fillVariables(template: string, vars: Record<string, string | undefined>): { text: string; missing: string[] } {
   const missing: string[] = [];
   let text = '';
   for (const token of tokenize(template)) {

@@ -23,7 +23,9 @@ const site: PageSite = {
 
 beforeEach(() => {
   setUrl('http://127.0.0.1:5173/main.html?tab=complaint');
-  html('<table><tr><td><label for="phone">手机号码 Mobile</label></td><td><input id="phone" value="13812345678"></td></tr></table><input id="name" value="张三"><table><tr><td>工单号</td><td><input value="T1"></td></tr></table>');
+  html(
+    '<table><tr><td><label for="phone">手机号码 Mobile</label></td><td><input id="phone" value="13812345678"></td></tr></table><input id="name" value="张三"><table><tr><td>工单号</td><td><input value="T1"></td></tr></table>',
+  );
 });
 
 describe('readContext', () => {

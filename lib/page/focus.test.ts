@@ -20,12 +20,15 @@ const html = (parent: ParentNode, markup: string) => parent.replaceChildren(docu
 const $ = <T extends HTMLElement>(sel: string, root: ParentNode = document): T => root.querySelector<T>(sel)!;
 
 beforeEach(() => {
-  html(document.body, `
+  html(
+    document.body,
+    `
     <input id="name" value="张三丰"><input id="pw" type="password"><input id="agree" type="checkbox">
     <textarea id="notes">line one</textarea><button id="btn">save</button>
     <div id="rich" contenteditable="true">hello <b id="bold">world</b></div>
     <cuecard-panel><input id="inside-host"></cuecard-panel><div id="cuecard-root"><textarea id="ours"></textarea></div>
-    <crm-field id="shadow-host"></crm-field>`);
+    <crm-field id="shadow-host"></crm-field>`,
+  );
   tracker = track();
 });
 afterEach(() => tracker.dispose());
@@ -180,7 +183,7 @@ describe('only the agent moves the insert target', () => {
     t.dispose();
   });
 
-  it('keeps the agent\'s field when a script focuses that same field again, without claiming anew', () => {
+  it("keeps the agent's field when a script focuses that same field again, without claiming anew", () => {
     const onFocus = vi.fn();
     const t = track(onFocus);
     click($('#name'));
@@ -206,7 +209,7 @@ describe('only the agent moves the insert target', () => {
     t.dispose();
   });
 
-  it('follows the agent\'s Tab and a press on a field\'s label', () => {
+  it("follows the agent's Tab and a press on a field's label", () => {
     html(document.body, '<input id="a"><label id="lab" for="b">备注</label><textarea id="b"></textarea><input id="c">');
     const t = track();
     click($('#a'));

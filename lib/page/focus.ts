@@ -8,8 +8,7 @@ import { trackRealInput } from './real-input';
 
 /** A text field (its selection as offsets) or a contenteditable editing host (a cloned Range). */
 export type Editable =
-  | { kind: 'field'; el: HTMLInputElement | HTMLTextAreaElement; start: number; end: number }
-  | { kind: 'rich'; el: HTMLElement; range: Range | null };
+  { kind: 'field'; el: HTMLInputElement | HTMLTextAreaElement; start: number; end: number } | { kind: 'rich'; el: HTMLElement; range: Range | null };
 
 export interface FocusTracker {
   /** The last focused editable with its latest known selection, or null if none yet. */

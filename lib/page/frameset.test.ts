@@ -48,7 +48,10 @@ describe('panelHostDecision', () => {
     const top = win(null);
     const nav = win(top);
     const main = win(top);
-    top.document = fakeDoc('frameset', [[nav, 180, 900], [main, 1420, 900]]);
+    top.document = fakeDoc('frameset', [
+      [nav, 180, 900],
+      [main, 1420, 900],
+    ]);
     expect([decide(top), decide(nav), decide(main)]).toEqual(['skip', 'skip', 'mount']);
   });
 
@@ -58,8 +61,14 @@ describe('panelHostDecision', () => {
     const body = win(top, 'frameset');
     const nav = win(body);
     const main = win(body);
-    top.document = fakeDoc('frameset', [[banner, 1600, 60], [body, 1600, 840]]);
-    body.document = fakeDoc('frameset', [[nav, 200, 840], [main, 1400, 840]]);
+    top.document = fakeDoc('frameset', [
+      [banner, 1600, 60],
+      [body, 1600, 840],
+    ]);
+    body.document = fakeDoc('frameset', [
+      [nav, 200, 840],
+      [main, 1400, 840],
+    ]);
     expect([banner, body, nav, main].map(decide)).toEqual(['skip', 'skip', 'skip', 'mount']);
   });
 

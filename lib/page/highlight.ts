@@ -68,7 +68,14 @@ export function createHighlighter(win: Window, waitMs = WAIT_MS): Highlighter {
     if (box?.isConnected) return box;
     box = doc.createElement('cuecard-highlight');
     const ring = doc.createElement('div');
-    css(ring, { width: '100%', height: '100%', 'box-sizing': 'border-box', border: '3px solid #f59e0b', 'border-radius': '4px', 'box-shadow': '0 0 0 3px rgba(245,158,11,.35)' });
+    css(ring, {
+      width: '100%',
+      height: '100%',
+      'box-sizing': 'border-box',
+      border: '3px solid #f59e0b',
+      'border-radius': '4px',
+      'box-shadow': '0 0 0 3px rgba(245,158,11,.35)',
+    });
     box.attachShadow({ mode: 'closed' }).append(ring);
     doc.documentElement.append(box);
     return box;
@@ -80,8 +87,15 @@ export function createHighlighter(win: Window, waitMs = WAIT_MS): Highlighter {
     if (!target?.isConnected) return void refind(); // re-rendered away without a route event
     const r = target.getBoundingClientRect();
     css(ensureBox(), {
-      all: 'initial', position: 'fixed', 'z-index': '2147483646', 'pointer-events': 'none', display: 'block',
-      top: `${r.top - PAD}px`, left: `${r.left - PAD}px`, width: `${r.width + 2 * PAD}px`, height: `${r.height + 2 * PAD}px`,
+      all: 'initial',
+      position: 'fixed',
+      'z-index': '2147483646',
+      'pointer-events': 'none',
+      display: 'block',
+      top: `${r.top - PAD}px`,
+      left: `${r.left - PAD}px`,
+      width: `${r.width + 2 * PAD}px`,
+      height: `${r.height + 2 * PAD}px`,
     });
   }
   const schedule = () => void (frame ||= win.requestAnimationFrame(draw));

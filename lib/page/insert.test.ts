@@ -40,10 +40,13 @@ function installExecCommand(): void {
 }
 
 beforeEach(() => {
-  html(document.body, `
+  html(
+    document.body,
+    `
     <input id="name" value="王小明"><textarea id="notes">客户来电。</textarea>
     <input id="ro" readonly value="VIP"><input id="off" disabled><input id="code" maxlength="6" value="AB">
-    <div id="rich" contenteditable="true">您好<b id="b">客户</b>再见</div><crm-field id="host"></crm-field>`);
+    <div id="rich" contenteditable="true">您好<b id="b">客户</b>再见</div><crm-field id="host"></crm-field>`,
+  );
   events.length = 0;
   view.shown = true;
   for (const t of ['input', 'change']) document.addEventListener(t, record, true);

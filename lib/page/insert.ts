@@ -72,8 +72,7 @@ function intoField(t: Field, text: string): InsertResult {
   const end = Math.min(Math.max(t.end, start), before.length);
   const expected = before.slice(0, start) + text + before.slice(end);
   // Checked up front: the browser would silently cut a user edit at maxlength.
-  if (el.maxLength >= 0 && expected.length > el.maxLength)
-    return fail('too-long', { limit: el.maxLength });
+  if (el.maxLength >= 0 && expected.length > el.maxLength) return fail('too-long', { limit: el.maxLength });
   let hasSelectionApi = true;
   try {
     el.setSelectionRange(start, end);
@@ -102,8 +101,7 @@ function intoField(t: Field, text: string): InsertResult {
   }
   if (v === before) return fail(REJECTED);
   const cut = v.length - before.length + (end - start);
-  if (cut >= 0 && cut < text.length && v === before.slice(0, start) + text.slice(0, cut) + before.slice(end))
-    return fail('cut-short', { kept: cut });
+  if (cut >= 0 && cut < text.length && v === before.slice(0, start) + text.slice(0, cut) + before.slice(end)) return fail('cut-short', { kept: cut });
   return fail('changed');
 }
 

@@ -82,7 +82,9 @@ describe('findByLabel on table layouts without <label>', () => {
   });
 
   it('skips layout cells that hold the whole form, and buttons', () => {
-    html('<table><tr><td>客户姓名 <table><tr><td>x</td></tr></table><input id="inner"></td></tr><tr><td>客户姓名</td><td><input type="button" value="查"><textarea id="t"></textarea></td></tr></table>');
+    html(
+      '<table><tr><td>客户姓名 <table><tr><td>x</td></tr></table><input id="inner"></td></tr><tr><td>客户姓名</td><td><input type="button" value="查"><textarea id="t"></textarea></td></tr></table>',
+    );
     expect(findByLabel(document, '客户姓名')).toBe($('#t'));
   });
 

@@ -14,7 +14,7 @@ const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRo
 /** The element's own opacity times every ancestor's, through shadow roots and same-origin frames. */
 function opacityOf(el: Element): number {
   let o = 1;
-  for (let n: Element | null = el; n && o >= MIN_OPACITY; ) {
+  for (let n: Element | null = el; n && o >= MIN_OPACITY;) {
     const win: Window | null = n.ownerDocument.defaultView;
     o *= Number(win?.getComputedStyle(n).opacity ?? 1);
     const up = parentOf(n);

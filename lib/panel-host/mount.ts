@@ -79,9 +79,12 @@ export function mountPanel(doc: Document, src: string, layout: Layout, renewSrc?
     ? () => {
         // Nothing loads until the new URL is here: the old ticket would only be refused.
         frame.removeAttribute('src');
-        void renewSrc().then((url) => {
-          if (host.isConnected && !frame.getAttribute('src')) frame.src = url;
-        }, () => undefined);
+        void renewSrc().then(
+          (url) => {
+            if (host.isConnected && !frame.getAttribute('src')) frame.src = url;
+          },
+          () => undefined,
+        );
       }
     : undefined;
   const observer = watchRemoval(host, () => doc.documentElement, beforeRestore);

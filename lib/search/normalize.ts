@@ -9,12 +9,17 @@
  * are removed because `\u0000` separates fields in the haystacks.
  */
 export function normalize(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\u0000-\u001f]/g, ' ');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u0000-\u001f]/g, ' ');
 }
 
 /** Splits a query into its AND-ed terms. */
 export function queryTerms(query: string): string[] {
-  const terms = normalize(query).split(/\s+/).filter((t) => t.length > 0);
+  const terms = normalize(query)
+    .split(/\s+/)
+    .filter((t) => t.length > 0);
   return Array.from(new Set(terms));
 }
 

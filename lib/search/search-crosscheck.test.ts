@@ -33,7 +33,10 @@ function bruteForce(all: ReturnType<typeof rows>, query: string): string[] {
   const terms = queryTerms(query);
   const matches = (row: (typeof all)[number], term: string) =>
     row.texts.some((t) => t.includes(term)) || (/^[a-z]{2,}$/.test(term) && row.pinyin.some((p) => p.includes(term)));
-  return all.filter((row) => terms.every((term) => matches(row, term))).map((row) => row.key).sort();
+  return all
+    .filter((row) => terms.every((term) => matches(row, term)))
+    .map((row) => row.key)
+    .sort();
 }
 
 describe('search matches a brute-force filter', () => {

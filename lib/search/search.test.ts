@@ -12,7 +12,14 @@ function pack(steps: { title: LText; guidance?: LText; phrases?: LText[] }[], id
     ...(s.guidance ? { guidance: s.guidance } : {}),
     phrases: (s.phrases ?? []).map((text, j) => ({ id: `s${i}-p${j}`, text })),
   }));
-  return { format: 1, id, version: 1, title: t('包'), languages: ['zh-CN', 'en'], procedures: [{ id: 'proc', title, kind: 'contact', start: 's0', steps: built }] };
+  return {
+    format: 1,
+    id,
+    version: 1,
+    title: t('包'),
+    languages: ['zh-CN', 'en'],
+    procedures: [{ id: 'proc', title, kind: 'contact', start: 's0', steps: built }],
+  };
 }
 
 const ids = (hits: ReturnType<typeof search>) => hits.map((h) => h.phraseId ?? h.stepId ?? h.procedureId);
@@ -21,7 +28,11 @@ describe('search', () => {
   const index = buildIndex([
     pack([
       { title: t('问候客户', 'Greet the customer'), phrases: [t('您好，欢迎致电公司', 'Hello, thank you for calling'), t('您好公司客服为您服务')] },
-      { title: t('处理投诉', 'Handle a complaint'), guidance: t('记录投诉内容', 'Record the complaint'), phrases: [t('我要投诉您的服务', 'I want to complain about the service')] },
+      {
+        title: t('处理投诉', 'Handle a complaint'),
+        guidance: t('记录投诉内容', 'Record the complaint'),
+        phrases: [t('我要投诉您的服务', 'I want to complain about the service')],
+      },
       { title: t('退款', 'Refund'), phrases: [t('退款将在三个工作日内到账', 'The refund arrives within three business days')] },
     ]),
   ]);
@@ -68,7 +79,14 @@ describe('search', () => {
 
   it('shows the text in the chosen language, falling back to Chinese', () => {
     const [hit] = search(index, 'refund arrives', { lang: 'en' });
-    expect(hit).toMatchObject({ kind: 'phrase', packId: 'demo', procedureId: 'proc', stepId: 's2', phraseId: 's2-p0', text: 'The refund arrives within three business days' });
+    expect(hit).toMatchObject({
+      kind: 'phrase',
+      packId: 'demo',
+      procedureId: 'proc',
+      stepId: 's2',
+      phraseId: 's2-p0',
+      text: 'The refund arrives within three business days',
+    });
     expect(search(index, '退款将', { lang: 'zh-CN' })[0]?.text).toBe('退款将在三个工作日内到账');
     expect(search(index, '客服', { lang: 'en' })[0]?.text).toBe('您好公司客服为您服务');
     expect(search(index, 'proc', { lang: 'en' })[0]).toMatchObject({ kind: 'procedure', text: 'Procedure' });
@@ -77,9 +95,7 @@ describe('search', () => {
 
 describe('ranking', () => {
   it('orders exact > prefix > word start > substring > pinyin initials', () => {
-    const index = buildIndex([
-      pack([{ title: t('x'), phrases: [t('ab'), t('hi qq abc'), t('xabc'), t('abc'), t('abcd'), t('阿布')] }]),
-    ]);
+    const index = buildIndex([pack([{ title: t('x'), phrases: [t('ab'), t('hi qq abc'), t('xabc'), t('abc'), t('abcd'), t('阿布')] }])]);
     expect(search(index, 'ab').map((h) => h.text)).toEqual(['ab', 'abc', 'abcd', 'hi qq abc', 'xabc', '阿布']);
   });
 

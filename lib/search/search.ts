@@ -60,7 +60,7 @@ function termScore(ix: SearchIndex, e: number, term: string, pinyin: boolean, en
     const flags = ix.fieldFlags[f]!;
     if (!(flags & PRIMARY)) s *= SECONDARY;
     s -= Math.min(text.length, 200) / 200;
-    if ((flags & EN) !== 0 === en) s += LANG_BONUS;
+    if (((flags & EN) !== 0) === en) s += LANG_BONUS;
     if (s > best) best = s;
   }
   return best;
@@ -111,7 +111,7 @@ export function search(ix: SearchIndex, query: string, opts: SearchOptions = {})
     top.push(e, total);
   };
   const scan = (hay: string, starts: Int32Array) => {
-    for (let pos = hay.indexOf(driver); pos >= 0; ) {
+    for (let pos = hay.indexOf(driver); pos >= 0;) {
       const e = entryAt(starts, pos, ix.size);
       consider(e);
       pos = hay.indexOf(driver, starts[e + 1]!);

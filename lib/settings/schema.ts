@@ -2,15 +2,12 @@
 import * as v from 'valibot';
 import { ModeSchema } from '../engine/run';
 import { ShortcutOverridesSchema } from '../shortcuts/schema';
-import { SubscriptionsSchema, TrustedKeysSchema } from '../packs/config-schema';
+import { SubscriptionsSchema, TrustedKeysSchema } from '../distribution/config-schema';
 
 export const LangSettingSchema = v.picklist(['auto', 'zh-CN', 'en']);
 
 /** A Chrome match pattern for a CRM site, e.g. `https://crm.example.com/*`. */
-export const SitePatternSchema = v.pipe(
-  v.string(),
-  v.regex(/^(https?|\*):\/\/(\*|\*\.[^/*]+|[^/*]+)\/.*$/, 'must look like https://crm.example.com/*'),
-);
+export const SitePatternSchema = v.pipe(v.string(), v.regex(/^(https?|\*):\/\/(\*|\*\.[^/*]+|[^/*]+)\/.*$/, 'must look like https://crm.example.com/*'));
 
 export const ProfileSchema = v.strictObject({
   company: v.pipe(v.string(), v.maxLength(80)),

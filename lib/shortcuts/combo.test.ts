@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comboFromEvent, eventInitFor, normalizeCombo, parseCombo } from './combo';
 
-const ev = (init: Partial<KeyboardEvent>) =>
-  ({ key: '', code: '', ctrlKey: false, altKey: false, shiftKey: false, metaKey: false, ...init }) as KeyboardEvent;
+const ev = (init: Partial<KeyboardEvent>) => ({ key: '', code: '', ctrlKey: false, altKey: false, shiftKey: false, metaKey: false, ...init }) as KeyboardEvent;
 
 describe('parseCombo', () => {
   it('normalizes spelling, case and modifier order', () => {

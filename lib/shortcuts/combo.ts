@@ -15,14 +15,55 @@ export interface Combo {
 
 export type ParseResult = { ok: true; combo: Combo; text: string } | { ok: false; error: string };
 
-const NAMED = ['Esc', 'Enter', 'Space', 'Tab', 'Backspace', 'Delete', 'Insert', 'Home', 'End', 'PageUp', 'PageDown', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'];
-const ALIASES: Record<string, string> = { escape: 'Esc', return: 'Enter', del: 'Delete', ins: 'Insert', up: 'ArrowUp', down: 'ArrowDown', left: 'ArrowLeft', right: 'ArrowRight', pgup: 'PageUp', pgdn: 'PageDown', plus: '+' };
+const NAMED = [
+  'Esc',
+  'Enter',
+  'Space',
+  'Tab',
+  'Backspace',
+  'Delete',
+  'Insert',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+];
+const ALIASES: Record<string, string> = {
+  escape: 'Esc',
+  return: 'Enter',
+  del: 'Delete',
+  ins: 'Insert',
+  up: 'ArrowUp',
+  down: 'ArrowDown',
+  left: 'ArrowLeft',
+  right: 'ArrowRight',
+  pgup: 'PageUp',
+  pgdn: 'PageDown',
+  plus: '+',
+};
 const SYMBOLS = '/?.,;\'[]\\-=`+!@#$%^&*()_{}|:"<>~';
 // Physical symbol keys, read by `code` when Ctrl/Alt/Meta is held (macOS turns Alt+/ into "÷").
 const CODE_SYMBOLS: Record<string, string> = {
-  Slash: '/', Period: '.', Comma: ',', Semicolon: ';', Quote: "'", BracketLeft: '[', BracketRight: ']',
-  Backslash: '\\', Minus: '-', Equal: '=', Backquote: '`', NumpadDivide: '/', NumpadMultiply: '*',
-  NumpadSubtract: '-', NumpadAdd: '+', NumpadDecimal: '.',
+  Slash: '/',
+  Period: '.',
+  Comma: ',',
+  Semicolon: ';',
+  Quote: "'",
+  BracketLeft: '[',
+  BracketRight: ']',
+  Backslash: '\\',
+  Minus: '-',
+  Equal: '=',
+  Backquote: '`',
+  NumpadDivide: '/',
+  NumpadMultiply: '*',
+  NumpadSubtract: '-',
+  NumpadAdd: '+',
+  NumpadDecimal: '.',
 };
 const MODIFIER_KEYS = new Set(['Control', 'Alt', 'Shift', 'Meta', 'AltGraph', 'OS', 'CapsLock', 'Fn']);
 
@@ -51,7 +92,9 @@ export function parseCombo(text: string): ParseResult {
   const combo: Combo = { ctrl: false, alt: false, shift: false, meta: false, key: '' };
   for (const [i, part] of parts.entries()) {
     const lower = part.toLowerCase();
-    const mod = ({ ctrl: 'ctrl', control: 'ctrl', alt: 'alt', option: 'alt', shift: 'shift', meta: 'meta', cmd: 'meta', command: 'meta', win: 'meta' } as const)[lower];
+    const mod = (
+      { ctrl: 'ctrl', control: 'ctrl', alt: 'alt', option: 'alt', shift: 'shift', meta: 'meta', cmd: 'meta', command: 'meta', win: 'meta' } as const
+    )[lower];
     if (mod && i < parts.length - 1) {
       if (combo[mod]) return { ok: false, error: `"${trimmed}" repeats ${part}` };
       combo[mod] = true;
@@ -100,7 +143,11 @@ export function eventInitFor(text: string): KeyboardEventInit | undefined {
   const r = parseCombo(text);
   if (!r.ok) return undefined;
   const { key } = r.combo;
-  const code = /^[A-Z]$/.test(key) ? `Key${key}` : /^[0-9]$/.test(key) ? `Digit${key}` : (Object.keys(CODE_SYMBOLS).find((k) => CODE_SYMBOLS[k] === key) ?? key);
+  const code = /^[A-Z]$/.test(key)
+    ? `Key${key}`
+    : /^[0-9]$/.test(key)
+      ? `Digit${key}`
+      : (Object.keys(CODE_SYMBOLS).find((k) => CODE_SYMBOLS[k] === key) ?? key);
   return {
     key: key === 'Esc' ? 'Escape' : key === 'Space' ? ' ' : /^[A-Z]$/.test(key) ? key.toLowerCase() : key,
     code,

@@ -26,7 +26,11 @@ describe('forwardPageKeys', () => {
   it('takes the listed Alt combos before the page sees them and hands them on', () => {
     const delivered: string[] = [];
     const seen = pageLog();
-    fwd = forwardPageKeys(window, (c) => delivered.push(c), () => true);
+    fwd = forwardPageKeys(
+      window,
+      (c) => delivered.push(c),
+      () => true,
+    );
     fwd.setCombos(['Alt+N', 'Alt+1']);
     const down = press('KeyN', { key: 'n', altKey: true });
     expect(delivered).toEqual(['Alt+N']);
@@ -41,7 +45,11 @@ describe('forwardPageKeys', () => {
 
   it('takes nothing until told which combos, nor after dispose', () => {
     const delivered: string[] = [];
-    fwd = forwardPageKeys(window, (c) => delivered.push(c), () => true);
+    fwd = forwardPageKeys(
+      window,
+      (c) => delivered.push(c),
+      () => true,
+    );
     press('KeyN', { key: 'n', altKey: true });
     fwd.setCombos(['Alt+N']);
     fwd.dispose();

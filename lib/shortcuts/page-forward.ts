@@ -10,11 +10,7 @@ export interface PageForwarder {
   dispose(): void;
 }
 
-export function forwardPageKeys(
-  win: Window,
-  deliver: (combo: string) => void,
-  isReal: (e: KeyboardEvent) => boolean = (e) => e.isTrusted,
-): PageForwarder {
+export function forwardPageKeys(win: Window, deliver: (combo: string) => void, isReal: (e: KeyboardEvent) => boolean = (e) => e.isTrusted): PageForwarder {
   let combos = new Set<string>();
   // The key whose keyup we swallow too, so the page sees neither half of a taken shortcut.
   let taken: string | undefined;

@@ -2,8 +2,8 @@
  * Pack updates in the panel: notices (new release, refused file), what changed in each
  * installed version, and the agent's "I've read the new wording" for changed phrases.
  */
-import { phraseKey } from '../packs/acks';
-import type { ChangeSet, PackNotice } from '../packs/views';
+import { phraseKey } from '../distribution/acks';
+import type { ChangeSet, PackNotice } from '../distribution/views';
 import type { GetState, SetState, StoreDeps } from './panel-store';
 import { packKey } from './pack-key';
 

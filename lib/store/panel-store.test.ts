@@ -55,7 +55,13 @@ describe('panel store', () => {
   it('starts new runs on the release the background chose, not the highest version loaded for an open run', async () => {
     const rogue = { ...pack, version: 9999 };
     const send = vi.fn(async (type: string) => {
-      if (type === 'state.load') return { settings: DEFAULT_SETTINGS, packs: [pack, rogue], packMeta: [{ id: pack.id, version: pack.version, title: pack.title, source: 'url' }], openRuns: [] };
+      if (type === 'state.load')
+        return {
+          settings: DEFAULT_SETTINGS,
+          packs: [pack, rogue],
+          packMeta: [{ id: pack.id, version: pack.version, title: pack.title, source: 'url' }],
+          openRuns: [],
+        };
       throw new Error(`unexpected ${type}`);
     });
     const store = createPanelStore({ send: send as unknown as Sender, now: () => 1, newId: () => 'r' });
@@ -93,7 +99,7 @@ describe('panel store', () => {
     }
   });
 
-  it('takes another tab\'s change unless it holds a newer unsaved one', async () => {
+  it("takes another tab's change unless it holds a newer unsaved one", async () => {
     const { store } = backend();
     await store.getState().load();
     const id = store.getState().startRun(pack.id, 'inbound-phone')!;

@@ -30,7 +30,7 @@ export interface CoreSlice {
   settings: Settings;
   /** Packs by `id@version`: the newest of each, plus versions that open runs use. */
   packs: Record<string, Pack>;
-  /** The version of each pack id new runs start on: the release in use the background chose (lib/packs/rank.ts). */
+  /** The version of each pack id new runs start on: the release in use the background chose (lib/distribution/rank.ts). */
   latest: Record<string, number>;
   runs: Record<string, Run>;
   /**

@@ -4,7 +4,20 @@ import type { PanelState, StoreDeps } from './panel-store';
 import { createSaveSlice } from './save-slice';
 
 const run = (rev: number): Run =>
-  ({ id: 'r1', packId: 'p', packVersion: 1, procedureId: 'x', status: 'open', path: [{ stepId: 's', at: 0 }], ticks: {}, skips: {}, choices: {}, createdAt: 0, updatedAt: rev, rev }) as Run;
+  ({
+    id: 'r1',
+    packId: 'p',
+    packVersion: 1,
+    procedureId: 'x',
+    status: 'open',
+    path: [{ stepId: 's', at: 0 }],
+    ticks: {},
+    skips: {},
+    choices: {},
+    createdAt: 0,
+    updatedAt: rev,
+    rev,
+  }) as Run;
 
 /** The slice on its own, over a hand-driven background: each reply resolves when the test says. */
 function harness() {

@@ -5,7 +5,11 @@ import { createPanelStore } from './panel-store';
 import { StoreContext, usePanel } from './use-store';
 
 function Ready() {
-  return h('p', null, usePanel((s) => (s.ready ? 'ready' : 'loading')));
+  return h(
+    'p',
+    null,
+    usePanel((s) => (s.ready ? 'ready' : 'loading')),
+  );
 }
 
 const root = document.createElement('div');

@@ -9,7 +9,13 @@ import { pageAssets } from './sizes';
 import { alternate, median, ratioInterval } from './stats';
 import { switchSteps } from './switch';
 
-const task = (duration: number, containerSrc = ''): LongTask => ({ start: 0, duration, name: 'self', containerType: containerSrc ? 'iframe' : 'window', containerSrc });
+const task = (duration: number, containerSrc = ''): LongTask => ({
+  start: 0,
+  duration,
+  name: 'self',
+  containerType: containerSrc ? 'iframe' : 'window',
+  containerSrc,
+});
 
 describe('stats', () => {
   it('takes the middle value, or the mean of the two middle ones', () => {
@@ -153,7 +159,8 @@ describe('budgets and table', () => {
 
 describe('bundle assets of an HTML page', () => {
   it('lists module scripts, preloads and stylesheets, not external URLs', () => {
-    const html = '<script type="module" src="/chunks/panel-1.js"></script><link rel="modulepreload" href="/chunks/client-2.js"><link rel="stylesheet" href="/assets/panel-3.css"><link rel="icon" href="https://x.test/i.png">';
+    const html =
+      '<script type="module" src="/chunks/panel-1.js"></script><link rel="modulepreload" href="/chunks/client-2.js"><link rel="stylesheet" href="/assets/panel-3.css"><link rel="icon" href="https://x.test/i.png">';
     expect(pageAssets(html)).toEqual(['chunks/panel-1.js', 'chunks/client-2.js', 'assets/panel-3.css']);
   });
 });

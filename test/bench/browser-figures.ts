@@ -45,7 +45,10 @@ export async function browserFigures(pair: Pair, base: string, rounds: number, n
   r.pageLoadWithoutMs = med(light.without, (s) => s.loadMs);
   r.pageLoadRatio = round(r.pageLoadWithMs / r.pageLoadWithoutMs, 3);
   r.pageLoadPairedRatio = pairedRatio(light);
-  [r.pageLoadRatioLow, r.pageLoadRatioHigh] = ratioInterval(light.with.map((s) => s.loadMs), light.without.map((s) => s.loadMs)).map((x) => round(x, 3));
+  [r.pageLoadRatioLow, r.pageLoadRatioHigh] = ratioInterval(
+    light.with.map((s) => s.loadMs),
+    light.without.map((s) => s.loadMs),
+  ).map((x) => round(x, 3));
   r.panelFirstMs = med(light.with, (s) => s.panelFirstMs);
   r.panelReadyMs = med(light.with, (s) => s.panelReadyMs);
   r.pageHeapWithMB = mb(med(light.with, (s) => s.heapUsed));
@@ -62,7 +65,10 @@ export async function browserFigures(pair: Pair, base: string, rounds: number, n
   r.heavyPageLoadWithoutMs = med(heavyRun.without, (s) => s.loadMs);
   r.heavyPageLoadRatio = round(r.heavyPageLoadWithMs / r.heavyPageLoadWithoutMs, 3);
   r.heavyPageLoadPairedRatio = pairedRatio(heavyRun);
-  [r.heavyPageLoadRatioLow, r.heavyPageLoadRatioHigh] = ratioInterval(heavyRun.with.map((s) => s.loadMs), heavyRun.without.map((s) => s.loadMs)).map((x) => round(x, 3));
+  [r.heavyPageLoadRatioLow, r.heavyPageLoadRatioHigh] = ratioInterval(
+    heavyRun.with.map((s) => s.loadMs),
+    heavyRun.without.map((s) => s.loadMs),
+  ).map((x) => round(x, 3));
   r.heavyPanelReadyMs = med(heavyRun.with, (s) => s.panelReadyMs);
   r.scriptDurationHeavyWithMs = med(heavyRun.with, (s) => s.scriptMs);
   r.scriptDurationHeavyWithoutMs = med(heavyRun.without, (s) => s.scriptMs);

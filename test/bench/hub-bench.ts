@@ -55,16 +55,25 @@ async function ingestion(url: string, db: Db, agents: number, events: number, co
   const creds: string[] = [];
   for (let i = 0; i < agents; i++) creds.push((await enrolAgent(db, token.token, `agent-${i}`, Date.now()))!.credential);
   const rand = seeded(7);
-  const batches = Array.from({ length: Math.ceil(events / BATCH) }, (_, b) => ({ cred: creds[b % agents]!, events: Array.from({ length: BATCH }, () => summary(rand, Date.now())) }));
+  const batches = Array.from({ length: Math.ceil(events / BATCH) }, (_, b) => ({
+    cred: creds[b % agents]!,
+    events: Array.from({ length: BATCH }, () => summary(rand, Date.now())),
+  }));
   let next = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < batches.length) {
-      const b = batches[next++]!;
-      const res = await fetch(`${url}/api/events`, { method: 'POST', body: JSON.stringify({ events: b.events }), headers: { Authorization: `Bearer ${b.cred}` } });
-      if (res.status !== 200) throw new Error(`ingest refused: ${res.status} ${await res.text()}`);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < batches.length) {
+        const b = batches[next++]!;
+        const res = await fetch(`${url}/api/events`, {
+          method: 'POST',
+          body: JSON.stringify({ events: b.events }),
+          headers: { Authorization: `Bearer ${b.cred}` },
+        });
+        if (res.status !== 200) throw new Error(`ingest refused: ${res.status} ${await res.text()}`);
+      }
+    }),
+  );
   const hubSecs = (performance.now() - t0) / 1000;
   // Baseline: the same rows, straight multi-row INSERTs into the same table, same batch size.
   await db.query('CREATE TABLE bench_raw (LIKE ev_run INCLUDING ALL)');
@@ -73,14 +82,35 @@ async function ingestion(url: string, db: Db, agents: number, events: number, co
     const params: unknown[] = [];
     const rows = b.events.map((e) => {
       const base = params.length;
-      params.push('agent', e.id, 'bench', e.at, e.packId, e.version, e.procedureId, e.channel, e.outcome, e.path.at(-1)!.stepId, 0, JSON.stringify(e.path), JSON.stringify(e.skipped));
+      params.push(
+        'agent',
+        e.id,
+        'bench',
+        e.at,
+        e.packId,
+        e.version,
+        e.procedureId,
+        e.channel,
+        e.outcome,
+        e.path.at(-1)!.stepId,
+        0,
+        JSON.stringify(e.path),
+        JSON.stringify(e.skipped),
+      );
       return `(${Array.from({ length: 13 }, (_, i) => `$${base + i + 1}`).join(',')})`;
     });
-    await db.query(`INSERT INTO bench_raw (agent_id, event_id, team, at, pack_id, version, procedure_id, channel, outcome, end_step, back_steps, path, skipped) VALUES ${rows.join(',')}`, params);
+    await db.query(
+      `INSERT INTO bench_raw (agent_id, event_id, team, at, pack_id, version, procedure_id, channel, outcome, end_step, back_steps, path, skipped) VALUES ${rows.join(',')}`,
+      params,
+    );
   }
   const rawSecs = (performance.now() - t1) / 1000;
   await db.query('DROP TABLE bench_raw');
-  return { events: batches.length * BATCH, hubEventsPerSec: round((batches.length * BATCH) / hubSecs, 0), rawEventsPerSec: round((batches.length * BATCH) / rawSecs, 0) };
+  return {
+    events: batches.length * BATCH,
+    hubEventsPerSec: round((batches.length * BATCH) / hubSecs, 0),
+    rawEventsPerSec: round((batches.length * BATCH) / rawSecs, 0),
+  };
 }
 
 /** 30 days of summaries, generated inside the database (fast), for the query figures. */
@@ -103,7 +133,9 @@ async function seedHistory(db: Db, agents: number, perDay: number) {
   const m = loadMigrations().find((x) => x.id === 2)!.sql;
   await db.exec(m.slice(m.indexOf('-- Releases already running')));
   for (const t of ['ev_run', 'run_day', 'step_day', 'skip_day', 'agent_day']) await db.query(`ANALYZE ${t}`);
-  const [size] = await db.query<{ n: number }>('SELECT (SELECT count(*) FROM step_day) + (SELECT count(*) FROM run_day) + (SELECT count(*) FROM agent_day) AS n');
+  const [size] = await db.query<{ n: number }>(
+    'SELECT (SELECT count(*) FROM step_day) + (SELECT count(*) FROM run_day) + (SELECT count(*) FROM agent_day) AS n',
+  );
   progress(`hub bench: ${agents * 30 * perDay} summaries → ${size!.n} roll-up rows`);
   return agents * 30 * perDay;
 }
@@ -152,7 +184,13 @@ export async function benchHub(opts: HubBenchOptions) {
     }
     // PGlite on disk, as `cuecard hub` runs it by default.
     const dataDir = mkdtempSync(join(tmpdir(), 'cuecard-hub-bench-'));
-    const hub = await startHub({ port: 0, host: '127.0.0.1', dataDir, databaseUrl, config: { ...DEFAULT_CONFIG, limits: { ...DEFAULT_CONFIG.limits, events: { burst: 1e9, perMinute: 1e9 } } } });
+    const hub = await startHub({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      databaseUrl,
+      config: { ...DEFAULT_CONFIG, limits: { ...DEFAULT_CONFIG.limits, events: { burst: 1e9, perMinute: 1e9 } } },
+    });
     try {
       await createApiKey(hub.db, 'bench', Date.now());
       const ingest = await ingestion(hub.url, hub.db, scale.agents, scale.events, 8);

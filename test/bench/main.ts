@@ -23,7 +23,8 @@ export async function main(argv: string[]): Promise<number> {
   const quick = argv.includes('--quick');
   const strict = argv.includes('--strict');
   const rounds = Number(argv.find((a) => a.startsWith('--rounds='))?.slice(9) ?? 10);
-  if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive whole number, got "${argv.find((a) => a.startsWith('--rounds='))}"`);
+  if (!Number.isInteger(rounds) || rounds < 1)
+    throw new Error(`--rounds must be a positive whole number, got "${argv.find((a) => a.startsWith('--rounds='))}"`);
   const results: Results = {};
   const notes: string[] = [];
   const errors: string[] = [];
@@ -102,7 +103,9 @@ export async function main(argv: string[]): Promise<number> {
   for (const n of notes) console.log(`note: ${n}`);
   for (const e of errors) console.log(`ERROR: ${e}`);
   const failed = verdicts.filter((v) => v.pass === false).map((v) => v.key);
-  console.log(`\n${failed.length ? `Budgets failed: ${failed.join(', ')}` : 'All measured budgets pass.'} Written: bench-results.json (${report.machine.chromium}, load average ${report.machine.loadavg.join(' ')})`);
+  console.log(
+    `\n${failed.length ? `Budgets failed: ${failed.join(', ')}` : 'All measured budgets pass.'} Written: bench-results.json (${report.machine.chromium}, load average ${report.machine.loadavg.join(' ')})`,
+  );
   if (errors.length) return 1;
   return strict && failed.length ? 1 : 0;
 }

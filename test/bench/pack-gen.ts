@@ -7,7 +7,10 @@ import type { Pack, Procedure } from '../../lib/pack/schema';
 import { seeded as prng } from './stats';
 
 const ZH = '您好 客户 请问 办理 业务 套餐 流量 账单 查询 退款 订单 地址 身份 验证 号码 密码 网络 故障 预约 感谢 核实 处理 反馈 工单 升级'.split(' ');
-const EN = 'hello customer please handle account plan data bill check refund order address identity verify number password network fault booking thanks confirm process feedback ticket escalate'.split(' ');
+const EN =
+  'hello customer please handle account plan data bill check refund order address identity verify number password network fault booking thanks confirm process feedback ticket escalate'.split(
+    ' ',
+  );
 
 export function makeBigPack(count = 1000, seed = 1): Pack {
   const rand = prng(seed);
@@ -20,7 +23,15 @@ export function makeBigPack(count = 1000, seed = 1): Pack {
     channels: ['phone', 'online'],
     start: 'greet',
     steps: [
-      { id: 'greet', title: text(2), phrases: [{ id: 'hello', text: text(14) }, { id: 'name', text: text(10) }], next: 'verify' },
+      {
+        id: 'greet',
+        title: text(2),
+        phrases: [
+          { id: 'hello', text: text(14) },
+          { id: 'name', text: text(10) },
+        ],
+        next: 'verify',
+      },
       {
         id: 'verify',
         title: text(2),

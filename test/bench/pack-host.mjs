@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Pack hosting at scale, measured: a local HTTP server serves a signed pack with ETag (and
 // gzip when asked), and simulated agents run the background's own fetch policy
-// (lib/packs/check.ts + fetch-policy.ts, the same functions, real fetch and real HTTP) over
+// (lib/distribution/check-url.ts + fetch-policy.ts, the same functions, real fetch and real HTTP) over
 // a working day. Bytes are counted on the server's sockets (headers + body, every request
 // on its own connection), not estimated.
 //   node test/bench/pack-host.mjs          prints the figures as JSON
@@ -47,10 +47,12 @@ async function startHost() {
     res.writeHead(200, { 'Content-Type': 'application/json', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
     res.end(gzip ? file.gzip : file.text);
   });
-  server.on('connection', (socket) => socket.on('close', () => {
-    totals.bytesOut += socket.bytesWritten;
-    totals.bytesIn += socket.bytesRead;
-  }));
+  server.on('connection', (socket) =>
+    socket.on('close', () => {
+      totals.bytesOut += socket.bytesWritten;
+      totals.bytesIn += socket.bytesRead;
+    }),
+  );
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   return {
     url: `http://127.0.0.1:${server.address().port}/packs/team.signed.json`,
@@ -73,8 +75,8 @@ async function startHost() {
  */
 export async function benchPackHost({ agents = 20, startHour = 9, endHour = 18, publishHour = 11 } = {}) {
   const jiti = createJiti(import.meta.url);
-  const { checkSubscription } = await jiti.import(`${root}lib/packs/check.ts`);
-  const { isDue } = await jiti.import(`${root}lib/packs/fetch-policy.ts`);
+  const { checkSubscription } = await jiti.import(`${root}lib/distribution/check-url.ts`);
+  const { isDue } = await jiti.import(`${root}lib/distribution/fetch-policy.ts`);
   const { generateSigningKey, signPack } = await jiti.import(`${root}lib/pack/sign.ts`);
   const pack = JSON.parse(readFileSync(`${root}public/packs/default.json`, 'utf8'));
   const key = await generateSigningKey();
@@ -140,7 +142,7 @@ export async function benchPackHost({ agents = 20, startHour = 9, endHour = 18, 
       requestBytesPerAgentDay: Math.round(bytesIn / agents),
       tenThousandAgentsRequestsPerDay: Math.round((requests / agents) * 10_000),
       tenThousandAgentsBytesPerDay: Math.round((bytesOut / agents) * 10_000),
-      tenThousandAgentsMeanRequestsPerSecond: Math.round(((requests / agents) * 10_000) / (hours * 3600) * 100) / 100,
+      tenThousandAgentsMeanRequestsPerSecond: Math.round((((requests / agents) * 10_000) / (hours * 3600)) * 100) / 100,
       packHostSimulationMs: Math.round(performance.now() - started),
     };
   } finally {

@@ -47,11 +47,21 @@ export async function loadOnce(c: Condition, url: string, opts: { heap?: boolean
     let panelCdp: CDPSession | undefined;
     if (c.ext) {
       const frame = await panelFrame(page, c.ext.extensionId);
-      await frame.waitForFunction(() => (window as unknown as { __ccBench?: Probe }).__ccBench?.panelReadyAt, null, { timeout: 15_000 }).catch(async (e) => {
-        const host = await page.evaluate(() => document.querySelector('cuecard-panel')?.getAttribute('style'));
-        const inner = await frame.evaluate(() => [innerWidth, innerHeight, matchMedia('(max-width: 120px)').matches, document.visibilityState, document.body.textContent]);
-        throw new Error(`The panel never became ready on ${url}: ${JSON.stringify(await probeOf(frame))} ${JSON.stringify(inner)} host: ${host}`, { cause: e });
-      });
+      await frame
+        .waitForFunction(() => (window as unknown as { __ccBench?: Probe }).__ccBench?.panelReadyAt, null, { timeout: 15_000 })
+        .catch(async (e) => {
+          const host = await page.evaluate(() => document.querySelector('cuecard-panel')?.getAttribute('style'));
+          const inner = await frame.evaluate(() => [
+            innerWidth,
+            innerHeight,
+            matchMedia('(max-width: 120px)').matches,
+            document.visibilityState,
+            document.body.textContent,
+          ]);
+          throw new Error(`The panel never became ready on ${url}: ${JSON.stringify(await probeOf(frame))} ${JSON.stringify(inner)} host: ${host}`, {
+            cause: e,
+          });
+        });
       const probe = await probeOf(frame);
       sample.panelFirstMs = probe.panelFirstAt - nav.origin;
       sample.panelReadyMs = probe.panelReadyAt - nav.origin;
@@ -84,14 +94,23 @@ export interface LoadRun {
  * `rounds` measured pairs after `warmup` unmeasured ones; the order alternates every round.
  * Both conditions share one browser: each load first puts Cuecard in its state (openTab).
  */
-export async function benchLoads(pair: { with: Condition; without: Condition }, url: string, rounds: number, warmup = 2, opts: { heap?: boolean } = {}): Promise<LoadRun> {
+export async function benchLoads(
+  pair: { with: Condition; without: Condition },
+  url: string,
+  rounds: number,
+  warmup = 2,
+  opts: { heap?: boolean } = {},
+): Promise<LoadRun> {
   const out: LoadRun = { with: [], without: [] };
   for (let i = 0; i < warmup + rounds; i++) {
     for (const c of alternate(i, pair.with, pair.without)) {
       const s = await loadOnce(c, url, opts);
       if (i >= warmup) out[c.name].push(s);
     }
-    if (i >= warmup) progress(`  ${new URL(url).pathname} round ${i - warmup + 1}/${rounds}: with ${out.with.at(-1)!.loadMs.toFixed(0)} ms, without ${out.without.at(-1)!.loadMs.toFixed(0)} ms`);
+    if (i >= warmup)
+      progress(
+        `  ${new URL(url).pathname} round ${i - warmup + 1}/${rounds}: with ${out.with.at(-1)!.loadMs.toFixed(0)} ms, without ${out.without.at(-1)!.loadMs.toFixed(0)} ms`,
+      );
   }
   return out;
 }

@@ -61,11 +61,22 @@ describe('the panel boot trace', () => {
 
   it('attributes V8 samples inside a task to their functions', () => {
     const th = panelThread(trace, 'cc-boot-ready', 99);
-    const node = (id: number, functionName: string) => ({ id, callFrame: { functionName, url: 'chrome-extension://abc/chunks/panel.js', lineNumber: 0, columnNumber: id } });
+    const node = (id: number, functionName: string) => ({
+      id,
+      callFrame: { functionName, url: 'chrome-extension://abc/chunks/panel.js', lineNumber: 0, columnNumber: id },
+    });
     const samples: TraceEvent[] = [
       { name: 'Profile', ph: 'P', ...PANEL, ts: 0, id: '0x1', args: { data: { startTime: 100_000 } } },
       // 101, 102, 103 ms: two in render, one in layoutText; the last (150 ms) is past the task.
-      { name: 'ProfileChunk', ph: 'P', pid: 7, tid: 9, ts: 0, id: '0x1', args: { data: { cpuProfile: { nodes: [node(1, 'render'), node(2, 'layoutText')], samples: [1, 1, 2, 1] }, timeDeltas: [1000, 1000, 1000, 47_000] } } },
+      {
+        name: 'ProfileChunk',
+        ph: 'P',
+        pid: 7,
+        tid: 9,
+        ts: 0,
+        id: '0x1',
+        args: { data: { cpuProfile: { nodes: [node(1, 'render'), node(2, 'layoutText')], samples: [1, 1, 2, 1] }, timeDeltas: [1000, 1000, 1000, 47_000] } },
+      },
     ];
     expect(sampledFunctions([...trace, ...samples], th, { start: 101_000, dur: 40_000 })).toEqual([
       ['render /chunks/panel.js:1:2', 2],

@@ -101,7 +101,8 @@ async function openUntilReady(page: Page, b: Browser, url: string, opts: Opts) {
     if (m.text().startsWith(`${READY_MARK} `)) onReady(JSON.parse(m.text().slice(READY_MARK.length + 1)) as { panelNav: number; ready: number });
   });
   await page.goto(url, { waitUntil: 'load' });
-  if (opts.poll) await (await panelFrame(page, b.extensionId)).waitForFunction(() => document.querySelector('[data-testid="cc-panel"]:not(.cc-panel--loading)'));
+  if (opts.poll)
+    await (await panelFrame(page, b.extensionId)).waitForFunction(() => document.querySelector('[data-testid="cc-panel"]:not(.cc-panel--loading)'));
   // A page loaded before the background injects into the site (just after install) gets no panel.
   for (let i = 0; !page.frames().some((f) => isPanelUrl(b.extensionId)(f.url())); i++) {
     if (i > 100) throw new NoPanel(`No panel frame on ${url}`);
@@ -143,11 +144,34 @@ export async function bootOnce(b: Browser, url: string, opts: Opts): Promise<Run
     ];
     const at = (t: Task) => `+${((t.start - th.start) / 1000).toFixed(0)} ms`;
     const cpu = (t: Task) => (t.cpu === undefined ? '' : ` (cpu ${(t.cpu / 1000).toFixed(1)})`);
-    if (opts.tasks) lines.push(...all.filter((t) => t.dur >= 2000).map((t) => `  ${at(t).padStart(8)} ${(t.dur / 1000).toFixed(1).padStart(6)} ms${cpu(t)} ${t.start > th.ready ? '(after ready) ' : ''}${label(events, th, t)}`));
-    lines.push(...[...all].sort((a, b) => b.dur - a.dur).slice(0, opts.outline || opts.profile ? 6 : 2).flatMap(describe));
+    if (opts.tasks)
+      lines.push(
+        ...all
+          .filter((t) => t.dur >= 2000)
+          .map(
+            (t) =>
+              `  ${at(t).padStart(8)} ${(t.dur / 1000).toFixed(1).padStart(6)} ms${cpu(t)} ${t.start > th.ready ? '(after ready) ' : ''}${label(events, th, t)}`,
+          ),
+      );
+    lines.push(
+      ...[...all]
+        .sort((a, b) => b.dur - a.dur)
+        .slice(0, opts.outline || opts.profile ? 6 : 2)
+        .flatMap(describe),
+    );
     const boot = longest(ph.boot);
     const after = longest(ph.after);
-    return { commitMs: longest(ph.commit).ms, bootMs: boot.ms, bootCpuMs: boot.cpuMs, afterMs: after.ms, afterCpuMs: after.cpuMs, reported: r.reported, readyFromPanelNav: readyMs, readyFromPageNav: r.ready - r.pageNav, lines };
+    return {
+      commitMs: longest(ph.commit).ms,
+      bootMs: boot.ms,
+      bootCpuMs: boot.cpuMs,
+      afterMs: after.ms,
+      afterCpuMs: after.cpuMs,
+      reported: r.reported,
+      readyFromPanelNav: readyMs,
+      readyFromPageNav: r.ready - r.pageNav,
+      lines,
+    };
   } finally {
     await page.close();
   }
@@ -206,7 +230,13 @@ export async function benchPanelBoot(argv: string[]): Promise<void> {
   const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const runs = Number(flag('runs') ?? 12);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, got ${flag('runs')}`);
-  const opts: Opts = { profile: argv.includes('--profile'), outline: argv.includes('--outline'), poll: argv.includes('--poll'), tasks: argv.includes('--tasks'), save: flag('save') };
+  const opts: Opts = {
+    profile: argv.includes('--profile'),
+    outline: argv.includes('--outline'),
+    poll: argv.includes('--poll'),
+    tasks: argv.includes('--tasks'),
+    save: flag('save'),
+  };
   if (opts.save) mkdirSync(opts.save, { recursive: true });
   const cold = argv.includes('--cold');
   const restart = argv.includes('--restart');
@@ -218,7 +248,9 @@ export async function benchPanelBoot(argv: string[]): Promise<void> {
   const out = new Map<string, Run[]>(builds.map((d) => [d, []]));
   const report = (build: string, r: Run) => {
     out.get(build)!.push(r);
-    console.log(`${basename(build)} run ${out.get(build)!.length}: first script → ready ${r.bootMs.toFixed(1)} ms (cpu ${r.bootCpuMs.toFixed(1)}), after ready ${r.afterMs.toFixed(1)} ms (cpu ${r.afterCpuMs.toFixed(1)}), commit ${r.commitMs.toFixed(1)} ms, reported ${r.reported.length}; ready ${r.readyFromPanelNav.toFixed(0)} ms (${r.readyFromPageNav.toFixed(0)} from the page's navigation)`);
+    console.log(
+      `${basename(build)} run ${out.get(build)!.length}: first script → ready ${r.bootMs.toFixed(1)} ms (cpu ${r.bootCpuMs.toFixed(1)}), after ready ${r.afterMs.toFixed(1)} ms (cpu ${r.afterCpuMs.toFixed(1)}), commit ${r.commitMs.toFixed(1)} ms, reported ${r.reported.length}; ready ${r.readyFromPanelNav.toFixed(0)} ms (${r.readyFromPageNav.toFixed(0)} from the page's navigation)`,
+    );
     for (const line of r.lines) console.log(line);
   };
   const warm = new Map<string, Browser>();

@@ -34,7 +34,13 @@ export function installProbe(): void {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries() as Attributed[]) {
       const a = e.attribution?.[0];
-      probe.longTasks.push({ start: abs(e.startTime), duration: e.duration, name: e.name, containerType: a?.containerType ?? '', containerSrc: a?.containerSrc ?? '' });
+      probe.longTasks.push({
+        start: abs(e.startTime),
+        duration: e.duration,
+        name: e.name,
+        containerType: a?.containerType ?? '',
+        containerSrc: a?.containerSrc ?? '',
+      });
     }
   }).observe({ type: 'longtask', buffered: true });
   if (!isPanel) return;

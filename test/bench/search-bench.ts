@@ -10,16 +10,20 @@ import { pinyinInitials } from '../../lib/search/pinyin';
 import type { Pack, Phrase } from '../../lib/pack/schema';
 import { seeded as prng } from './stats';
 
-const ZH_WORDS = ('您好 客户 服务 公司 请问 投诉 咨询 办理 业务 套餐 流量 话费 账单 查询 退款 订单 物流 地址 身份 验证 手机 号码 ' +
+const ZH_WORDS = (
+  '您好 客户 服务 公司 请问 投诉 咨询 办理 业务 套餐 流量 话费 账单 查询 退款 订单 物流 地址 身份 验证 手机 号码 ' +
   '密码 重置 网络 故障 维修 预约 时间 感谢 来电 稍等 核实 信息 帮助 处理 反馈 满意 评价 工单 升级 优惠 活动 积分 兑换 会员 权益 ' +
   '宽带 安装 费用 发票 邮寄 取消 变更 确认 提交 成功 失败 原因 建议 意见 专员 联系 回电 短信 链接 登录 账户 冻结 解冻 银行卡 支付 ' +
-  '扣款 到账 今天 明天 小时 工作日 我们 您的 已经 正在 马上 为您 需要 可以 请 的 了 吗 是 在 和').split(' ');
-const EN_WORDS = ('hello customer service company please complaint inquiry handle account plan data bill balance refund order ' +
+  '扣款 到账 今天 明天 小时 工作日 我们 您的 已经 正在 马上 为您 需要 可以 请 的 了 吗 是 在 和'
+).split(' ');
+const EN_WORDS = (
+  'hello customer service company please complaint inquiry handle account plan data bill balance refund order ' +
   'delivery address identity verify phone number password reset network fault repair appointment time thank calling moment ' +
   'check information help process feedback satisfied rating ticket escalate discount offer points redeem member benefit ' +
   'broadband install fee invoice mail cancel change confirm submit success failure reason suggestion specialist contact ' +
   'callback message link login frozen card payment charge today tomorrow hour business day we your already now right away ' +
-  'for you need can the a of to is in and with').split(' ');
+  'for you need can the a of to is in and with'
+).split(' ');
 const MISSES = ['量子纠缠', '火星基地', 'xylophone', 'qqqzzz', 'zebra crossing', 'kkkx'];
 
 export interface Item {
@@ -48,8 +52,11 @@ export function makePack(items: Item[]): Pack {
   const per = 20;
   const procedures: Pack['procedures'] = [];
   for (let s = 0; s * per < items.length; s++) {
-    if (s % per === 0) procedures.push({ id: `p${s / per}`, title: { 'zh-CN': `流程 ${s / per}`, en: `Procedure ${s / per}` }, kind: 'contact', start: `s${s}`, steps: [] });
-    const phrases: Phrase[] = items.slice(s * per, (s + 1) * per).map((it, i) => ({ id: `x${s * per + i}`, text: { 'zh-CN': it.zh, ...(it.en ? { en: it.en } : {}) } }));
+    if (s % per === 0)
+      procedures.push({ id: `p${s / per}`, title: { 'zh-CN': `流程 ${s / per}`, en: `Procedure ${s / per}` }, kind: 'contact', start: `s${s}`, steps: [] });
+    const phrases: Phrase[] = items
+      .slice(s * per, (s + 1) * per)
+      .map((it, i) => ({ id: `x${s * per + i}`, text: { 'zh-CN': it.zh, ...(it.en ? { en: it.en } : {}) } }));
     procedures.at(-1)!.steps.push({ id: `s${s}`, title: { 'zh-CN': `步骤 ${s}`, en: `Step ${s}` }, phrases });
   }
   return { format: 1, id: 'bench', version: 1, title: { 'zh-CN': '基准' }, languages: ['zh-CN', 'en'], procedures };

@@ -75,14 +75,18 @@ export class CuecardSwitch {
   /** The switch extension's worker, found anew each time (Playwright drops workers that stop). */
   private async control(): Promise<Worker> {
     const mine = (w: Worker) => new URL(w.url()).pathname === SWITCH_SCRIPT;
-    const w = this.context.serviceWorkers().find(mine) ?? (await this.context.waitForEvent('serviceworker', { predicate: mine, timeout: 15_000 }).catch(() => undefined));
+    const w =
+      this.context.serviceWorkers().find(mine) ??
+      (await this.context.waitForEvent('serviceworker', { predicate: mine, timeout: 15_000 }).catch(() => undefined));
     if (!w) throw new Error(`The bench switch extension's worker (${SWITCH_SCRIPT}) is not running: was ${SWITCH_EXTENSION} loaded?`);
     return w;
   }
 
   private async setEnabled(on: boolean) {
     const id = this.cuecard.extensionId;
-    const now = await (await this.control()).evaluate(
+    const now = await (
+      await this.control()
+    ).evaluate(
       async ([id, on]) => {
         await chrome.management.setEnabled(id, on);
         return (await chrome.management.get(id)).enabled;
@@ -127,7 +131,11 @@ export class CuecardSwitch {
   }
 
   private async awaitGone() {
-    await until('Cuecard was disabled but its service worker did not stop', async () => (this.cuecardWorker() ? undefined : true), () => `still running: ${this.cuecardWorker()?.url()}`);
+    await until(
+      'Cuecard was disabled but its service worker did not stop',
+      async () => (this.cuecardWorker() ? undefined : true),
+      () => `still running: ${this.cuecardWorker()?.url()}`,
+    );
   }
 
   /** Puts Cuecard in `wanted` and lets the browser settle; every call idles the same time. */

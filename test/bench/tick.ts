@@ -15,7 +15,11 @@ import { sleep } from './stats';
 const PROCEDURE = 'shift-prep';
 const ITEM = 'workspace-tidy';
 
-interface Put { sentAt: number; replyAt: number; run: unknown }
+interface Put {
+  sentAt: number;
+  replyAt: number;
+  run: unknown;
+}
 type TickWindow = { __ccTick: { puts: Put[]; onReply?: () => void } };
 
 /** In the panel frame: record every run.put, when it went out and when its reply came back. */
@@ -37,7 +41,10 @@ function wrapSend() {
           put.replyAt = at;
           w.__ccTick.onReply?.();
         };
-        void reply.then(() => done(performance.now()), () => done(-1));
+        void reply.then(
+          () => done(performance.now()),
+          () => done(-1),
+        );
       }
       return reply;
     };
@@ -136,7 +143,9 @@ export async function benchTick(c: Condition, url: string, rounds: number, warmu
     for (let i = 0; i < warmup + rounds; i++) {
       await panel.evaluate(armTick, ITEM);
       await toggle(panel);
-      const t = await panel.evaluate(() => (window as unknown as { __ccArmed: Promise<{ clickAt: number; domAt: number; replyAt: number; run: { id: string } }> }).__ccArmed);
+      const t = await panel.evaluate(
+        () => (window as unknown as { __ccArmed: Promise<{ clickAt: number; domAt: number; replyAt: number; run: { id: string } }> }).__ccArmed,
+      );
       const base = await (await worker()).evaluate(rawPut, JSON.stringify(t.run));
       runId = t.run.id;
       if (i >= warmup) {
@@ -147,7 +156,10 @@ export async function benchTick(c: Condition, url: string, rounds: number, warmu
       }
       // Untick (not measured) so the next click ticks again, and let its write finish.
       await toggle(panel);
-      await panel.waitForFunction((item) => !document.querySelector(`[data-testid="cc-item-${item}"]`)!.closest('li')!.classList.contains('cc-item--done'), ITEM);
+      await panel.waitForFunction(
+        (item) => !document.querySelector(`[data-testid="cc-item-${item}"]`)!.closest('li')!.classList.contains('cc-item--done'),
+        ITEM,
+      );
       await sleep(150);
     }
     // The tick must really have reached the database: tick once more and read it back.
@@ -155,7 +167,9 @@ export async function benchTick(c: Condition, url: string, rounds: number, warmu
     await sleep(500);
     const ticks = await storedTicks(await worker(), runId);
     if (!ticks.includes(ITEM)) throw new Error(`The tick of "${ITEM}" was not found in IndexedDB (run ${runId} has ticks ${JSON.stringify(ticks)})`);
-    await (await worker()).evaluate(() => {
+    await (
+      await worker()
+    ).evaluate(() => {
       (globalThis as unknown as { __ccBaseline?: IDBDatabase }).__ccBaseline?.close();
       indexedDB.deleteDatabase('cuecard-bench-baseline');
     });

@@ -12,12 +12,22 @@ const root = resolve(import.meta.dirname, '../..');
 const ext = join(root, '.output/demo/chrome-mv3');
 const profile = mkdtempSync(join(tmpdir(), 'cuecard-shot-'));
 const server = await startDemoServer({ port: 0 });
-const args = [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=zh-CN'];
+const args = [
+  `--disable-extensions-except=${ext}`,
+  `--load-extension=${ext}`,
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--lang=zh-CN',
+];
 if (process.getuid?.() === 0) args.push('--no-sandbox');
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args,
-  viewport: { width: 1280, height: 760 }, locale: 'zh-CN',
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args,
+  viewport: { width: 1280, height: 760 },
+  locale: 'zh-CN',
 });
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -28,8 +28,15 @@ ${!chromium ? 'No Chromium found.' : 'No display here, so no browser window can 
 The demo server keeps running; press Ctrl+C to stop.`);
 } else {
   const profile = mkdtempSync(join(tmpdir(), 'cuecard-demo-'));
-  const args = [`--user-data-dir=${profile}`, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
-    '--no-first-run', '--disable-background-networking', '--disable-sync', `${server.url}/index.html`];
+  const args = [
+    `--user-data-dir=${profile}`,
+    `--disable-extensions-except=${extension}`,
+    `--load-extension=${extension}`,
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-sync',
+    `${server.url}/index.html`,
+  ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   const child = spawn(chromium, args, { stdio: 'ignore' });
   child.on('exit', () => server.close().then(() => process.exit(0)));

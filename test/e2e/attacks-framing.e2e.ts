@@ -31,7 +31,11 @@ async function controlSpots(panel: Frame) {
   const at = await origin(panel);
   const spots: { x: number; y: number }[] = [];
   for (const id of [...items.map((i) => `cc-item-${i}`), 'cc-next', 'cc-runs', 'cc-new-run', 'cc-collapse']) {
-    const box = await panel.getByTestId(id).first().boundingBox().catch(() => null);
+    const box = await panel
+      .getByTestId(id)
+      .first()
+      .boundingBox()
+      .catch(() => null);
     if (box) spots.push({ x: box.x - at.x + box.width / 2, y: box.y - at.y + box.height / 2 });
   }
   expect(spots.length).toBeGreaterThanOrEqual(4);
@@ -44,7 +48,14 @@ const LEFT_FRAME = 'position:fixed;top:0;left:0;width:360px;height:100vh;border:
 
 /** An attacker frame: what it shows, and that clicking where the controls are and sending requests changes nothing. */
 async function assertPowerless(page: Page, frame: Frame, runId: string, spots: { x: number; y: number }[]) {
-  await expect.poll(() => frame.locator('[data-testid="cc-unavailable"]').textContent().catch(() => null)).toBe(NOT_AVAILABLE);
+  await expect
+    .poll(() =>
+      frame
+        .locator('[data-testid="cc-unavailable"]')
+        .textContent()
+        .catch(() => null),
+    )
+    .toBe(NOT_AVAILABLE);
   expect(await frame.locator('body').innerText()).toBe(NOT_AVAILABLE);
   const before = JSON.stringify(await storedRun(runId));
   const at = await origin(frame);
@@ -60,7 +71,8 @@ async function assertPowerless(page: Page, frame: Frame, runId: string, spots: {
     ['context.read', { packId: 'x', version: 1 }],
     ['followups.list', {}],
   ]);
-  for (const r of refused) expect(r).toEqual({ ok: false, error: expect.stringMatching(/^Message refused: ".+" may not be sent from a panel that Cuecard did not open here\.$/) });
+  for (const r of refused)
+    expect(r).toEqual({ ok: false, error: expect.stringMatching(/^Message refused: ".+" may not be sent from a panel that Cuecard did not open here\.$/) });
   expect(await portFrom(frame)).toEqual({ open: false, heard: 0 });
   await page.waitForTimeout(300);
   expect(JSON.stringify(await storedRun(runId))).toBe(before);
@@ -80,7 +92,13 @@ describe('panel.html framed by anything but Cuecard', () => {
   it('an unrelated site framing the static and the real (dynamic) panel URL under a decoy gets nothing and changes nothing', async () => {
     const { spots, runId, page: crm } = await genuineRun();
     const staticUrl = `chrome-extension://${kit.browser.extensionId}/panel.html`;
-    evil.pages.set('/prize.html', decoyPage([{ name: 'static', src: staticUrl }, { name: 'dynamic', src: await dynamicUrl() }]));
+    evil.pages.set(
+      '/prize.html',
+      decoyPage([
+        { name: 'static', src: staticUrl },
+        { name: 'dynamic', src: await dynamicUrl() },
+      ]),
+    );
     const page = await kit.browser.context.newPage();
     await page.goto(`${evil.url}/prize.html`);
     // The static URL is not web-accessible any more (use_dynamic_url): Chromium's error page.
@@ -93,11 +111,14 @@ describe('panel.html framed by anything but Cuecard', () => {
   it('an enabled CRM page making its own iframe of the panel gets nothing, and the genuine panel keeps working', async () => {
     const { page, panel, runId, spots } = await genuineRun();
     const src = await dynamicUrl();
-    await page.evaluate(({ u, css }) => {
-      const f = Object.assign(document.createElement('iframe'), { name: 'crm-own', src: u });
-      f.style.cssText = css;
-      document.body.append(f);
-    }, { u: src, css: LEFT_FRAME });
+    await page.evaluate(
+      ({ u, css }) => {
+        const f = Object.assign(document.createElement('iframe'), { name: 'crm-own', src: u });
+        f.style.cssText = css;
+        document.body.append(f);
+      },
+      { u: src, css: LEFT_FRAME },
+    );
     await assertPowerless(page, await childFrame(page, 'crm-own'), runId, spots);
     await panel.getByTestId(`cc-item-${items[1]}`).check();
     await expect.poll(async () => Object.keys((await storedRun(runId))?.ticks ?? {}).sort()).toEqual([items[0], items[1]].sort());
@@ -109,14 +130,19 @@ describe('panel.html framed by anything but Cuecard', () => {
     const ticket = new URL(panel.url()).hash;
     expect(ticket).toMatch(/^#[0-9a-f]{64}$/);
     const replay = `${await dynamicUrl()}${ticket}`;
-    await page.evaluate(({ u, css }) => {
-      const f = Object.assign(document.createElement('iframe'), { name: 'replay', src: u });
-      f.style.cssText = css;
-      document.body.append(f);
-    }, { u: replay, css: LEFT_FRAME });
+    await page.evaluate(
+      ({ u, css }) => {
+        const f = Object.assign(document.createElement('iframe'), { name: 'replay', src: u });
+        f.style.cssText = css;
+        document.body.append(f);
+      },
+      { u: replay, css: LEFT_FRAME },
+    );
     const frame = await childFrame(page, 'replay');
     await assertPowerless(page, frame, runId, spots);
-    expect(await requestsFrom(frame, [['panel.claim', { ticket: ticket.slice(1) }]])).toEqual([{ ok: false, error: 'Cuecard is not available here: its ticket was already used by another frame.' }]);
+    expect(await requestsFrom(frame, [['panel.claim', { ticket: ticket.slice(1) }]])).toEqual([
+      { ok: false, error: 'Cuecard is not available here: its ticket was already used by another frame.' },
+    ]);
     evil.pages.set('/replay.html', decoyPage([{ name: 'replay', src: replay }]));
     const other = await kit.browser.context.newPage();
     await other.goto(`${evil.url}/replay.html`);

@@ -12,7 +12,7 @@ import { panelFrame } from './harness';
 import { faultKit, title } from './faults-kit';
 import { currentTitle, setOptions, startProcedure } from './flows';
 import { PROFILE, TEXT, tr } from './insert-kit';
-import { SETTLE_MS } from '../../lib/panel/visibility';
+import { SETTLE_MS } from '../../lib/panel-page/visibility';
 
 const kit = faultKit();
 const { open, startShift, storedRun, storedTicks, fromDb } = kit;
@@ -106,7 +106,10 @@ describe('a page steering the insert target', () => {
         id,
       );
     let expected = '';
-    for (const [name, id] of [['same', 'sub-notes'], ['cross', 'cross-notes']] as const) {
+    for (const [name, id] of [
+      ['same', 'sub-notes'],
+      ['cross', 'cross-notes'],
+    ] as const) {
       await expect.poll(() => page.frame({ name })?.locator(`#${id}`).count() ?? 0).toBe(1);
       const frame = page.frame({ name })!;
       expect(await focusByScript(frame, id)).toBe(true); // a trusted focusin happened in that frame
@@ -147,7 +150,7 @@ describe('forged keys and lifecycle events', () => {
     await b.page.close();
   });
 
-  it("a forged WXT content-script-started event stops neither the content script nor the panel", async () => {
+  it('a forged WXT content-script-started event stops neither the content script nor the panel', async () => {
     const { page, panel } = await greeting('/hostile/steer.html');
     await page.evaluate((id) => {
       const name = `${id}:crm:wxt:content-script-started`;

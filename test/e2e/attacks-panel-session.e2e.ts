@@ -92,7 +92,14 @@ describe('the genuine panel keeps its session', () => {
     await remounted.evaluate(() => ((globalThis as Marked).beforeReload = true));
     await remounted.evaluate(() => location.reload());
     await expect.poll(() => remounted.evaluate(() => (globalThis as Marked).beforeReload ?? false).catch(() => true)).toBe(false);
-    await expect.poll(() => remounted.locator('[data-testid="cc-step-title"]').textContent().catch(() => '')).toContain(title('mindset'));
+    await expect
+      .poll(() =>
+        remounted
+          .locator('[data-testid="cc-step-title"]')
+          .textContent()
+          .catch(() => ''),
+      )
+      .toContain(title('mindset'));
     await remounted.getByTestId('cc-next').click();
     await expect.poll(async () => (await storedRun(runId))?.path.length).toBe(3);
     expect(await remounted.locator('[data-testid="cc-unavailable"]').count()).toBe(0);

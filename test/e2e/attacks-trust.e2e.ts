@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { generateSigningKey, signPack } from '../../lib/pack/sign';
 import type { Pack } from '../../lib/pack/schema';
-import { teamPack } from '../../lib/packs/fixtures';
+import { teamPack } from '../../lib/distribution/fixtures';
 import { startDemoServer } from '../demo/server.mjs';
 import { extensionPage, launch, panelFrame, type Browser } from './harness';
 
@@ -96,7 +96,10 @@ async function refusal(name: string, code: string, label: string) {
 
 async function background<T>(type: string, payload: object = {}): Promise<T> {
   type Ext = { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; data?: unknown; error?: string }> } } };
-  const reply = await options.evaluate(([t, p]) => (globalThis as unknown as Ext).chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
+  const reply = await options.evaluate(([t, p]) => (globalThis as unknown as Ext).chrome.runtime.sendMessage({ type: t, payload: p }), [
+    type,
+    payload,
+  ] as const);
   if (!reply.ok) throw new Error(reply.error);
   return reply.data as T;
 }
@@ -127,7 +130,13 @@ describe('a rogue key the agent was talked into adding, bound to the company pac
     served.company = await sign(company, genuine(4), 4);
     const policy = { packUrls: [urlOf('company')], trustedKeyBindings: [{ publicKey: company.publicKey, packIds: ['acme.*'] }] };
     const worker = await browser.worker();
-    await worker.evaluate((p) => (globalThis as unknown as { chrome: { storage: { session: { set(v: object): Promise<void> } } } }).chrome.storage.session.set({ 'cuecard-demo-managed-policy': p }), policy);
+    await worker.evaluate(
+      (p) =>
+        (globalThis as unknown as { chrome: { storage: { session: { set(v: object): Promise<void> } } } }).chrome.storage.session.set({
+          'cuecard-demo-managed-policy': p,
+        }),
+      policy,
+    );
     // The policy change itself triggers a check; "Check now" makes the test wait for one.
     await options.reload();
     await sub('company').waitFor();
@@ -140,7 +149,9 @@ describe('a rogue key the agent was talked into adding, bound to the company pac
     expect(await companyKey.getByTestId('cc-key-packs').textContent()).toBe('可签署：acme.*');
     await expect.poll(() => pickerVersion()).toBe('acme.team-b · 第 4 版');
     // The run already open on v9999 keeps its version: a pinned run never changes under the agent.
-    const { openRuns, packMeta } = await background<{ openRuns: { packId: string; packVersion: number }[]; packMeta: { id: string; version: number }[] }>('state.load');
+    const { openRuns, packMeta } = await background<{ openRuns: { packId: string; packVersion: number }[]; packMeta: { id: string; version: number }[] }>(
+      'state.load',
+    );
     expect(openRuns.filter((r) => r.packId === 'acme.team-b').map((r) => r.packVersion)).toEqual([9999]);
     expect(packMeta.find((m) => m.id === 'acme.team-b')?.version).toBe(4);
   });
@@ -157,7 +168,9 @@ describe('a rogue key the agent was talked into adding, bound to the company pac
     served.rogue2 = await sign(rogue2, impostor(10_001), 1);
     await subscribe('rogue2');
     const shown = await refusal('rogue2', 'outranked', 'agent key after a policy release');
-    expect(shown.options).toMatch(/^已安装贵单位公钥签名的版本，本机添加的公钥不能替换它 \| Pack "acme\.team-b" has a release signed by a key your organisation set by policy; key [0-9a-f]{16}, added in this browser, cannot replace it/);
+    expect(shown.options).toMatch(
+      /^已安装贵单位公钥签名的版本，本机添加的公钥不能替换它 \| Pack "acme\.team-b" has a release signed by a key your organisation set by policy; key [0-9a-f]{16}, added in this browser, cannot replace it/,
+    );
     expect(shown.panel).toBe('已拒绝一个话术包更新：已安装贵单位公钥签名的版本，本机添加的公钥不能替换它。 您继续使用当前版本。');
     expect(await pickerVersion()).toBe('acme.team-b · 第 4 版');
   });
@@ -208,7 +221,9 @@ describe('unsigned packs allowed', () => {
     served.unsigned = JSON.stringify(impostor(99_999));
     await subscribe('unsigned');
     const shown = await refusal('unsigned', 'signed-installed', 'unsigned v99999 over a signed release');
-    expect(shown.options).toBe('已安装已签名的版本，未签名的文件不能替换它 | Pack "acme.team-b" has a signed release installed; an unsigned file never replaces a signed release, whatever its version.');
+    expect(shown.options).toBe(
+      '已安装已签名的版本，未签名的文件不能替换它 | Pack "acme.team-b" has a signed release installed; an unsigned file never replaces a signed release, whatever its version.',
+    );
     expect(await pickerVersion()).toBe('acme.team-b · 第 5 版');
   });
 

@@ -19,15 +19,30 @@ const WAIT = { timeout: 8000 };
 
 /** A pack whose step points at one element that no demo page has, and one only in main.html. */
 const anchorPack = {
-  format: 1, id: 'test.anchors', version: 1, title: { 'zh-CN': '锚点测试' }, languages: ['zh-CN'],
-  procedures: [{
-    id: 'anchor-check', title: { 'zh-CN': '锚点检查' }, kind: 'contact', start: 'look',
-    steps: [{ id: 'look', title: { 'zh-CN': '查看' }, anchors: [
-      { name: { 'zh-CN': '不存在的按钮' }, selector: '#no-such-button' },
-      { name: { 'zh-CN': '框架内的受理记录' }, labelText: '受理记录', frame: 'main.html' },
-      { name: { 'zh-CN': '控件里的回访记录' }, labelText: '回访记录' },
-    ] }],
-  }],
+  format: 1,
+  id: 'test.anchors',
+  version: 1,
+  title: { 'zh-CN': '锚点测试' },
+  languages: ['zh-CN'],
+  procedures: [
+    {
+      id: 'anchor-check',
+      title: { 'zh-CN': '锚点检查' },
+      kind: 'contact',
+      start: 'look',
+      steps: [
+        {
+          id: 'look',
+          title: { 'zh-CN': '查看' },
+          anchors: [
+            { name: { 'zh-CN': '不存在的按钮' }, selector: '#no-such-button' },
+            { name: { 'zh-CN': '框架内的受理记录' }, labelText: '受理记录', frame: 'main.html' },
+            { name: { 'zh-CN': '控件里的回访记录' }, labelText: '回访记录' },
+          ],
+        },
+      ],
+    },
+  ],
 };
 
 beforeAll(async () => {
@@ -38,7 +53,9 @@ beforeAll(async () => {
   // A test pack is not signed: allow that, as a team lead trying out a pack would.
   await opts.getByTestId('cc-allow-unsigned').check();
   await opts.waitForFunction(() => (document.querySelector('[data-testid="cc-allow-unsigned"]') as HTMLInputElement | null)?.checked);
-  await opts.getByTestId('cc-opt-import').setInputFiles({ name: 'anchors.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(anchorPack)) });
+  await opts
+    .getByTestId('cc-opt-import')
+    .setInputFiles({ name: 'anchors.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(anchorPack)) });
   await opts.getByText('test.anchors').first().waitFor(); // named in the status and the list of packs
   await opts.close();
 });
@@ -114,7 +131,9 @@ describe('page fields', () => {
       if (await panel.getByTestId('cc-new-run').isVisible()) await panel.getByTestId('cc-new-run').click();
       await panel.getByTestId('cc-suggest-complaint').waitFor();
       // The suggestion comes before every other procedure in the picker.
-      const order = await panel.locator('[data-testid^="cc-suggest-"], [data-testid^="cc-start-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+      const order = await panel
+        .locator('[data-testid^="cc-suggest-"], [data-testid^="cc-start-"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
       expect(order[0], path).toBe('cc-suggest-complaint');
       await page.close();
     }
@@ -136,10 +155,24 @@ describe('page fields', () => {
     const opts = await extensionPage(browser);
     const dump = () =>
       opts.evaluate(async () => {
-        const db = await new Promise<IDBDatabase>((ok, fail) => Object.assign(indexedDB.open('cuecard'), { onsuccess(this: IDBRequest<IDBDatabase>) { ok(this.result); }, onerror: fail }));
+        const db = await new Promise<IDBDatabase>((ok, fail) =>
+          Object.assign(indexedDB.open('cuecard'), {
+            onsuccess(this: IDBRequest<IDBDatabase>) {
+              ok(this.result);
+            },
+            onerror: fail,
+          }),
+        );
         const all: Record<string, unknown> = {};
         for (const name of Array.from(db.objectStoreNames)) {
-          all[name] = await new Promise((ok, fail) => Object.assign(db.transaction(name).objectStore(name).getAll(), { onsuccess(this: IDBRequest) { ok(this.result); }, onerror: fail }));
+          all[name] = await new Promise((ok, fail) =>
+            Object.assign(db.transaction(name).objectStore(name).getAll(), {
+              onsuccess(this: IDBRequest) {
+                ok(this.result);
+              },
+              onerror: fail,
+            }),
+          );
         }
         db.close();
         const ext = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> } } } }).chrome;
@@ -232,10 +265,17 @@ describe('Show me', () => {
     const [download] = await Promise.all([opts.waitForEvent('download'), opts.getByTestId('cc-opt-anchors-export').click()]);
     const file = readFileSync(await download.path(), 'utf8');
     const exported = JSON.parse(file) as { anchors: Array<Record<string, unknown>> };
-    expect(exported.anchors).toContainEqual(expect.objectContaining({
-      packId: 'test.anchors', procedureId: 'anchor-check', stepId: 'look', index: 0, count: 1,
-      anchor: { selector: '#no-such-button', name: '不存在的按钮' }, page: `${server.url}/index.html`,
-    }));
+    expect(exported.anchors).toContainEqual(
+      expect.objectContaining({
+        packId: 'test.anchors',
+        procedureId: 'anchor-check',
+        stepId: 'look',
+        index: 0,
+        count: 1,
+        anchor: { selector: '#no-such-button', name: '不存在的按钮' },
+        page: `${server.url}/index.html`,
+      }),
+    );
     expect(file).not.toContain(PHONE); // the page's query string is not recorded
     await opts.close();
   });

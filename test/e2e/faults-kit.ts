@@ -110,7 +110,14 @@ export function faultKit() {
     const from = before.length;
     await cdp.send('ServiceWorker.stopWorker', { versionId });
     // Open panels reconnect at once, so "stopped" may go by unreported: "starting" proves it too.
-    await until(async () => versions.get(versionId)!.slice(from).some((s) => s === 'stopped' || s === 'starting'), 5000);
+    await until(
+      async () =>
+        versions
+          .get(versionId)!
+          .slice(from)
+          .some((s) => s === 'stopped' || s === 'starting'),
+      5000,
+    );
     // Open panels' ports start it again when they reconnect: wait for that if asked.
     if (untilRestarted) await until(async () => versions.get(versionId)!.at(-1) === 'running', 15_000);
     await ext.close();

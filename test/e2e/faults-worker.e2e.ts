@@ -43,7 +43,7 @@ describe('the service worker stops mid-run', () => {
 });
 
 describe('two tabs on the same run', () => {
-  it('each sees the other\'s change within 1 s, and both end on the last write', async () => {
+  it("each sees the other's change within 1 s, and both end on the last write", async () => {
     const a = await open();
     const id = await startShift(a.panel);
     const b = await open();
@@ -52,12 +52,17 @@ describe('two tabs on the same run', () => {
     const relay = async (from: Frame, to: Frame, item: string, checked: boolean, limit = 1000) => {
       const sel = `#cc-item-${item}`;
       await from.locator(sel).waitFor();
-      const clickedAt = await from.evaluate(([s, want]) => {
-        const box = document.querySelector(s) as HTMLInputElement;
-        if (box.checked !== want) box.click();
-        return Date.now();
-      }, [sel, checked] as const);
-      await to.waitForFunction(([s, want]) => (document.querySelector(s) as HTMLInputElement | null)?.checked === want, [sel, checked] as const, { timeout: limit + 5000 });
+      const clickedAt = await from.evaluate(
+        ([s, want]) => {
+          const box = document.querySelector(s) as HTMLInputElement;
+          if (box.checked !== want) box.click();
+          return Date.now();
+        },
+        [sel, checked] as const,
+      );
+      await to.waitForFunction(([s, want]) => (document.querySelector(s) as HTMLInputElement | null)?.checked === want, [sel, checked] as const, {
+        timeout: limit + 5000,
+      });
       const took = Date.now() - clickedAt;
       expect(took, `${item} → ${checked} took ${took} ms to reach the other tab`).toBeLessThan(limit);
       return took;
@@ -79,10 +84,13 @@ describe('two tabs on the same run', () => {
     // Both at once, on different items: whichever write is stored last is what both tabs show.
     await Promise.all([a.panel.getByTestId('cc-item-workspace-tidy').uncheck(), b.panel.getByTestId('cc-item-equipment-working').uncheck()]);
     await expect
-      .poll(async () => {
-        const stored = await storedTicks(id);
-        return [await ticked(a.panel), await ticked(b.panel)].every((t) => JSON.stringify(t) === JSON.stringify(stored));
-      }, { timeout: 3000 })
+      .poll(
+        async () => {
+          const stored = await storedTicks(id);
+          return [await ticked(a.panel), await ticked(b.panel)].every((t) => JSON.stringify(t) === JSON.stringify(stored));
+        },
+        { timeout: 3000 },
+      )
       .toBe(true);
     await a.page.close();
     await b.page.close();

@@ -23,7 +23,11 @@ export function step(proc: Procedure, id: string): Step {
 export async function setOptions(b: Browser, change: { mode?: 'newHire' | 'experienced'; company?: string; agentId?: string }) {
   const page = await b.context.newPage();
   await page.goto(`chrome-extension://${b.extensionId}/options.html#profile`);
-  const saved = (testid: string) => page.getByTestId(testid).getByText(/已保存|Saved/).waitFor();
+  const saved = (testid: string) =>
+    page
+      .getByTestId(testid)
+      .getByText(/已保存|Saved/)
+      .waitFor();
   const radio = change.mode && page.getByTestId(`cc-opt-mode-${change.mode}`);
   if (radio && !(await radio.isChecked())) {
     await radio.check();

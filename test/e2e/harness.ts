@@ -42,7 +42,9 @@ export function chromiumArgs(extensionPath = EXTENSION_PATH, extraExtensions: st
  * start on a fresh profile without it, as they did before it existed: a tab that opens on its
  * own, at a moment of its choosing, would take the focus from the page under test.
  */
-export async function launch(opts: { userDataDir?: string; extensionPath?: string; locale?: string; extraExtensions?: string[]; keepWelcome?: boolean } = {}): Promise<Browser> {
+export async function launch(
+  opts: { userDataDir?: string; extensionPath?: string; locale?: string; extraExtensions?: string[]; keepWelcome?: boolean } = {},
+): Promise<Browser> {
   const extensionPath = opts.extensionPath ?? EXTENSION_PATH;
   if (!existsSync(join(extensionPath, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionPath}: run \`npm run build:demo\` first.`);
@@ -117,8 +119,18 @@ export async function panelFrame(page: Page, extensionId: string, timeout = 15_0
     await page.waitForTimeout(50);
   }
   // What there was instead, so a failure says where the chain broke (injection, mount, frame).
-  const host = await page.evaluate(() => { const h = document.querySelector('cuecard-panel'); return h ? `present, style "${h.getAttribute('style') ?? ''}"` : 'none'; }).catch((e: Error) => e.message);
-  throw new Error(`The Cuecard panel did not appear on ${page.url()} within ${timeout} ms: host element ${host}; frames ${page.frames().map((f) => f.url()).join(', ')}`);
+  const host = await page
+    .evaluate(() => {
+      const h = document.querySelector('cuecard-panel');
+      return h ? `present, style "${h.getAttribute('style') ?? ''}"` : 'none';
+    })
+    .catch((e: Error) => e.message);
+  throw new Error(
+    `The Cuecard panel did not appear on ${page.url()} within ${timeout} ms: host element ${host}; frames ${page
+      .frames()
+      .map((f) => f.url())
+      .join(', ')}`,
+  );
 }
 
 export async function demoServer() {

@@ -9,7 +9,6 @@ import { demoServer, extensionPage, launch, panelFrame, type Browser } from './h
 import { sitesReady } from './ready';
 import { currentTitle, startProcedure } from './flows';
 
-
 let server: Awaited<ReturnType<typeof demoServer>>;
 let browser: Browser;
 let options: Page;

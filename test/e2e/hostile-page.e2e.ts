@@ -11,7 +11,6 @@ import { launch, panelFrame, type Browser } from './harness';
 import { sitesReady } from './ready';
 import { currentTitle, procedure, setOptions, startProcedure, step } from './flows';
 
-
 let server: Awaited<ReturnType<typeof startDemoServer>>;
 let browser: Browser;
 const CSP = "default-src 'self'; script-src 'self'; frame-src 'self'; style-src 'self'";
@@ -69,25 +68,28 @@ async function panelShot(path: string): Promise<{ png: Buffer; box: { x: number;
 /** Decodes both PNGs in Chromium (no PNG library here) and counts pixels that differ. */
 async function pixelDiff(a: Buffer, b: Buffer) {
   const page = await browser.context.newPage();
-  const result = await page.evaluate(async ([a64, b64]) => {
-    const pixels = async (b64: string) => {
-      const img = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
-      const ctx = new OffscreenCanvas(img.width, img.height).getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      return ctx.getImageData(0, 0, img.width, img.height);
-    };
-    const [x, y] = await Promise.all([pixels(a64), pixels(b64)]);
-    if (x.width !== y.width || x.height !== y.height) return { total: -1, differing: -1, maxDelta: 255 };
-    let differing = 0;
-    let maxDelta = 0;
-    for (let i = 0; i < x.data.length; i += 4) {
-      let d = 0;
-      for (let k = 0; k < 4; k++) d = Math.max(d, Math.abs(x.data[i + k]! - y.data[i + k]!));
-      if (d > 0) differing++;
-      maxDelta = Math.max(maxDelta, d);
-    }
-    return { total: x.width * x.height, differing, maxDelta };
-  }, [a.toString('base64'), b.toString('base64')] as const);
+  const result = await page.evaluate(
+    async ([a64, b64]) => {
+      const pixels = async (b64: string) => {
+        const img = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+        const ctx = new OffscreenCanvas(img.width, img.height).getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, img.width, img.height);
+      };
+      const [x, y] = await Promise.all([pixels(a64), pixels(b64)]);
+      if (x.width !== y.width || x.height !== y.height) return { total: -1, differing: -1, maxDelta: 255 };
+      let differing = 0;
+      let maxDelta = 0;
+      for (let i = 0; i < x.data.length; i += 4) {
+        let d = 0;
+        for (let k = 0; k < 4; k++) d = Math.max(d, Math.abs(x.data[i + k]! - y.data[i + k]!));
+        if (d > 0) differing++;
+        maxDelta = Math.max(maxDelta, d);
+      }
+      return { total: x.width * x.height, differing, maxDelta };
+    },
+    [a.toString('base64'), b.toString('base64')] as const,
+  );
   await page.close();
   return result;
 }

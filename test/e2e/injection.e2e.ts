@@ -139,11 +139,21 @@ describe('the content script', () => {
       f.src = 'iframe-form.html';
       document.body.append(f);
     });
-    const late = await expect.poll(() => page.frame({ name: 'late' })?.url() ?? '').toContain('iframe-form.html').then(() => page.frame({ name: 'late' })!);
+    const late = await expect
+      .poll(() => page.frame({ name: 'late' })?.url() ?? '')
+      .toContain('iframe-form.html')
+      .then(() => page.frame({ name: 'late' })!);
     await late.waitForLoadState();
     // Reload the frame a few times: each load asks the background again, and must not add a copy.
     for (let i = 0; i < 3; i++) await late.evaluate(() => location.reload()).catch(() => undefined);
-    await expect.poll(() => page.frame({ name: 'late' })?.evaluate(() => document.readyState).catch(() => '')).toBe('complete');
+    await expect
+      .poll(() =>
+        page
+          .frame({ name: 'late' })
+          ?.evaluate(() => document.readyState)
+          .catch(() => ''),
+      )
+      .toBe('complete');
     const frame = page.frame({ name: 'late' })!;
     await frame.locator('#sub-notes').click();
     // The content script arrives a moment after the frame's load: insert until it has.

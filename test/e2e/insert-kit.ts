@@ -59,7 +59,10 @@ export function insertKit(title: string) {
     await page.goto(server.url + path);
     const panel = await panelFrame(page, browser.extensionId);
     const ids = ['cc-insert-greeting', 'cc-start-inbound-phone-phone', 'cc-new-run'];
-    await panel.locator(ids.map((id) => `[data-testid="${id}"]`).join(', ')).first().waitFor();
+    await panel
+      .locator(ids.map((id) => `[data-testid="${id}"]`).join(', '))
+      .first()
+      .waitFor();
     if (!(await panel.getByTestId('cc-insert-greeting').isVisible())) await startProcedure(panel, 'inbound-phone', 'phone');
     await expect.poll(() => panel.getByTestId('cc-phrase-greeting').textContent()).toBe(TEXT);
     return { page, panel };

@@ -11,7 +11,13 @@ import { demoServer, extensionPage, launch, panelFrame, type Browser } from './h
 import { defaultPack, startProcedure } from './flows';
 import { generateSigningKey } from '../../lib/pack/sign';
 
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; data: { settings: { sites: string[]; profile: Record<string, string>; lang: string; trustedKeys: unknown[] } } }> } };
+declare const chrome: {
+  runtime: {
+    sendMessage(
+      message: unknown,
+    ): Promise<{ ok: boolean; data: { settings: { sites: string[]; profile: Record<string, string>; lang: string; trustedKeys: unknown[] } } }>;
+  };
+};
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof demoServer>>;
@@ -131,7 +137,9 @@ describe('settings page', () => {
     await input.fill('crm.example.com/crm');
     await input.press('Enter');
     const error = page.getByTestId('cc-opt-site-error');
-    await expect.poll(() => error.textContent()).toBe('“crm.example.com/crm”不是 Cuecard 可用的站点地址：请写成 https://crm.example.com/* 的形式（http 或 https、主机名，再加 / 和路径）。');
+    await expect
+      .poll(() => error.textContent())
+      .toBe('“crm.example.com/crm”不是 Cuecard 可用的站点地址：请写成 https://crm.example.com/* 的形式（http 或 https、主机名，再加 / 和路径）。');
     expect(await input.inputValue()).toBe('crm.example.com/crm');
     expect(await input.getAttribute('aria-invalid')).toBe('true');
     expect(await input.getAttribute('aria-describedby')).toContain('cc-opt-site-error');
@@ -146,7 +154,9 @@ describe('settings page', () => {
     expect(await page.getByTestId('cc-opt-prefs-status').textContent()).toBe('Saved ✓');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.reload();
-    await expect.poll(() => page.locator('nav').innerText()).toBe(['Profile', 'CRM sites', 'SOP packs & trust', 'Keyboard shortcuts', 'Follow-ups', 'Broken anchors', 'About & privacy'].join('\n'));
+    await expect
+      .poll(() => page.locator('nav').innerText())
+      .toBe(['Profile', 'CRM sites', 'SOP packs & trust', 'Keyboard shortcuts', 'Follow-ups', 'Broken anchors', 'About & privacy'].join('\n'));
     expect(await page.getByLabel('Agent ID').inputValue()).toBe('8023-08');
     expect(await page.title()).toBe('Profile · Cuecard settings');
     await page.getByTestId('cc-opt-lang').selectOption('auto');
@@ -159,10 +169,15 @@ describe('settings page', () => {
     const key = await generateSigningKey();
     const page = await extensionPage(browser, '/options.html#packs');
     // A key as stored before bindings existed: no packIds (it signs nothing now).
-    await page.evaluate((publicKey) => chrome.runtime.sendMessage({ type: 'settings.patch', payload: { patch: { trustedKeys: [{ publicKey }] } } }), key.publicKey);
+    await page.evaluate(
+      (publicKey) => chrome.runtime.sendMessage({ type: 'settings.patch', payload: { patch: { trustedKeys: [{ publicKey }] } } }),
+      key.publicKey,
+    );
     await page.reload();
     const row = page.locator(`[data-testid="cc-key"][data-key-id="${key.keyId}"]`);
-    await expect.poll(() => row.getByTestId('cc-key-unbound').textContent()).toBe('未绑定任何话术包：这把公钥签署的话术包都会被拒绝。请连同话术包 ID 重新添加它。');
+    await expect
+      .poll(() => row.getByTestId('cc-key-unbound').textContent())
+      .toBe('未绑定任何话术包：这把公钥签署的话术包都会被拒绝。请连同话术包 ID 重新添加它。');
     expect(await row.getByTestId('cc-key-packs').count()).toBe(0);
     await page.getByTestId('cc-key-input').fill(key.publicKey);
     await page.getByTestId('cc-key-pack-ids').fill('acme.team-b, acme.shared.*');
@@ -182,7 +197,12 @@ describe('settings page', () => {
     expect(await page.getByLabel('工号').inputValue()).toBe('8023-08');
     // onInstalled has run by the time an extension page answers; give its tab a moment anyway.
     await page.waitForTimeout(2000);
-    expect(browser.context.pages().map((p) => p.url()).filter((u) => u.includes('#welcome'))).toEqual([]);
+    expect(
+      browser.context
+        .pages()
+        .map((p) => p.url())
+        .filter((u) => u.includes('#welcome')),
+    ).toEqual([]);
     await page.close();
   });
 });

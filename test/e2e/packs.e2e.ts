@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { generateSigningKey, signPack } from '../../lib/pack/sign';
 import type { Pack } from '../../lib/pack/schema';
-import { teamPack } from '../../lib/packs/fixtures';
+import { teamPack } from '../../lib/distribution/fixtures';
 import { preview } from '../../lib/cli/preview';
 import { startDemoServer } from '../demo/server.mjs';
 import { CHROMIUM, extensionPage, launch, panelFrame, type Browser } from './harness';
@@ -72,7 +72,10 @@ async function checkNow() {
 
 async function background<T>(type: string, payload: object = {}): Promise<T> {
   type Ext = { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; data?: unknown; error?: string }> } } };
-  const reply = await options.evaluate(([t, p]) => (globalThis as unknown as Ext).chrome.runtime.sendMessage({ type: t, payload: p }), [type, payload] as const);
+  const reply = await options.evaluate(([t, p]) => (globalThis as unknown as Ext).chrome.runtime.sendMessage({ type: t, payload: p }), [
+    type,
+    payload,
+  ] as const);
   if (!reply.ok) throw new Error(reply.error);
   return reply.data as T;
 }
@@ -222,7 +225,10 @@ describe('hand imports', () => {
     const unsigned = { ...teamPack(1), id: 'acme.team-c' };
     await input.setInputFiles({ name: 'team-c.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(unsigned)) });
     await expect.poll(() => options.getByTestId('cc-opt-error').textContent()).toMatch(/not signed/);
-    seen['unsigned (file import)'] = { options: (await options.getByTestId('cc-opt-error').textContent()) ?? '', panel: '(none: the agent sees the reason where they imported)' };
+    seen['unsigned (file import)'] = {
+      options: (await options.getByTestId('cc-opt-error').textContent()) ?? '',
+      panel: '(none: the agent sees the reason where they imported)',
+    };
     await input.setInputFiles({ name: 'team-c.signed.json', mimeType: 'application/json', buffer: Buffer.from(await sign(unsigned, 1)) });
     await options.locator('li', { hasText: 'acme.team-c' }).waitFor();
     expect(await options.getByTestId('cc-opt-error').count()).toBe(0);
@@ -237,10 +243,14 @@ describe('the run started on release 1', () => {
     await panel.locator('[data-testid="cc-runs"] select').selectOption(v1Run!.id);
     await expect.poll(() => panel.getByTestId('cc-phrase-bye').textContent()).toContain('感谢来电，再见。');
     await panel.getByTestId('cc-finish').click();
-    await expect.poll(async () => {
-      const { runs } = await background<{ runs: { procedureId: string; packId: string; packVersion: number; status: string }[] }>('runs.history', { limit: 10 });
-      return runs.filter((r) => r.packId === 'acme.team-b').map((r) => [r.status, r.packVersion]);
-    }).toEqual([['finished', 1]]);
+    await expect
+      .poll(async () => {
+        const { runs } = await background<{ runs: { procedureId: string; packId: string; packVersion: number; status: string }[] }>('runs.history', {
+          limit: 10,
+        });
+        return runs.filter((r) => r.packId === 'acme.team-b').map((r) => [r.status, r.packVersion]);
+      })
+      .toEqual([['finished', 1]]);
   });
 });
 

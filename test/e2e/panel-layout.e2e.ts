@@ -87,7 +87,10 @@ describe('panel layout in the CRM page', () => {
         CONTROLS,
       );
       expect(controls.length).toBeGreaterThan(20);
-      expect(controls.filter((c) => overlaps(c, box)).map((c) => c.id), `scrolled to ${scroll}`).toEqual([]);
+      expect(
+        controls.filter((c) => overlaps(c, box)).map((c) => c.id),
+        `scrolled to ${scroll}`,
+      ).toEqual([]);
     }
     await panel.getByTestId('cc-tab').click();
     await expectOpen(host, panel);
@@ -110,7 +113,10 @@ describe('panel layout in the CRM page', () => {
 
   it('Alt+Shift+K toggles it with the focus in a same-origin or cross-origin iframe of the CRM', async () => {
     const { page, panel, host } = await openPage('/iframes.html');
-    for (const [name, field] of [['same', '#sub-notes'], ['cross', '#cross-notes']] as const) {
+    for (const [name, field] of [
+      ['same', '#sub-notes'],
+      ['cross', '#cross-notes'],
+    ] as const) {
       await expect.poll(() => page.frame({ name })?.url() ?? '').toMatch(/iframe-(form|cross)\.html/);
       const frame = page.frame({ name })!;
       await frame.locator(field).click();

@@ -33,9 +33,9 @@ async function open(b: Browser): Promise<{ page: Page; panel: Frame }> {
 /** The state the agent would see: step title and which checklist boxes are ticked. */
 async function snapshot(panel: Frame) {
   await panel.getByTestId('cc-step-title').waitFor();
-  const ticked = await panel.locator('input[type=checkbox][data-testid^="cc-item-"]:checked').evaluateAll((els) =>
-    els.map((e) => e.getAttribute('data-testid')),
-  );
+  const ticked = await panel
+    .locator('input[type=checkbox][data-testid^="cc-item-"]:checked')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
   return { title: await currentTitle(panel), ticked: ticked.sort() };
 }
 

@@ -83,7 +83,11 @@ export function storageKit() {
 }
 
 /** The contact a panel shows: its switcher's selection ('' for the picker). */
-export const shown = (panel: Frame) => panel.locator('[data-testid="cc-runs"] select').inputValue().catch(() => '');
+export const shown = (panel: Frame) =>
+  panel
+    .locator('[data-testid="cc-runs"] select')
+    .inputValue()
+    .catch(() => '');
 
 /** Sends one protocol message from a panel frame, as the panel's own code does. */
 export function sendFrom<T>(panel: Frame, type: string, payload: unknown): Promise<T> {

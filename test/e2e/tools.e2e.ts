@@ -34,7 +34,8 @@ afterAll(async () => {
 });
 
 type CrmWindow = Window & { crmLog: { type: string; key?: string; code?: string }[]; crmLogClear(): void };
-const pageKeydowns = (page: Page) => page.evaluate(() => (window as unknown as CrmWindow).crmLog.filter((e) => e.type === 'keydown').map((e) => e.code ?? e.key));
+const pageKeydowns = (page: Page) =>
+  page.evaluate(() => (window as unknown as CrmWindow).crmLog.filter((e) => e.type === 'keydown').map((e) => e.code ?? e.key));
 const clearLog = (page: Page) => page.evaluate(() => (window as unknown as CrmWindow).crmLogClear());
 
 async function openCrm(): Promise<{ page: Page; panel: Frame }> {
@@ -188,7 +189,9 @@ describe('keyboard shortcuts', () => {
     await expect.poll(() => title(panel)).toBe(stepTitle('verify-identity'));
     expect(await pageKeydowns(page)).not.toContain('KeyN');
     // A page script forging the same keys gets nowhere: only real key presses are taken.
-    await page.evaluate(() => document.getElementById('notes')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', code: 'KeyN', altKey: true, bubbles: true })));
+    await page.evaluate(() =>
+      document.getElementById('notes')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'n', code: 'KeyN', altKey: true, bubbles: true })),
+    );
     await page.waitForTimeout(300);
     expect(await title(panel)).toBe(stepTitle('verify-identity'));
 

@@ -65,7 +65,12 @@ export interface PageTarget {
  * Runs `fn(...args)` in the one add-on page that matches `target` and returns its JSON result.
  * Throws NoExtensionFrame (naming the frames there were) when none or several match.
  */
-export async function runInExtensionPage<A extends unknown[], R>(b: Browser, target: PageTarget, fn: (...args: A) => R | Promise<R>, ...args: A): Promise<Awaited<R>> {
+export async function runInExtensionPage<A extends unknown[], R>(
+  b: Browser,
+  target: PageTarget,
+  fn: (...args: A) => R | Promise<R>,
+  ...args: A
+): Promise<Awaited<R>> {
   const context = await chromeContext(b);
   const { result } = await connection(b).send('script.callFunction', {
     functionDeclaration: inChrome.toString(),
@@ -88,7 +93,10 @@ export async function openExtensionTab(b: Browser, url: string): Promise<void> {
   const context = await chromeContext(b);
   const { result } = await connection(b).send('script.callFunction', {
     functionDeclaration: ((u: string) => {
-      const g = globalThis as unknown as { gBrowser: { addTab(u: string, o: object): unknown; selectedTab: unknown }; Services: { scriptSecurityManager: { getSystemPrincipal(): unknown } } };
+      const g = globalThis as unknown as {
+        gBrowser: { addTab(u: string, o: object): unknown; selectedTab: unknown };
+        Services: { scriptSecurityManager: { getSystemPrincipal(): unknown } };
+      };
       g.gBrowser.selectedTab = g.gBrowser.addTab(u, { triggeringPrincipal: g.Services.scriptSecurityManager.getSystemPrincipal() });
     }).toString(),
     target: { context },

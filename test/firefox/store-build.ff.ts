@@ -39,10 +39,15 @@ describe('the Firefox store build', () => {
     await openExtensionTab(ff.browser, `${ff.origin}/options.html`);
     const options = { prefix: `${ff.origin}/options.html` };
     // The profile inputs render only once the background has answered with the stored settings.
-    const shown = await until('the options page with its settings', () => runInExtensionPage(ff.browser, options, () => ({
-      company: document.querySelector<HTMLInputElement>('[data-testid="cc-opt-company"]')?.value ?? null,
-      error: document.querySelector('[data-testid="cc-opt-load-error"]')?.textContent ?? null,
-    })), (v) => v.company !== null || v.error !== null);
+    const shown = await until(
+      'the options page with its settings',
+      () =>
+        runInExtensionPage(ff.browser, options, () => ({
+          company: document.querySelector<HTMLInputElement>('[data-testid="cc-opt-company"]')?.value ?? null,
+          error: document.querySelector('[data-testid="cc-opt-load-error"]')?.textContent ?? null,
+        })),
+      (v) => v.company !== null || v.error !== null,
+    );
     expect(shown).toEqual({ company: '', error: null });
   });
 });

@@ -21,7 +21,11 @@ describe.each(BACKENDS)('hub API on $name', { timeout: 60_000 }, (backend) => {
     drop = o.drop;
     const clock = new Clock();
     const hub = await hubFor(o.db, clock, config);
-    const json = (body: unknown, headers: Record<string, string> = {}) => ({ method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...headers } });
+    const json = (body: unknown, headers: Record<string, string> = {}) => ({
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', ...headers },
+    });
     const enrol = async (agentId: string) => {
       const res = await hub.app.request('/api/enrol', json({ token: hub.enrolToken, agentId }));
       expect(res.status).toBe(200);
@@ -95,7 +99,10 @@ describe.each(BACKENDS)('hub API on $name', { timeout: 60_000 }, (backend) => {
     expect(await raw.json()).toMatchObject({ error: 'malformed', message: expect.stringContaining('not JSON') });
     const empty = await h.send(a1.credential, []);
     expect(await empty.json()).toMatchObject({ error: 'invalid-batch', message: 'events: a batch holds at least one event' });
-    const many = await h.send(a1.credential, Array.from({ length: WIRE_LIMITS.eventsPerBatch + 1 }, () => runEvent()));
+    const many = await h.send(
+      a1.credential,
+      Array.from({ length: WIRE_LIMITS.eventsPerBatch + 1 }, () => runEvent()),
+    );
     expect(many.status).toBe(400);
     const huge = await h.send(a1.credential, [runEvent({ procedureId: 'x'.repeat(WIRE_LIMITS.batchBytes) })]);
     expect(huge.status).toBe(413);
@@ -103,7 +110,9 @@ describe.each(BACKENDS)('hub API on $name', { timeout: 60_000 }, (backend) => {
   });
 
   it('rate-limits enrolment and event batches, and refuses a revoked enrolment token', async () => {
-    const h = await setup({ limits: { enrol: { burst: 2, perMinute: 1 }, events: { burst: 1, perMinute: 1 }, login: { burst: 5, perMinute: 5 }, api: { burst: 60, perMinute: 60 } } });
+    const h = await setup({
+      limits: { enrol: { burst: 2, perMinute: 1 }, events: { burst: 1, perMinute: 1 }, login: { burst: 5, perMinute: 5 }, api: { burst: 60, perMinute: 60 } },
+    });
     const a1 = await h.enrol('a1');
     await h.enrol('a2');
     const third = await h.app.request('/api/enrol', h.json({ token: h.enrolToken, agentId: 'a3' }));

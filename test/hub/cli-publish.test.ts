@@ -50,10 +50,16 @@ const served = async (agent?: { agent_id: string; team: string }) => {
 
 describe('cuecard pack publish / promote / pause / rollback', { timeout: 60_000 }, () => {
   it('runs a release through its stages and rolls back by re-signing older content as a new release', async () => {
-    expect(await cuecard('pack', 'publish', 'v1.json', '--hub', hub.url)).toMatchObject({ code: 0, out: expect.stringContaining('release 1: pack acme.team-b version 1 sequence 1, stage draft') });
+    expect(await cuecard('pack', 'publish', 'v1.json', '--hub', hub.url)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('release 1: pack acme.team-b version 1 sequence 1, stage draft'),
+    });
     expect(await cuecard('pack', 'promote', '1', '--stage', 'everyone', '--hub', hub.url)).toMatchObject({ code: 0 });
     const refused = await cuecard('pack', 'publish', 'old.json', '--hub', hub.url);
-    expect(refused).toMatchObject({ code: 1, err: expect.stringContaining('The hub refused (422 rollback): This is release 1 of pack "acme.team-b" from key') });
+    expect(refused).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('The hub refused (422 rollback): This is release 1 of pack "acme.team-b" from key'),
+    });
     expect((await cuecard('pack', 'publish', 'v2.json', '--hub', hub.url)).code).toBe(0);
     expect((await cuecard('pack', 'promote', '2', '--stage', 'pilot', '--agents', 'a1', '--hub', hub.url)).code).toBe(0);
     expect(await served({ agent_id: 'a1', team: 't' })).toEqual({ sequence: 2, version: 2 });
@@ -63,7 +69,10 @@ describe('cuecard pack publish / promote / pause / rollback', { timeout: 60_000 
     expect((await cuecard('pack', 'promote', '2', '--stage', 'everyone', '--hub', hub.url)).code).toBe(0);
     // v2 is out to everyone and turns out wrong: back to v1's content, as release 3 (version 3).
     const rolled = await cuecard('pack', 'rollback', '1', '--key', 'lead.key', '--hub', hub.url);
-    expect(rolled).toMatchObject({ code: 0, out: expect.stringContaining('Rolled back to the content of release 1: release 3: pack acme.team-b version 3 sequence 3, stage everyone') });
+    expect(rolled).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Rolled back to the content of release 1: release 3: pack acme.team-b version 3 sequence 3, stage everyone'),
+    });
     expect(await served()).toEqual({ sequence: 3, version: 3 });
     const [row] = await hub.db.query<{ signed_text: string }>('SELECT signed_text FROM releases WHERE id = 3');
     const pack = readSignedEnvelope(row!.signed_text);

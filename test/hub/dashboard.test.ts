@@ -79,7 +79,10 @@ describe('hub dashboard', { timeout: 90_000 }, () => {
     const done = await h.app.request(`/releases/${id}/everyone`, h.form({ csrf }, cookie));
     expect(done.status).toBe(303);
     expect(await h.get('/releases', cookie)).toContain('data-stage="everyone"');
-    const forgedLogin = await h.app.request('/login', h.form({ csrf: 'abc', email: 'lead@example.com', password: PASSWORD }, 'cuecard_login_csrf=abc', { Origin: 'https://evil.example' }));
+    const forgedLogin = await h.app.request(
+      '/login',
+      h.form({ csrf: 'abc', email: 'lead@example.com', password: PASSWORD }, 'cuecard_login_csrf=abc', { Origin: 'https://evil.example' }),
+    );
     expect(forgedLogin.status).toBe(403);
     expect((await h.app.request('/logout', h.form({ csrf }, cookie))).status).toBe(303);
     expect((await h.app.request('/releases', { headers: { Cookie: cookie } })).status).toBe(303);
@@ -88,9 +91,15 @@ describe('hub dashboard', { timeout: 90_000 }, () => {
   it('shows per release who has it and who has not acknowledged each changed phrase', async () => {
     const h = await setup();
     drop = h.drop;
-    const up = async (v: 1 | 2, seq: number) => ((await (await h.app.request('/api/releases', { method: 'POST', body: await signedTeamPack(h.key.privateKey, v, seq), headers: h.auth })).json()) as { release: { id: number } }).release.id;
+    const up = async (v: 1 | 2, seq: number) =>
+      (
+        (await (await h.app.request('/api/releases', { method: 'POST', body: await signedTeamPack(h.key.privateKey, v, seq), headers: h.auth })).json()) as {
+          release: { id: number };
+        }
+      ).release.id;
     const [r1, r2] = [await up(1, 1), await up(2, 2)];
-    const promote = (id: number, body: unknown) => h.app.request(`/api/releases/${id}/promote`, { method: 'POST', body: JSON.stringify(body), headers: h.auth });
+    const promote = (id: number, body: unknown) =>
+      h.app.request(`/api/releases/${id}/promote`, { method: 'POST', body: JSON.stringify(body), headers: h.auth });
     await promote(r1, { stage: 'everyone' });
     await promote(r2, { stage: 'pilot', agents: ['a1', 'a2'] });
     const creds: Record<string, string> = {};
@@ -98,7 +107,8 @@ describe('hub dashboard', { timeout: 90_000 }, () => {
       const res = await h.app.request('/api/enrol', { method: 'POST', body: JSON.stringify({ token: h.enrolToken, agentId: a }) });
       creds[a] = ((await res.json()) as { credential: string }).credential;
     }
-    const send = (a: string, events: unknown[]) => h.app.request('/api/events', { method: 'POST', body: JSON.stringify({ events }), headers: { Authorization: `Bearer ${creds[a]}` } });
+    const send = (a: string, events: unknown[]) =>
+      h.app.request('/api/events', { method: 'POST', body: JSON.stringify({ events }), headers: { Authorization: `Bearer ${creds[a]}` } });
     const at = h.clock.now();
     await send('a1', [
       { id: eventId(), type: 'release', at, packId: 'acme.team-b', version: 2, sequence: 2 },
@@ -124,8 +134,39 @@ describe('hub dashboard', { timeout: 90_000 }, () => {
         creds.push(((await res.json()) as { credential: string }).credential);
       }
       const skip = { itemId: 'greeted', stepId: 'open', reason: 'customer called back on 13812345678' };
-      await h.app.request('/api/events', { method: 'POST', body: JSON.stringify({ events: [runEvent({ skipped: [skip] }), runEvent({ path: [{ stepId: 'open', ms: 1000 }, { stepId: 'close', ms: 1000 }, { stepId: 'open', ms: 3000 }], outcome: 'abandoned' })] }), headers: { Authorization: `Bearer ${creds[0]}` } });
-      await h.app.request('/api/events', { method: 'POST', body: JSON.stringify({ events: [{ id: eventId(), type: 'anchor', at: h.clock.now(), packId: 'acme.team-b', anchorId: 'phone-field', page: 'https://crm.example/customers/88812345678' }] }), headers: { Authorization: `Bearer ${creds[1]}` } });
+      await h.app.request('/api/events', {
+        method: 'POST',
+        body: JSON.stringify({
+          events: [
+            runEvent({ skipped: [skip] }),
+            runEvent({
+              path: [
+                { stepId: 'open', ms: 1000 },
+                { stepId: 'close', ms: 1000 },
+                { stepId: 'open', ms: 3000 },
+              ],
+              outcome: 'abandoned',
+            }),
+          ],
+        }),
+        headers: { Authorization: `Bearer ${creds[0]}` },
+      });
+      await h.app.request('/api/events', {
+        method: 'POST',
+        body: JSON.stringify({
+          events: [
+            {
+              id: eventId(),
+              type: 'anchor',
+              at: h.clock.now(),
+              packId: 'acme.team-b',
+              anchorId: 'phone-field',
+              page: 'https://crm.example/customers/88812345678',
+            },
+          ],
+        }),
+        headers: { Authorization: `Bearer ${creds[1]}` },
+      });
       const { cookie } = await h.session();
       const adherence = await h.get('/adherence', cookie);
       const anchors = await h.get('/anchors', cookie);

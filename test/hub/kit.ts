@@ -10,11 +10,12 @@ import { DEFAULT_CONFIG, type HubConfig } from '../../lib/hub/config';
 import { openPglite, openPostgres, type Db } from '../../lib/hub/db';
 import { migrate } from '../../lib/hub/migrate';
 import { generateSigningKey, signPack } from '../../lib/pack/sign';
-import { teamPack } from '../../lib/packs/fixtures';
+import { teamPack } from '../../lib/distribution/fixtures';
 
 export const PG_URL = process.env.TEST_DATABASE_URL;
 /** Printed once by a skipped suite, so a green run without PostgreSQL is not mistaken for coverage. */
-export const PG_SKIP_NOTE = 'PostgreSQL store tests skipped: TEST_DATABASE_URL is not set (start one with: export TEST_DATABASE_URL="$(sh test/hub/pg-start.sh)")';
+export const PG_SKIP_NOTE =
+  'PostgreSQL store tests skipped: TEST_DATABASE_URL is not set (start one with: export TEST_DATABASE_URL="$(sh test/hub/pg-start.sh)")';
 
 export interface Backend {
   name: 'pglite' | 'postgres';
@@ -22,22 +23,30 @@ export interface Backend {
 }
 
 export const BACKENDS: Backend[] = [
-  { name: 'pglite', open: async () => { const db = await openPglite(); return { db, drop: () => db.close() }; } },
+  {
+    name: 'pglite',
+    open: async () => {
+      const db = await openPglite();
+      return { db, drop: () => db.close() };
+    },
+  },
   ...(PG_URL
-    ? [{
-        name: 'postgres' as const,
-        open: async () => {
-          const schema = `hub_test_${randomBytes(6).toString('hex')}`;
-          const db = await openPostgres(PG_URL, { schema, max: 4 });
-          return {
-            db,
-            drop: async () => {
-              await db.query(`DROP SCHEMA ${schema} CASCADE`);
-              await db.close();
-            },
-          };
+    ? [
+        {
+          name: 'postgres' as const,
+          open: async () => {
+            const schema = `hub_test_${randomBytes(6).toString('hex')}`;
+            const db = await openPostgres(PG_URL, { schema, max: 4 });
+            return {
+              db,
+              drop: async () => {
+                await db.query(`DROP SCHEMA ${schema} CASCADE`);
+                await db.close();
+              },
+            };
+          },
         },
-      }]
+      ]
     : []),
 ];
 
@@ -80,7 +89,10 @@ export function runEvent(over: Record<string, unknown> = {}) {
     version: 1,
     procedureId: 'callback',
     channel: 'phone',
-    path: [{ stepId: 'open', ms: 20_000 }, { stepId: 'close', ms: 5_000 }],
+    path: [
+      { stepId: 'open', ms: 20_000 },
+      { stepId: 'close', ms: 5_000 },
+    ],
     skipped: [],
     outcome: 'finished',
     ...over,

@@ -42,7 +42,8 @@ function startHub(args: string[], env: Record<string, string> = {}): Promise<{ u
   });
 }
 
-const stop = (child: ChildProcess) => new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM'))));
+const stop = (child: ChildProcess) =>
+  new Promise<void>((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM'))));
 
 async function enrol(url: string, token: string, agentId: string): Promise<string> {
   const res = await fetch(`${url}/api/enrol`, { method: 'POST', body: JSON.stringify({ token, agentId }) });
@@ -51,7 +52,10 @@ async function enrol(url: string, token: string, agentId: string): Promise<strin
 }
 
 const post = (url: string, credential: string, events: unknown[]) =>
-  fetch(`${url}/api/events`, { method: 'POST', body: JSON.stringify({ events }), headers: { Authorization: `Bearer ${credential}` } }).then(async (r) => ({ status: r.status, body: (await r.json()) as { accepted: string[]; duplicates: string[] } }));
+  fetch(`${url}/api/events`, { method: 'POST', body: JSON.stringify({ events }), headers: { Authorization: `Bearer ${credential}` } }).then(async (r) => ({
+    status: r.status,
+    body: (await r.json()) as { accepted: string[]; duplicates: string[] },
+  }));
 
 const tokenOf = (out: string) => out.trim().split('\n').pop()!;
 

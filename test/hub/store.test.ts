@@ -131,7 +131,9 @@ describe.each(BACKENDS)('hub store on $name', { timeout: 60_000 }, (backend) => 
                 row_number() OVER (PARTITION BY r.agent_id, r.event_id, e.value->>'stepId' ORDER BY e.ordinality) AS n
          FROM ev_run r, jsonb_array_elements(r.path) WITH ORDINALITY e) s GROUP BY 1, 2 ORDER BY 1, 2`,
     );
-    const rolled = await db.query('SELECT step_id, bucket::int AS bucket, sum(visits)::int AS visits, sum(back)::int AS back FROM step_day GROUP BY 1, 2 ORDER BY 1, 2');
+    const rolled = await db.query(
+      'SELECT step_id, bucket::int AS bucket, sum(visits)::int AS visits, sum(back)::int AS back FROM step_day GROUP BY 1, 2 ORDER BY 1, 2',
+    );
     expect(rolled).toEqual(recomputed);
     expect(await db.query('SELECT sum(runs)::int AS n FROM run_day')).toEqual([{ n: 90 }]);
     expect(await db.query('SELECT count(DISTINCT agent_id)::int AS n FROM agent_day')).toEqual([{ n: 3 }]);

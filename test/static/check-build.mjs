@@ -36,11 +36,19 @@ function checkBuild(label, dir, { requiredHosts }) {
   const required = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])];
   check(`${label}: no required <all_urls> or *://*/* host permission`, !required.some((p) => /<all_urls>|^\*:\/\/\*\//.test(p)), required.join(', '));
   const hosts = manifest.host_permissions ?? [];
-  check(`${label}: required host permissions are ${requiredHosts.length ? requiredHosts.join(', ') : 'none'}`, JSON.stringify(hosts) === JSON.stringify(requiredHosts), JSON.stringify(hosts));
+  check(
+    `${label}: required host permissions are ${requiredHosts.length ? requiredHosts.join(', ') : 'none'}`,
+    JSON.stringify(hosts) === JSON.stringify(requiredHosts),
+    JSON.stringify(hosts),
+  );
   const war = manifest.web_accessible_resources ?? [];
   const exposed = war.flatMap((w) => w.resources ?? []);
   check(`${label}: web_accessible_resources expose only panel.html`, exposed.length === 1 && exposed[0] === 'panel.html', JSON.stringify(exposed));
-  check(`${label}: panel.html is reachable only at its dynamic URL (use_dynamic_url)`, war.length === 1 && war[0].use_dynamic_url === true, JSON.stringify(war));
+  check(
+    `${label}: panel.html is reachable only at its dynamic URL (use_dynamic_url)`,
+    war.length === 1 && war[0].use_dynamic_url === true,
+    JSON.stringify(war),
+  );
   check(`${label}: no static content_scripts (the background injects them per site after load)`, (manifest.content_scripts ?? []).length === 0);
 
   const scripts = files(dir, '.js');
@@ -49,7 +57,11 @@ function checkBuild(label, dir, { requiredHosts }) {
 
   const content = files(join(dir, 'content-scripts'), '.js');
   const gz = content.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
-  check(`${label}: content scripts ≤ ${CONTENT_BUDGET / 1024} KB gzipped`, content.length > 0 && gz <= CONTENT_BUDGET, `${(gz / 1024).toFixed(1)} KB in ${content.length} file(s)`);
+  check(
+    `${label}: content scripts ≤ ${CONTENT_BUDGET / 1024} KB gzipped`,
+    content.length > 0 && gz <= CONTENT_BUDGET,
+    `${(gz / 1024).toFixed(1)} KB in ${content.length} file(s)`,
+  );
   const heavy = content.filter((f) => /Dexie|indexedDB/.test(readFileSync(f, 'utf8')));
   check(`${label}: no Dexie or IndexedDB in content scripts`, heavy.length === 0, heavy.map((f) => relative(dir, f)).join(', '));
   const deps = content.filter((f) => /vendor:"valibot"|\.__H\b|\.__k\b/.test(readFileSync(f, 'utf8')));

@@ -15,8 +15,11 @@ const imports = (...specs: string[]) => specs.map((s, i) => `import * as m${i} f
 
 describe('import boundaries', () => {
   it('keeps the pure core free of the browser, WXT, Dexie, Preact, components and tests', async () => {
-    for (const file of ['lib/engine/x.ts', 'lib/pack/x.ts', 'lib/packs/x.ts', 'lib/settings/x.ts']) {
-      const found = await restricted(file, imports('wxt/browser', 'dexie', 'preact/hooks', 'zustand/vanilla', '@/components/actions', '../../test/demo/server.mjs'));
+    for (const file of ['lib/engine/x.ts', 'lib/pack/x.ts', 'lib/distribution/x.ts', 'lib/settings/x.ts']) {
+      const found = await restricted(
+        file,
+        imports('wxt/browser', 'dexie', 'preact/hooks', 'zustand/vanilla', '@/components/actions', '../../test/demo/server.mjs'),
+      );
       expect(found, file).toHaveLength(6);
     }
   });
@@ -28,7 +31,10 @@ describe('import boundaries', () => {
   });
 
   it('keeps the options components on the OptionsApi, and test/ out of them', async () => {
-    const found = await restricted('components/options/X.tsx', imports('wxt/browser', '../../lib/messaging/client', '../../lib/panel/actions', '../../test/e2e/harness'));
+    const found = await restricted(
+      'components/options/X.tsx',
+      imports('wxt/browser', '../../lib/messaging/client', '../../lib/panel-page/actions', '../../test/e2e/harness'),
+    );
     expect(found).toHaveLength(4);
     expect(await restricted('components/options/X.tsx', imports('@/lib/options/api', 'preact/hooks'))).toEqual([]);
   });

@@ -33,7 +33,8 @@ export function buildProcedure(d: ProcedureDraft, issues: AuthoringIssue[], map:
   proc.steps = steps.map((s, j) => buildStep(s, steps[j + 1], file, issues, (p, line) => at(['steps', j, ...p], line)));
   if (fm.timeLimitSec !== undefined) {
     const sec = typeof fm.timeLimitSec === 'string' ? parseDuration(fm.timeLimitSec) : undefined;
-    if (sec === undefined) issues.push({ file, line: front.keyLine.get('timeLimitSec')!, message: "timeLimitSec must be a number of seconds, like 'timeLimitSec: 300' (or '5m')" });
+    if (sec === undefined)
+      issues.push({ file, line: front.keyLine.get('timeLimitSec')!, message: "timeLimitSec must be a number of seconds, like 'timeLimitSec: 300' (or '5m')" });
     proc.timeLimitSec = sec ?? fm.timeLimitSec;
   }
   if (fm.source !== undefined) proc.source = fm.source;

@@ -35,7 +35,7 @@ export function checkReferences(procedures: Obj[], map: SourceMap, issues: Autho
       choices.forEach((c, k) => {
         if (!exists(c.next)) report([...sp, 'choices', k], `this choice leads to '${String(c.next)}', which is not a step (${known(c.next)})`);
       });
-      unique(choices, [...sp, 'choices'], 'choice', report, where, " (two choices lead to the same step: give one an id with {#id})");
+      unique(choices, [...sp, 'choices'], 'choice', report, where, ' (two choices lead to the same step: give one an id with {#id})');
       list(step.phrases).forEach((item, k) => phrases.push({ item, path: [...sp, 'phrases', k] }));
       list(step.checklist).forEach((item, k) => checks.push({ item, path: [...sp, 'checklist', k] }));
     });
@@ -74,7 +74,13 @@ function unique(
   where: (p: PathSegment[]) => string,
   hint = '',
 ): void {
-  uniqueAt(items.map((item, k) => ({ item, path: [...path, k] })), what, report, where, hint);
+  uniqueAt(
+    items.map((item, k) => ({ item, path: [...path, k] })),
+    what,
+    report,
+    where,
+    hint,
+  );
 }
 
 function uniqueAt(

@@ -22,7 +22,12 @@ const FRONT = '---\nid: call\ntitle: 来电\nkind: contact\n---\n';
 
 /** Compile one procedure file (01-call.md) and return its errors as `file:line: message`. */
 function errorsOf(body: string, packYaml = PACK_YAML): string[] {
-  const result = compile(new Map([['pack.yaml', packYaml], ['01-call.md', body]]));
+  const result = compile(
+    new Map([
+      ['pack.yaml', packYaml],
+      ['01-call.md', body],
+    ]),
+  );
   return result.ok ? [] : result.errors.map((e) => formatIssue(e));
 }
 
@@ -51,14 +56,14 @@ describe('compile: errors point at file:line', () => {
   });
 
   it('reports an unknown step in next, in a choice and in start', () => {
-    const errors = errorsOf(
-      '---\nid: call\ntitle: 来电\nkind: contact\nstart: nowhere\n---\n## A {#a}\n\n> next: missing\n\n## B {#b}\n\n- → 去 | Go: gone\n',
+    const errors = errorsOf('---\nid: call\ntitle: 来电\nkind: contact\nstart: nowhere\n---\n## A {#a}\n\n> next: missing\n\n## B {#b}\n\n- → 去 | Go: gone\n');
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^01-call\.md:5: start: there is no step 'nowhere'/),
+        expect.stringMatching(/^01-call\.md:9: next: there is no step 'missing' \(steps in this procedure: a, b\)/),
+        expect.stringMatching(/^01-call\.md:13: this choice leads to 'gone'/),
+      ]),
     );
-    expect(errors).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^01-call\.md:5: start: there is no step 'nowhere'/),
-      expect.stringMatching(/^01-call\.md:9: next: there is no step 'missing' \(steps in this procedure: a, b\)/),
-      expect.stringMatching(/^01-call\.md:13: this choice leads to 'gone'/),
-    ]));
   });
 
   it('reports duplicate step, phrase and checklist ids with the first use', () => {
@@ -71,7 +76,13 @@ describe('compile: errors point at file:line', () => {
   });
 
   it('reports duplicate procedure ids across files', () => {
-    const result = compile(new Map([['pack.yaml', PACK_YAML], ['01-a.md', `${FRONT}## A {#a}\n`], ['02-b.md', `${FRONT}## A {#a}\n`]]));
+    const result = compile(
+      new Map([
+        ['pack.yaml', PACK_YAML],
+        ['01-a.md', `${FRONT}## A {#a}\n`],
+        ['02-b.md', `${FRONT}## A {#a}\n`],
+      ]),
+    );
     expect(result.ok ? [] : result.errors.map((e) => formatIssue(e))).toEqual(["02-b.md:2: duplicate procedure id 'call' (first used at 01-a.md:2)"]);
   });
 
@@ -117,7 +128,12 @@ describe('compile: errors point at file:line', () => {
   it('maps warnings too: missing English where the pack promises it', () => {
     const packYaml = 'id: t.pack\nversion: 1\ntitle:\n  zh-CN: 测试\n  en: Test\nlanguages: [zh-CN, en]\n';
     const body = '---\nid: call\ntitle:\n  zh-CN: 来电\n  en: Call\nkind: contact\n---\n## 问候 | Greeting {#greet}\n- 💬 您好\n';
-    const result = compile(new Map([['pack.yaml', packYaml], ['01-call.md', body]]));
+    const result = compile(
+      new Map([
+        ['pack.yaml', packYaml],
+        ['01-call.md', body],
+      ]),
+    );
     expect(result.ok).toBe(true);
     expect(result.warnings.map((w) => formatIssue(w))).toEqual(['01-call.md:9: text.en: English text is missing']);
   });

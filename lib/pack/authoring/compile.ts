@@ -12,9 +12,7 @@ import { readProcedureFile } from './procedure-file';
 import { SourceMap, toSegments, type AuthoringIssue, type PathSegment } from './source-map';
 import { parseYamlBlock } from './yaml-block';
 
-export type CompileResult =
-  | { ok: true; pack: Pack; warnings: AuthoringIssue[] }
-  | { ok: false; errors: AuthoringIssue[]; warnings: AuthoringIssue[] };
+export type CompileResult = { ok: true; pack: Pack; warnings: AuthoringIssue[] } | { ok: false; errors: AuthoringIssue[]; warnings: AuthoringIssue[] };
 
 export const PACK_FILE = 'pack.yaml';
 const PACK_KEYS = ['id', 'version', 'title', 'languages'];
@@ -79,7 +77,11 @@ function readPackYaml(files: ReadonlyMap<string, string>, issues: AuthoringIssue
   const d = block.data;
   const version = typeof d.version === 'string' && /^\d+$/.test(d.version) ? Number(d.version) : d.version;
   if (typeof version !== 'number') {
-    issues.push({ file: PACK_FILE, line: block.keyLine.get('version') ?? 1, message: 'version must be a whole number that goes up with every release, like "version: 3"' });
+    issues.push({
+      file: PACK_FILE,
+      line: block.keyLine.get('version') ?? 1,
+      message: 'version must be a whole number that goes up with every release, like "version: 3"',
+    });
   }
   const title = typeof d.title === 'string' ? { 'zh-CN': d.title } : d.title;
   const languages = typeof d.languages === 'string' ? [d.languages] : d.languages;

@@ -7,20 +7,32 @@ import { CONTEXT_FILE } from './context-file';
 const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 const base: Pack = (() => {
   const r = parsePack({
-    format: 1, id: 'ctx', version: 1, title: L('测试', 'Test'), languages: ['zh-CN', 'en'],
-    procedures: [{
-      id: 'p', title: L('流程', 'Flow'), kind: 'contact', start: 'a',
-      steps: [
-        { id: 'a', title: L('甲', 'A'), next: 'b', anchors: [{ name: L('备注', 'Notes'), selector: '#notes, [name="x"]' }] },
-        { id: 'b', title: L('乙', 'B') },
-      ],
-      templates: [{ id: 'brief', title: L('说明', 'Brief'), text: L('客户{customer.name}\n{steps}', 'Customer {customer.name}\n{steps}'), steps: ['b'] }],
-    }],
-    sites: [{
-      id: 'crm', match: ['https://crm.test/*', '*tab=x*'],
-      fields: [{ id: 'customer.name', name: L('姓名', 'Name'), labelText: '客户姓名：', mask: 'name', storable: true }],
-      suggest: [{ procedure: 'p', selector: '#x' }],
-    }],
+    format: 1,
+    id: 'ctx',
+    version: 1,
+    title: L('测试', 'Test'),
+    languages: ['zh-CN', 'en'],
+    procedures: [
+      {
+        id: 'p',
+        title: L('流程', 'Flow'),
+        kind: 'contact',
+        start: 'a',
+        steps: [
+          { id: 'a', title: L('甲', 'A'), next: 'b', anchors: [{ name: L('备注', 'Notes'), selector: '#notes, [name="x"]' }] },
+          { id: 'b', title: L('乙', 'B') },
+        ],
+        templates: [{ id: 'brief', title: L('说明', 'Brief'), text: L('客户{customer.name}\n{steps}', 'Customer {customer.name}\n{steps}'), steps: ['b'] }],
+      },
+    ],
+    sites: [
+      {
+        id: 'crm',
+        match: ['https://crm.test/*', '*tab=x*'],
+        fields: [{ id: 'customer.name', name: L('姓名', 'Name'), labelText: '客户姓名：', mask: 'name', storable: true }],
+        suggest: [{ procedure: 'p', selector: '#x' }],
+      },
+    ],
     templates: [{ id: 'record', title: L('记录', 'Record'), text: L('{customer.name|masked}', '{customer.name|masked}'), steps: ['a'] }],
   });
   if (!r.ok) throw new Error(JSON.stringify(r.errors));

@@ -78,7 +78,8 @@ export function applyContextFile(files: ReadonlyMap<string, string>, pack: Obj, 
     return lc.linePos(node?.range?.[0] ?? 0).line;
   };
   const top = block.keyLine.get('procedures') ?? 1;
-  if (typeof data.procedures !== 'object' || Array.isArray(data.procedures)) return fail(top, 'procedures must map procedure ids to their templates and anchors');
+  if (typeof data.procedures !== 'object' || Array.isArray(data.procedures))
+    return fail(top, 'procedures must map procedure ids to their templates and anchors');
   for (const [procId, entry] of Object.entries(data.procedures as Obj)) {
     const i = procedures.findIndex((p) => p.id === procId);
     const proc = procedures[i];

@@ -43,29 +43,39 @@ describe('decompile', () => {
 
   it('escapes text that would read as syntax, and pins ids the text would hide', () => {
     const tricky = parsed({
-      format: 1, id: 'tricky', version: 1, title: { 'zh-CN': 'A | B 标题', en: 'x | y' }, languages: ['zh-CN', 'en'],
-      procedures: [{
-        id: 'p', title: { 'zh-CN': '流程' }, kind: 'contact', start: 's1',
-        description: { 'zh-CN': '> 引用\n\n\n\n## 不是步骤', en: 'en: nested\n- [!] not an item' },
-        steps: [
-          {
-            id: 's1', title: { 'zh-CN': '甲 \\| 乙 | 丙', en: 'Title: with colon' },
-            guidance: { 'zh-CN': '\\ 反斜杠开头\n  缩进行\n- → 不是选项', en: '' },
-            phrases: [
-              { id: 's1.say-1', text: { 'zh-CN': '结尾像标记 {#oops}', en: 'line\n  indented\nen: again' } },
-              { id: 'custom', text: { 'zh-CN': '\n首行为空' }, label: { 'zh-CN': '标 | 签' }, channels: ['phone'] },
-            ],
-            checklist: [{ id: 's1.check-1', text: { 'zh-CN': '核对 {verifies-identity}' }, required: false }],
-            choices: [
-              { id: 'go', label: { 'zh-CN': '去：那里', en: 'Go: there' }, next: 's2' },
-              { id: 's3', label: { 'zh-CN': '三' }, next: 's3' },
-            ],
-          },
-          { id: 's2', title: { 'zh-CN': '' }, timeLimitSec: 3725, next: 's4' },
-          { id: 's3', title: { 'zh-CN': '三' }, source: '2.10' },
-          { id: 's4', title: { 'zh-CN': '四' } },
-        ],
-      }],
+      format: 1,
+      id: 'tricky',
+      version: 1,
+      title: { 'zh-CN': 'A | B 标题', en: 'x | y' },
+      languages: ['zh-CN', 'en'],
+      procedures: [
+        {
+          id: 'p',
+          title: { 'zh-CN': '流程' },
+          kind: 'contact',
+          start: 's1',
+          description: { 'zh-CN': '> 引用\n\n\n\n## 不是步骤', en: 'en: nested\n- [!] not an item' },
+          steps: [
+            {
+              id: 's1',
+              title: { 'zh-CN': '甲 \\| 乙 | 丙', en: 'Title: with colon' },
+              guidance: { 'zh-CN': '\\ 反斜杠开头\n  缩进行\n- → 不是选项', en: '' },
+              phrases: [
+                { id: 's1.say-1', text: { 'zh-CN': '结尾像标记 {#oops}', en: 'line\n  indented\nen: again' } },
+                { id: 'custom', text: { 'zh-CN': '\n首行为空' }, label: { 'zh-CN': '标 | 签' }, channels: ['phone'] },
+              ],
+              checklist: [{ id: 's1.check-1', text: { 'zh-CN': '核对 {verifies-identity}' }, required: false }],
+              choices: [
+                { id: 'go', label: { 'zh-CN': '去：那里', en: 'Go: there' }, next: 's2' },
+                { id: 's3', label: { 'zh-CN': '三' }, next: 's3' },
+              ],
+            },
+            { id: 's2', title: { 'zh-CN': '' }, timeLimitSec: 3725, next: 's4' },
+            { id: 's3', title: { 'zh-CN': '三' }, source: '2.10' },
+            { id: 's4', title: { 'zh-CN': '四' } },
+          ],
+        },
+      ],
     });
     expect(roundTrip(tricky)).toStrictEqual(tricky);
   });

@@ -57,10 +57,13 @@ function stepBlocks(step: Step, following: Step | undefined): string[] {
 /** Chinese and English paragraphs, interleaved when they pair up so a reviewer sees both. */
 function paragraphs(t: LText): string {
   const zh = t['zh-CN'].split('\n\n').map((p) => p.split('\n').map(escapeLine).join('\n'));
-  const en = t.en === undefined ? [] : t.en.split('\n\n').map((p) => {
-    const [first = '', ...rest] = p.split('\n');
-    return [`en: ${first}`.trimEnd(), ...rest.map(escapeLine)].join('\n');
-  });
+  const en =
+    t.en === undefined
+      ? []
+      : t.en.split('\n\n').map((p) => {
+          const [first = '', ...rest] = p.split('\n');
+          return [`en: ${first}`.trimEnd(), ...rest.map(escapeLine)].join('\n');
+        });
   if (zh.length === en.length) return zh.flatMap((p, i) => [p, en[i]!]).join('\n\n');
   return [...zh, ...en].join('\n\n');
 }

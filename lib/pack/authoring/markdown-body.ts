@@ -50,7 +50,6 @@ export interface BodyDraft {
   steps: StepDraft[];
 }
 
-
 export function parseBody(lines: string[], firstLine: number, file: string, issues: AuthoringIssue[]): BodyDraft {
   const body: BodyDraft = { description: { zh: [], en: [] }, steps: [] };
   const fail = (line: number, message: string) => issues.push({ file, line, message });

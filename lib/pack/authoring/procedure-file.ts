@@ -14,13 +14,7 @@ export interface ProcedureDraft {
   body: BodyDraft;
 }
 
-export function readProcedureFile(
-  file: string,
-  text: string,
-  index: number,
-  issues: AuthoringIssue[],
-  map: SourceMap,
-): ProcedureDraft | undefined {
+export function readProcedureFile(file: string, text: string, index: number, issues: AuthoringIssue[], map: SourceMap): ProcedureDraft | undefined {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const fail = (line: number, message: string) => issues.push({ file, line, message });
   if (lines[0]?.trim() !== '---') {

@@ -7,7 +7,8 @@ import type { Pack } from '../pack/schema';
 const zh = (zhCN: string, en: string) => ({ 'zh-CN': zhCN, en });
 
 export function teamPack(version: 1 | 2 = 1): Pack {
-  const closeText = version === 1 ? zh('感谢来电，再见。', 'Thank you for calling, goodbye.') : zh('感谢您的来电，祝您愉快。', 'Thank you for calling us, have a good day.');
+  const closeText =
+    version === 1 ? zh('感谢来电，再见。', 'Thank you for calling, goodbye.') : zh('感谢您的来电，祝您愉快。', 'Thank you for calling us, have a good day.');
   return {
     format: 1,
     id: 'acme.team-b',

@@ -1,21 +1,27 @@
 /**
  * The keymap's listings: every action has a shortcut, overrides show up where the keys are
  * listed, and the README's "Keyboard shortcuts" table is exactly what KEYMAP says, so it
- * cannot go stale (`UPDATE_README=1 npx vitest run components/keymap.test.tsx` rewrites it).
+ * cannot go stale (`UPDATE_README=1 npx vitest run components/panel-shortcuts.test.tsx` rewrites it).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translate } from '@/lib/i18n/translate';
 import { ACTIONS } from '@/lib/shortcuts/keymap';
-import { KEYMAP, keymapFor, PALETTE_KEYS } from './keymap';
+import { KEYMAP, keymapFor, PALETTE_KEYS } from './panel-shortcuts';
 
 const README = resolve(import.meta.dirname, '../README.md');
-const START = '<!-- keymap:start (generated from components/keymap.ts; components/keymap.test.tsx checks it) -->';
+const START = '<!-- keymap:start (generated from components/panel-shortcuts.ts; components/panel-shortcuts.test.tsx checks it) -->';
 const END = '<!-- keymap:end -->';
 
 function table(rows: readonly { keys: string; label: Parameters<typeof translate>[1] }[]): string {
-  const lines = rows.map((r) => `| ${r.keys.split(' · ').map((k) => `\`${k}\``).join(' or ')} | ${translate('en', r.label)} |`);
+  const lines = rows.map(
+    (r) =>
+      `| ${r.keys
+        .split(' · ')
+        .map((k) => `\`${k}\``)
+        .join(' or ')} | ${translate('en', r.label)} |`,
+  );
   return ['| keys | what it does |', '| --- | --- |', ...lines].join('\n');
 }
 

@@ -79,7 +79,14 @@ export interface Success {
 
 export function afterSuccess(prev: SubState | undefined, url: string, ok: Success, now: number, random: () => number, policy = FETCH_POLICY): SubState {
   const base = prev ?? newSubState(url, now);
-  const next: SubState = { ...base, lastFetchAt: now, lastOkAt: now, failures: 0, status: ok.status, nextAt: now + jittered(policy.intervalMs, random, policy.spread) };
+  const next: SubState = {
+    ...base,
+    lastFetchAt: now,
+    lastOkAt: now,
+    failures: 0,
+    status: ok.status,
+    nextAt: now + jittered(policy.intervalMs, random, policy.spread),
+  };
   delete next.lastError;
   if (ok.etag !== undefined || ok.lastModified !== undefined) {
     // New validators replace both old ones: a stale Last-Modified must not outlive its ETag.

@@ -75,7 +75,10 @@ describe('no lower-ranked input can ever lock out a higher-ranked release', () =
     agentKeys = await Promise.all([generateSigningKey(), generateSigningKey()]);
     const g = (k: Key, source: 'policy' | 'agent', packIds: string[]): TrustedKeyGrant => ({ publicKey: k.publicKey, keyId: k.keyId, source, packIds });
     // The agent keys are bound to the company's id: the agent was talked into it.
-    trust = { keys: [g(policyKey, 'policy', ['acme.*']), g(agentKeys[0]!, 'agent', ['acme.team-b']), g(agentKeys[1]!, 'agent', ['acme.*'])], allowUnsigned: true };
+    trust = {
+      keys: [g(policyKey, 'policy', ['acme.*']), g(agentKeys[0]!, 'agent', ['acme.team-b']), g(agentKeys[1]!, 'agent', ['acme.*'])],
+      allowUnsigned: true,
+    };
   });
 
   /** mulberry32: a seeded PRNG, so a failing case can be replayed from its seed. */
@@ -97,7 +100,8 @@ describe('no lower-ranked input can ever lock out a higher-ranked release', () =
     const held = async () => [...rows.values()];
     const feed = async (text: string) => {
       const v = await evaluatePackText(text, { trust, now: NOW, held });
-      if (v.kind === 'accept') rows.set(v.pack.version, { version: v.pack.version, pack: v.pack, ...(v.keyId ? { keyId: v.keyId, sequence: v.sequence } : {}) });
+      if (v.kind === 'accept')
+        rows.set(v.pack.version, { version: v.pack.version, pack: v.pack, ...(v.keyId ? { keyId: v.keyId, sequence: v.sequence } : {}) });
       return v;
     };
     // Lower-ranked: agent keys and unsigned files against genuine policy releases; unsigned only against agent ones.
@@ -112,7 +116,9 @@ describe('no lower-ranked input can ever lock out a higher-ranked release', () =
         const k = pick(lowerKeys);
         const v = pick([1, version, version + 1, 9999, Math.floor(rand() * 100)]);
         const seq = pick([1, sequence, Number.MAX_SAFE_INTEGER, Math.floor(rand() * 100) + 1]);
-        const text = k ? await signPack(release(v, `n${step}.${i}`), k.privateKey, { sequence: seq, signedAt: NOW }) : JSON.stringify(release(v, `n${step}.${i}`));
+        const text = k
+          ? await signPack(release(v, `n${step}.${i}`), k.privateKey, { sequence: seq, signedAt: NOW })
+          : JSON.stringify(release(v, `n${step}.${i}`));
         log.push(`noise ${k ? k.keyId : 'unsigned'} v${v} s${seq}: ${(await feed(text)).kind}`);
       }
       const text = await signPack(release(version, `g${step}`), genuine.privateKey, { sequence, signedAt: NOW });

@@ -5,7 +5,10 @@ const KEY_A = btoa(String.fromCharCode(...new Uint8Array(32).fill(1)));
 const KEY_B = btoa(String.fromCharCode(...new Uint8Array(32).fill(2)));
 const agent = {
   subscriptions: [{ url: 'https://packs.example.com/agent.json' }, { url: 'https://packs.example.com/team.json' }],
-  trustedKeys: [{ publicKey: KEY_B, label: 'mine', packIds: ['acme.team-b'] }, { publicKey: KEY_A, packIds: ['acme.*'] }],
+  trustedKeys: [
+    { publicKey: KEY_B, label: 'mine', packIds: ['acme.team-b'] },
+    { publicKey: KEY_A, packIds: ['acme.*'] },
+  ],
   allowUnsigned: true,
 };
 
@@ -66,7 +69,12 @@ describe('mergeConfig', () => {
   });
 
   it('puts policy first, marks its entries, and drops the agent duplicates of them', () => {
-    const policy = { ...EMPTY_POLICY, packUrls: ['https://packs.example.com/team.json'], trustedKeys: [{ publicKey: KEY_A, packIds: ['acme.team-a'] }], allowUnsigned: false };
+    const policy = {
+      ...EMPTY_POLICY,
+      packUrls: ['https://packs.example.com/team.json'],
+      trustedKeys: [{ publicKey: KEY_A, packIds: ['acme.team-a'] }],
+      allowUnsigned: false,
+    };
     const c = mergeConfig(agent, policy);
     expect(c.subscriptions).toEqual([
       { url: 'https://packs.example.com/team.json', source: 'policy' },

@@ -4,7 +4,15 @@ import type { PackNotice } from './views';
 
 const URL = 'https://packs.example.com/b.json';
 const refused = (code: string, at = 1): PackNotice => ({ id: noticeId('refused', URL, code), kind: 'refused', at, source: URL, code, message: code });
-const updated = (version: number): PackNotice => ({ id: noticeId('updated', 'p', version), kind: 'updated', at: version, source: URL, packId: 'p', version, fromVersion: version - 1 });
+const updated = (version: number): PackNotice => ({
+  id: noticeId('updated', 'p', version),
+  kind: 'updated',
+  at: version,
+  source: URL,
+  packId: 'p',
+  version,
+  fromVersion: version - 1,
+});
 
 describe('pack notices', () => {
   it('gives the same event the same id, and different events different ids', () => {
@@ -20,7 +28,10 @@ describe('pack notices', () => {
     expect(list).toEqual([{ ...refused('bad-signature', 2), dismissed: true }]);
     // A different reason is news.
     list = upsertNotice(list, refused('expired', 3));
-    expect(list.map((n) => [n.code, n.dismissed ?? false])).toEqual([['expired', false], ['bad-signature', true]]);
+    expect(list.map((n) => [n.code, n.dismissed ?? false])).toEqual([
+      ['expired', false],
+      ['bad-signature', true],
+    ]);
   });
 
   it('clears a source refusals and the pack older update notices once a release is installed', () => {
@@ -38,13 +49,19 @@ describe('pack notices', () => {
 
   it('announces each installed pack whose expiry has passed, and only those', () => {
     const now = Date.parse('2026-11-25T12:00:00Z');
-    const list = expiredNotices([
-      { id: 'a', version: 3, expiresAt: now - 1 },
-      { id: 'b', version: 1, expiresAt: now + 60_000 },
-      { id: 'c', version: 2 },
-      { id: 'd', version: 4, expiresAt: now },
-    ], now);
-    expect(list.map((n) => [n.kind, n.packId, n.version, n.at])).toEqual([['expired', 'a', 3, now - 1], ['expired', 'd', 4, now]]);
+    const list = expiredNotices(
+      [
+        { id: 'a', version: 3, expiresAt: now - 1 },
+        { id: 'b', version: 1, expiresAt: now + 60_000 },
+        { id: 'c', version: 2 },
+        { id: 'd', version: 4, expiresAt: now },
+      ],
+      now,
+    );
+    expect(list.map((n) => [n.kind, n.packId, n.version, n.at])).toEqual([
+      ['expired', 'a', 3, now - 1],
+      ['expired', 'd', 4, now],
+    ]);
     expect(list[0]!.id).toBe(noticeId('expired', 'a', 3));
   });
 });

@@ -6,7 +6,10 @@
 import { evaluatePackText, type Installed, type Trust, type Verdict } from './evaluate';
 import { afterFailure, afterSuccess, conditionalHeaders, FETCH_POLICY, type FetchPolicy, type SubState } from './fetch-policy';
 
-export type FetchLike = (url: string, init: { headers: Record<string, string>; signal: AbortSignal; cache: RequestCache; credentials: RequestCredentials }) => Promise<Response>;
+export type FetchLike = (
+  url: string,
+  init: { headers: Record<string, string>; signal: AbortSignal; cache: RequestCache; credentials: RequestCredentials },
+) => Promise<Response>;
 
 export interface CheckDeps {
   fetch: FetchLike;
@@ -56,7 +59,10 @@ export async function checkSubscription(url: string, prev: SubState | undefined,
     return fail({ code: 'install', message: `The pack could not be saved: ${err instanceof Error ? err.message : String(err)}`, refused: false }, extra);
   }
   const { pack, sequence } = verdict;
-  return { ...extra, state: afterSuccess(prev, url, { status: 'installed', ...validators, packId: pack.id, version: pack.version, sequence }, deps.now(), deps.random, policy) };
+  return {
+    ...extra,
+    state: afterSuccess(prev, url, { status: 'installed', ...validators, packId: pack.id, version: pack.version, sequence }, deps.now(), deps.random, policy),
+  };
 }
 
 type Download = { res: Response; text: string; bytes: number } | { failure: Failure; httpStatus?: number; bytes?: number };

@@ -21,7 +21,11 @@ export interface RunRef {
 export const KEEP_NEWEST = 2;
 
 /** `rankOf`: the row's rank under the trust in force (rank.ts); without it, versions alone order. */
-export function prunablePackVersions<R extends PackRowKey>(rows: readonly R[], runs: readonly RunRef[], rankOf: (row: R) => number = () => 0): Array<[string, number]> {
+export function prunablePackVersions<R extends PackRowKey>(
+  rows: readonly R[],
+  runs: readonly RunRef[],
+  rankOf: (row: R) => number = () => 0,
+): Array<[string, number]> {
   const used = new Set(runs.map((r) => `${r.packId}\u0000${r.packVersion}`));
   const byId = new Map<string, R[]>();
   for (const r of rows) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);

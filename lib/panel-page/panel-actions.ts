@@ -1,6 +1,6 @@
 /**
  * Side effects that need the browser (messaging, clipboard, downloads), as the panel's
- * components see them. Declared here, in lib/, because lib/panel/actions.ts builds them and
+ * components see them. Declared here, in lib/, because lib/panel-page/actions.ts builds them and
  * lib/ imports nothing from components/; components/actions.ts provides them through context.
  */
 import type { Run } from '../engine/run';

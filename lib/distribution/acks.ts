@@ -42,7 +42,12 @@ export function changedPhrases(diff: PackDiff): PhraseChange[] {
 }
 
 /** The changes on one step the agent has not acknowledged yet. */
-export function pendingForStep(diff: PackDiff | null | undefined, procedureId: string, stepId: string, acked: Readonly<Record<string, number>>): PhraseChange[] {
+export function pendingForStep(
+  diff: PackDiff | null | undefined,
+  procedureId: string,
+  stepId: string,
+  acked: Readonly<Record<string, number>>,
+): PhraseChange[] {
   if (!diff) return [];
   return changedPhrases(diff).filter((c) => c.procedureId === procedureId && c.stepId === stepId && acked[phraseKey(procedureId, c.phrase.id)] === undefined);
 }

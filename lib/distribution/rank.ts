@@ -52,8 +52,7 @@ export function rankOf(keyId: string | undefined, packId: string, index: GrantIn
   return g.source === 'policy' ? RANK.policy : RANK.agent;
 }
 
-const better = (a: { rank: number; version: number }, b: { rank: number; version: number }) =>
-  a.rank !== b.rank ? a.rank > b.rank : a.version > b.version;
+const better = (a: { rank: number; version: number }, b: { rank: number; version: number }) => (a.rank !== b.rank ? a.rank > b.rank : a.version > b.version);
 
 /**
  * The release in use: highest (rank, version). Releases of untrusted keys rank lowest but still

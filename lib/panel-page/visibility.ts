@@ -36,7 +36,22 @@ const DELAY_MS = 100;
 export const SETTLE_MS = 500;
 
 /** Trusted input that can make the panel act. Wheel and focus are left alone: they change nothing. */
-const GUARDED = ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'dblclick', 'auxclick', 'contextmenu', 'keydown', 'keypress', 'keyup', 'beforeinput', 'paste', 'drop'];
+const GUARDED = [
+  'pointerdown',
+  'pointerup',
+  'mousedown',
+  'mouseup',
+  'click',
+  'dblclick',
+  'auxclick',
+  'contextmenu',
+  'keydown',
+  'keypress',
+  'keyup',
+  'beforeinput',
+  'paste',
+  'drop',
+];
 
 type ObserverCtor = typeof IntersectionObserver;
 

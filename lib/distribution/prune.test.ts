@@ -12,7 +12,10 @@ describe('prunablePackVersions', () => {
   });
 
   it('keeps every version a stored run (open or finished) was started on', () => {
-    const runs = [{ packId: 'a', packVersion: 1 }, { packId: 'b', packVersion: 2 }];
+    const runs = [
+      { packId: 'a', packVersion: 1 },
+      { packId: 'b', packVersion: 2 },
+    ];
     expect(prunablePackVersions(rows('a', [1, 2, 3, 4]), runs)).toEqual([['a', 2]]);
   });
 
@@ -21,14 +24,24 @@ describe('prunablePackVersions', () => {
     expect(prunablePackVersions(list, [])).toEqual([['a', 2]]);
   });
 
-  it('keeps each key\'s highest sequence, and orders by rank before version', () => {
+  it("keeps each key's highest sequence, and orders by rank before version", () => {
     // A rogue key's v9 at a huge sequence; the company's v1..v4 rank higher.
-    const list = [{ id: 'a', version: 9, keyId: 'rogue', sequence: 2 ** 53 - 1 }, ...[1, 2, 3, 4].map((v) => ({ id: 'a', version: v, keyId: 'co', sequence: v }))];
+    const list = [
+      { id: 'a', version: 9, keyId: 'rogue', sequence: 2 ** 53 - 1 },
+      ...[1, 2, 3, 4].map((v) => ({ id: 'a', version: v, keyId: 'co', sequence: v })),
+    ];
     const rank = (r: { keyId?: string }) => (r.keyId === 'co' ? 2 : 1);
     // Kept: v4, v3 (top two by rank), v9 (rogue's counter), v4 again (co's counter).
-    expect(prunablePackVersions(list, [], rank)).toEqual([['a', 2], ['a', 1]]);
+    expect(prunablePackVersions(list, [], rank)).toEqual([
+      ['a', 2],
+      ['a', 1],
+    ]);
     // By version alone, the company's previous release (v3) would go.
-    expect(prunablePackVersions(list, [])).toEqual([['a', 3], ['a', 2], ['a', 1]]);
+    expect(prunablePackVersions(list, [])).toEqual([
+      ['a', 3],
+      ['a', 2],
+      ['a', 1],
+    ]);
   });
 
   it('prunes nothing while there are two versions or fewer', () => {

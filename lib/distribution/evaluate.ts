@@ -1,6 +1,6 @@
 /**
  * Whether a pack file may be installed beside what is installed: signature, trust (the key is
- * trusted and bound to the pack id), rank (lib/packs/rank.ts: policy keys over agent keys over
+ * trusted and bound to the pack id), rank (lib/distribution/rank.ts: policy keys over agent keys over
  * unsigned), expiry, per-key rollback, and version consistency within a rank (runs stay on the
  * version they started with, so a version's content can never change under them). Shared by
  * subscriptions and by hand imports.
@@ -67,11 +67,17 @@ export async function evaluatePackText(text: string, opts: EvaluateOptions): Pro
     if (where) return refuse(env.code, `This is not a pack file: ${where}.`);
     if (env.code !== 'unsigned') return refuse(env.code, env.message);
     if (!opts.trust.allowUnsigned) {
-      return refuse('unsigned', 'This pack is not signed, and unsigned packs are not allowed here. Ask your team lead for the signed file (made with "cuecard pack sign").');
+      return refuse(
+        'unsigned',
+        'This pack is not signed, and unsigned packs are not allowed here. Ask your team lead for the signed file (made with "cuecard pack sign").',
+      );
     }
     const parsed = parsePackText(text);
     if (!parsed.ok) {
-      const list = parsed.errors.slice(0, 5).map((e) => `${e.path || '(pack)'}: ${e.message}`).join('; ');
+      const list = parsed.errors
+        .slice(0, 5)
+        .map((e) => `${e.path || '(pack)'}: ${e.message}`)
+        .join('; ');
       return refuse('invalid-pack', `The pack is not valid: ${list}`);
     }
     if (opts.expectedPackId !== undefined && parsed.pack.id !== opts.expectedPackId) {
@@ -105,7 +111,10 @@ function byVersion(pack: Pack, head: Installed | undefined, meta: { signed: bool
   const accept = (sameContent: boolean): Verdict => ({ kind: 'accept', pack, sameContent, ...defined(meta) });
   if (!head || pack.version > head.version) return accept(false);
   if (pack.version < head.version) {
-    return refuse('rollback', `This file holds version ${pack.version} of pack "${pack.id}", but version ${head.version} is installed; an older version cannot replace it.`);
+    return refuse(
+      'rollback',
+      `This file holds version ${pack.version} of pack "${pack.id}", but version ${head.version} is installed; an older version cannot replace it.`,
+    );
   }
   if (!sameJson(pack, head.pack)) {
     return refuse(

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey, signPack } from '../pack/sign';
 import type { Pack } from '../pack/schema';
-import { checkSubscription, type CheckDeps, type FetchLike } from './check';
+import { checkSubscription, type CheckDeps, type FetchLike } from './check-url';
 import type { Installed } from './evaluate';
 import { FETCH_POLICY, type SubState } from './fetch-policy';
 import { teamPack } from './fixtures';
@@ -51,7 +51,15 @@ describe('checkSubscription', () => {
     const { deps, store } = setup(() => ok(v1));
     const r = await checkSubscription(URL, undefined, deps);
     expect(r).toMatchObject({ httpStatus: 200, bytes: new TextEncoder().encode(v1).byteLength, verdict: { kind: 'accept' } });
-    expect(r.state).toMatchObject({ status: 'installed', etag: '"e1"', packId: 'acme.team-b', version: 1, sequence: 1, failures: 0, nextAt: NOW + 30 * 60_000 });
+    expect(r.state).toMatchObject({
+      status: 'installed',
+      etag: '"e1"',
+      packId: 'acme.team-b',
+      version: 1,
+      sequence: 1,
+      failures: 0,
+      nextAt: NOW + 30 * 60_000,
+    });
     expect(store.get('acme.team-b')?.pack.version).toBe(1);
   });
 
@@ -80,11 +88,17 @@ describe('checkSubscription', () => {
     const { deps } = setup(() => new Response('boom', { status: 500 }));
     const a = await checkSubscription(URL, undefined, deps);
     const b = await checkSubscription(URL, a.state, deps);
-    expect(a).toMatchObject({ httpStatus: 500, state: { status: 'error', failures: 1, lastError: { code: 'http', message: expect.stringMatching(/HTTP 500/) } } });
+    expect(a).toMatchObject({
+      httpStatus: 500,
+      state: { status: 'error', failures: 1, lastError: { code: 'http', message: expect.stringMatching(/HTTP 500/) } },
+    });
     expect(b.state.failures).toBe(2);
     expect(b.state.nextAt - NOW).toBeGreaterThan(a.state.nextAt - NOW);
     const down = setup(() => Promise.reject(new TypeError('Failed to fetch')));
-    expect((await checkSubscription(URL, undefined, down.deps)).state.lastError).toMatchObject({ code: 'network', message: expect.stringMatching(/Failed to fetch/) });
+    expect((await checkSubscription(URL, undefined, down.deps)).state.lastError).toMatchObject({
+      code: 'network',
+      message: expect.stringMatching(/Failed to fetch/),
+    });
   });
 
   it('invalid, rollback, expired: refused with the reason, the held pack and the last good ETag kept', async () => {

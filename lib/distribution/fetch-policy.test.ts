@@ -37,7 +37,13 @@ describe('isDue', () => {
 
 describe('state after an outcome', () => {
   it('a success clears the error and failures; new validators replace both old ones', () => {
-    const failed = afterFailure({ ...newSubState(URL, T), etag: '"a"', lastModified: 'Mon' }, URL, { code: 'expired', message: 'm', refused: true }, T, () => 0);
+    const failed = afterFailure(
+      { ...newSubState(URL, T), etag: '"a"', lastModified: 'Mon' },
+      URL,
+      { code: 'expired', message: 'm', refused: true },
+      T,
+      () => 0,
+    );
     expect(failed).toMatchObject({ status: 'refused', failures: 1, etag: '"a"', lastError: { code: 'expired', at: T } });
     const ok = afterSuccess(failed, URL, { status: 'installed', lastModified: 'Tue', packId: 'p', version: 3, sequence: 7 }, T + 1, () => 0.5);
     expect(ok).toMatchObject({ status: 'installed', failures: 0, lastModified: 'Tue', packId: 'p', version: 3, sequence: 7, lastOkAt: T + 1 });

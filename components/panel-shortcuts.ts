@@ -9,7 +9,7 @@ import type { MessageKey } from '@/lib/i18n/translate';
 import { comboFromEvent, eventInitFor } from '@/lib/shortcuts/combo';
 import { comboTable, displayBinding, effectiveBindings, ACTIONS, type ActionId, type Bindings, type Match, type Overrides } from '@/lib/shortcuts/keymap';
 import { StoreContext } from '@/lib/store/use-store';
-import { visibilityGuard } from '@/lib/panel/visibility';
+import { visibilityGuard } from '@/lib/panel-page/visibility';
 
 export type ShortcutId = ActionId | 'close';
 export type ShortcutMatch = { id: ShortcutId; n?: number };
@@ -118,7 +118,7 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
       seen = s.pageKey.seq;
       const init = eventInitFor(s.pageKey.combo);
       // A key forwarded from the CRM page acts only while the panel is really shown, like a
-      // click (lib/panel/visibility.ts): the agent must see what the key does.
+      // click (lib/panel-page/visibility.ts): the agent must see what the key does.
       if (init && (visibilityGuard()?.allows() ?? true)) onKey(new KeyboardEvent('keydown', init));
     });
     return () => {
