@@ -66,6 +66,11 @@ export function createVisibilityGuard(win: Window, target: Element, opts: { Obse
   const emit = () => listeners.forEach((l) => l());
   const settling = () => state === 'visible' && now() - since < SETTLE_MS;
 
+  // Whether a real click or key would act now ("open") or is held ("held": covered, not yet
+  // seen, or settling): the attack tests and any test that switches tabs wait on it.
+  const mark = () => target.setAttribute('data-cc-input', state === 'visible' && !settling() ? 'open' : 'held');
+  target.setAttribute('data-cc-input', 'held');
+
   const set = (visible: boolean, at: number) => {
     const next: Visibility = visible ? 'visible' : 'covered';
     if (next === state) return;
@@ -75,7 +80,8 @@ export function createVisibilityGuard(win: Window, target: Element, opts: { Obse
     target.setAttribute('data-cc-visibility', next); // for the attack tests, and devtools
     if (!visible) refused = false;
     clearTimeout(settleTimer);
-    if (settling()) settleTimer = setTimeout(() => ((refused = false), emit()), Math.max(0, since + SETTLE_MS - now()));
+    if (settling()) settleTimer = setTimeout(() => ((refused = false), mark(), emit()), Math.max(0, since + SETTLE_MS - now()));
+    mark();
     emit();
   };
 
