@@ -143,3 +143,12 @@ export async function extensionPage(b: Browser, path = '/options.html'): Promise
   await page.goto(`chrome-extension://${b.extensionId}${path}`);
   return page;
 }
+
+/**
+ * Until the panel acts on real input: while its tab is in the background, covered, or for
+ * 500 ms after it is fully shown again, the clickjacking guard holds clicks and keys
+ * (lib/panel-page/visibility.ts marks it on the panel's root).
+ */
+export function inputOpen(panel: Frame): Promise<void> {
+  return panel.locator('html[data-cc-input="open"]').waitFor({ state: 'attached', timeout: 10_000 });
+}

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { startDemoServer, FIXTURE_ROOT } from '../demo/server.mjs';
-import { launch, panelFrame, type Browser } from './harness';
+import { inputOpen, launch, panelFrame, type Browser } from './harness';
 import { sitesReady } from './ready';
 import { currentTitle, procedure, setOptions, startProcedure, step } from './flows';
 
@@ -204,10 +204,14 @@ describe('a page that logs every key event', () => {
     await expect.poll(() => currentTitle(panel)).toContain(step(inbound, 'greet').title['zh-CN']);
     await page.evaluate(() => ((window as unknown as { keylog: unknown[] }).keylog.length = 0));
 
+    await inputOpen(panel);
     await panel.getByTestId('cc-step-title').click();
     await page.keyboard.press('Alt+N');
     await expect.poll(() => currentTitle(panel)).toContain(step(inbound, 'verify-identity').title['zh-CN']);
+    await inputOpen(panel);
     await panel.getByTestId('cc-skip-identity-verified').click();
+    // The reason field takes the focus in an effect after it renders: type only once it has it.
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('cc-skip-reason-identity-verified');
     await page.keyboard.type('客户拒绝 secret-reason 42');
     await page.keyboard.press('Enter');
     await expect.poll(() => panel.locator('.cc-item__skip').textContent()).toContain('secret-reason 42');

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { buildIndex, search } from '../../lib/search';
-import { demoServer, extensionPage, launch, panelFrame, type Browser } from './harness';
+import { demoServer, extensionPage, inputOpen, launch, panelFrame, type Browser } from './harness';
 import { defaultPack, startProcedure } from './flows';
 
 /** The bits of the extension API these tests call inside extension pages and the worker. */
@@ -128,11 +128,6 @@ describe('search palette', () => {
 });
 
 const title = (panel: Frame) => panel.getByTestId('cc-step-title').textContent();
-/**
- * Until the panel acts on real input: after its tab comes back to the front the clickjacking
- * guard holds clicks and keys while it is covered and for 500 ms after (lib/panel-page/visibility.ts).
- */
-const inputOpen = (panel: Frame) => panel.locator('html[data-cc-input="open"]').waitFor({ state: 'attached', timeout: 10_000 });
 const inbound = defaultPack.procedures.find((p) => p.id === 'inbound-phone')!;
 const stepTitle = (id: string) => inbound.steps.find((s) => s.id === id)!.title['zh-CN'];
 
