@@ -9,6 +9,7 @@ import { ANY_PACK_ID } from '@/lib/pack/pack-id-pattern';
 import { checkTrustedKey, type KeyField } from '@/lib/options/validate';
 import { ActionStatus } from './ActionStatus';
 import { Field } from './Field';
+import { PackIdsInput, PublicKeyInput } from './KeyInputs';
 import { useOptions } from './options-context';
 import type { ViewProps } from './SubscriptionsSection';
 import { useAction } from './use-action';
@@ -74,30 +75,11 @@ export function TrustedKeys({ view, setView }: ViewProps) {
       )}
       {!view.locked && (
         <form class="cc-o-form cc-o-form--split" onSubmit={add} noValidate>
-          <Field id="cc-key-input" label={t('options.keys.key')} help={t('options.keys.keyHelp')} error={errors.publicKey}>
-            <input
-              type="text"
-              spellcheck={false}
-              autoComplete="off"
-              data-testid="cc-key-input"
-              value={key}
-              onInput={(e) => (setKey(e.currentTarget.value), setErrors({}))}
-            />
-          </Field>
+          <PublicKeyInput value={key} error={errors.publicKey} onInput={(v) => (setKey(v), setErrors({}))} />
           <Field id="cc-key-label" label={t('options.keys.label')} help={t('options.keys.labelHelp')} error={errors.label}>
             <input type="text" data-testid="cc-key-label" value={label} onInput={(e) => (setLabel(e.currentTarget.value), setErrors({}))} />
           </Field>
-          <Field id="cc-key-pack-ids" label={t('options.keys.packIds')} help={t('options.keys.packIdsHelp')} error={errors.packIds}>
-            <input
-              type="text"
-              spellcheck={false}
-              autoComplete="off"
-              placeholder="acme.team-b, acme.*"
-              data-testid="cc-key-pack-ids"
-              value={packIds}
-              onInput={(e) => (setPackIds(e.currentTarget.value), setErrors({}))}
-            />
-          </Field>
+          <PackIdsInput value={packIds} error={errors.packIds} onInput={(v) => (setPackIds(v), setErrors({}))} />
           <div class="cc-o-actions">
             <button type="submit" class="cc-o-btn cc-o-btn--primary" data-testid="cc-key-add">
               {t('options.keys.add')}

@@ -10,6 +10,7 @@ import { checkPackUrl, checkTrustedKey } from '@/lib/options/validate';
 import { t as packText } from '@/lib/pack/text';
 import { MESSAGES, type MessageKey } from '@/lib/i18n/translate';
 import { Field } from './Field';
+import { PackIdsInput, PublicKeyInput } from './KeyInputs';
 import { useOptions } from './options-context';
 
 export function WelcomePack({ onNext, onSkip }: { onNext(): void; onSkip(): void }) {
@@ -85,27 +86,8 @@ export function WelcomePack({ onNext, onSkip }: { onNext(): void; onSkip(): void
               onInput={(e) => (setUrl(e.currentTarget.value), setErrors({}))}
             />
           </Field>
-          <Field id="cc-key-input" label={t('options.keys.key')} help={t('options.keys.keyHelp')} error={errors.key}>
-            <input
-              type="text"
-              spellcheck={false}
-              autoComplete="off"
-              data-testid="cc-key-input"
-              value={key}
-              onInput={(e) => (setKey(e.currentTarget.value), setErrors({}))}
-            />
-          </Field>
-          <Field id="cc-key-pack-ids" label={t('options.keys.packIds')} help={t('options.keys.packIdsHelp')} error={errors.packIds}>
-            <input
-              type="text"
-              spellcheck={false}
-              autoComplete="off"
-              placeholder="acme.team-b, acme.*"
-              data-testid="cc-key-pack-ids"
-              value={packIds}
-              onInput={(e) => (setPackIds(e.currentTarget.value), setErrors({}))}
-            />
-          </Field>
+          <PublicKeyInput value={key} error={errors.key} onInput={(v) => (setKey(v), setErrors({}))} />
+          <PackIdsInput value={packIds} error={errors.packIds} onInput={(v) => (setPackIds(v), setErrors({}))} />
         </div>
       )}
       <div class="cc-o-actions">
