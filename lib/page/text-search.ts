@@ -55,22 +55,38 @@ export function matchStarts(text: string, pattern: RegExp): number[] {
 }
 
 /**
- * The text nodes holding the given offsets of `parent`'s text (sorted ascending). One pass:
- * each child's length is read once, and children after the last offset not at all.
+ * The text nodes holding the given offsets of `parent`'s text (sorted ascending; `total` is
+ * that text's length). One pass: each child's length is read once, children after the last
+ * offset not at all, and a child followed by no element (html in a document, often body's
+ * last big table) gets its length from `total`: reading a 10,000-row table's text is the
+ * expensive part, so it happens once per level at most.
  */
-function nodesAt(parent: Node, offsets: number[], out: Node[]): void {
+function nodesAt(parent: Node, total: number, offsets: number[], out: Node[]): void {
   let base = 0;
   let i = 0;
   for (let c = parent.firstChild; c && i < offsets.length; c = c.nextSibling) {
-    const len = textOf(c).length;
+    const len = lastElement(c) ? total - base - trailingText(c) : textOf(c).length;
     const inside: number[] = [];
     while (i < offsets.length && offsets[i]! < base + len) inside.push(offsets[i++]! - base);
     if (inside.length) {
-      if (c.nodeType === 1) nodesAt(c, inside, out);
+      if (c.nodeType === 1) nodesAt(c, len, inside, out);
       else out.push(c);
     }
     base += len;
   }
+}
+
+/** No element follows `c` among its siblings (only text, comments or nothing). */
+function lastElement(c: Node): boolean {
+  for (let n = c.nextSibling; n; n = n.nextSibling) if (n.nodeType === 1) return false;
+  return true;
+}
+
+/** The text `c`'s following siblings add (none of them an element: see lastElement). */
+function trailingText(c: Node): number {
+  let len = 0;
+  for (let n = c.nextSibling; n; n = n.nextSibling) len += textOf(n).length;
+  return len;
 }
 
 /** Elements matching `selector` that contain a place where `want` occurs, innermost first per place, then in document order. */
@@ -79,7 +95,7 @@ export function elementsAround(scope: Scope, want: string, selector: string, cac
   const starts = matchStarts(text, loosePattern(want));
   if (!starts.length) return [];
   const nodes: Node[] = [];
-  nodesAt(scope, starts, nodes);
+  nodesAt(scope, text.length, starts, nodes);
   const found = new Set<Element>();
   for (const n of nodes) {
     for (let el = n.parentElement?.closest(selector); el; el = el.parentElement?.closest(selector)) found.add(el);
