@@ -96,8 +96,12 @@ describe('page context in the panel', () => {
     const ui = await mount();
     await act(() => new Promise((r) => setTimeout(r, 0)));
     expect(ui.$('cc-suggested')?.textContent).toContain('Pre-shift check');
+    // The picker asks for suggestions only: no frame looks for fields it would not show (issue 14.5).
+    expect(calls.filter((c) => c.type === 'context.read').map((c) => c.payload)).toEqual([{ packId: 'demo', version: 1, only: 'suggest' }]);
     await ui.click(ui.$('cc-suggest-preshift'));
     expect(ui.$('cc-step-title')?.textContent).toBe('Desk');
+    // The run's own read wants the fields.
+    expect(calls.filter((c) => c.type === 'context.read').at(-1)?.payload).toEqual({ packId: 'demo', version: 1 });
   });
 
   it('shows page fields masked, reveals on hover, and keeps only storable ones through the background', async () => {

@@ -70,9 +70,10 @@ export function createContextService({ db, browser }: ServiceDeps) {
   }
 
   const handlers: HandlersFor<'context.read' | 'context.show' | 'context.clear' | 'context.keep' | 'anchors.broken'> = {
-    'context.read': async ({ packId, version }, sender): Promise<PageContext> => {
+    'context.read': async ({ packId, version, only }, sender): Promise<PageContext> => {
       const pack = await packOf(packId, version);
-      const sites = pageSites(pack);
+      // Suggestions only: the frames get no fields to look for, and sites without rules stay home.
+      const sites = only === 'suggest' ? pageSites(pack).flatMap((s) => (s.suggest?.length ? [{ ...s, fields: [] }] : [])) : pageSites(pack);
       if (!sites.length) return { values: {}, fields: [], suggest: [], frames: 0 };
       const sent = await toAllFrames<unknown>(tabOf(sender), { type: 'content.read', sites, top: tabUrl(sender) });
       const reads = (await Promise.all(sent.map((s) => s.reply))).filter(isFrameRead);

@@ -115,8 +115,12 @@ export const requests = {
       phraseIds: v.pipe(v.array(IdSchema), v.minLength(1), v.maxLength(200)),
     }),
   }),
-  /** Panel → background → every frame of its tab: read the pack's page fields (merged). */
-  'context.read': msg<PageContext>()({ from: PANEL, schema: PackRef }),
+  /**
+   * Panel → background → every frame of its tab: read the pack's page fields (merged).
+   * `only: 'suggest'` (perf, issue 14.5): the procedure picker needs the site's suggestions,
+   * not the fields, so no frame looks for a field it will not show.
+   */
+  'context.read': msg<PageContext>()({ from: PANEL, schema: v.strictObject({ ...PackRef.entries, only: v.optional(v.literal('suggest')) }) }),
   /** Panel: outline a step's CRM element in whichever frame has it; a miss is recorded. */
   'context.show': msg<{ found: boolean; error?: string }>()({
     from: PANEL,

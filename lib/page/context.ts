@@ -7,6 +7,7 @@ import { matchesAny, matchesUrl } from '../context/site-match';
 import type { FrameRead } from '../context/merge';
 import type { PageSite } from '../context/pack-context';
 import { frameMatches, readValue, resolveLocator } from './match';
+import { newLookupCache } from './text-search';
 
 function exists(doc: Document, selector: string): boolean {
   try {
@@ -21,6 +22,8 @@ export function readContext(win: Window, sites: readonly PageSite[], top?: strin
   const doc = win.document;
   const here = win.location.href;
   const out: FrameRead = { values: {}, fields: [], suggest: [] };
+  // The page's text and shadow roots, read once for all the fields (nothing changes the DOM meanwhile).
+  const cache = newLookupCache();
   for (const site of sites) {
     if (!matchesAny(site.match, [here, top])) continue;
     for (const field of site.fields) {
@@ -28,7 +31,7 @@ export function readContext(win: Window, sites: readonly PageSite[], top?: strin
       if (out.values[field.id] || !frameMatches(field.frame, win)) continue;
       let el: Element | null = null;
       try {
-        el = resolveLocator(doc, field);
+        el = resolveLocator(doc, field, cache);
       } catch {
         continue; // a bad selector reads nothing; check.ts cannot parse CSS, the page can
       }

@@ -5,6 +5,7 @@
  * Runs in every frame's content script: no dependencies.
  */
 import type { Locator } from '../pack/context-schema';
+import { elementsAround, newLookupCache, openShadowRoots, type LookupCache, type Scope } from './text-search';
 
 // Fields an agent types into or picks from. Buttons and hidden inputs are never "the field".
 const CONTROL =
@@ -44,18 +45,22 @@ function controlAfter(cell: Element): Element | null {
   return below ? (below.matches(CONTROL) ? below : below.querySelector(CONTROL)) : null;
 }
 
-/** A document, or an open shadow root inside one: both can look up ids and run selectors. */
-type Scope = Document | ShadowRoot;
-
 function labelTarget(scope: Scope, label: HTMLLabelElement): Element | null {
   if (label.htmlFor) return scope.getElementById(label.htmlFor);
   return label.querySelector(CONTROL);
 }
 
-function bestIn(scope: Scope, want: string): { el: Element | null; score: number } {
+/**
+ * Only labels and cells whose text holds `want` can score: they are found where the text
+ * occurs (text-search.ts), in document order, and ranked exactly as a walk over every
+ * <label>, then every <td>/<th>, would rank them.
+ */
+function bestIn(scope: Scope, want: string, cache: LookupCache): { el: Element | null; score: number } {
   let best: Element | null = null;
   let bestScore = -1;
-  for (const label of Array.from(scope.querySelectorAll('label'))) {
+  const around = elementsAround(scope, want, 'label, td, th', cache);
+  if (!around.length) return { el: null, score: -1 };
+  for (const label of around.filter((el): el is HTMLLabelElement => el.localName === 'label')) {
     const s = score(norm(label.textContent), want);
     if (s <= bestScore) continue;
     const target = labelTarget(scope, label);
@@ -66,7 +71,7 @@ function bestIn(scope: Scope, want: string): { el: Element | null; score: number
   // Legacy table layouts: a cell holding only the label text. Long cells are layout cells
   // (a whole form inside one <td>); skip them before paying for their text.
   const limit = want.length * 4 + 40;
-  for (const cell of Array.from(scope.querySelectorAll('td, th'))) {
+  for (const cell of around.filter((el) => el.localName === 'td' || el.localName === 'th')) {
     const raw = cell.textContent ?? '';
     if (raw.length > limit || cell.querySelector(CONTROL)) continue;
     const s = score(norm(raw), want);
@@ -79,25 +84,17 @@ function bestIn(scope: Scope, want: string): { el: Element | null; score: number
   return { el: best, score: bestScore };
 }
 
-/** Open shadow roots under `scope`, nested ones included (closed ones stay out of reach). */
-function* openShadowRoots(scope: Scope): Generator<ShadowRoot> {
-  for (const el of Array.from(scope.querySelectorAll('*'))) {
-    if (!el.shadowRoot) continue;
-    yield el.shadowRoot;
-    yield* openShadowRoots(el.shadowRoot);
-  }
-}
-
-export function findByLabel(doc: Document, text: string): Element | null {
+/** `cache`: share one between the lookups of one synchronous read of the page (text-search.ts). */
+export function findByLabel(doc: Document, text: string, cache = newLookupCache()): Element | null {
   const want = bare(norm(text));
   if (!want) return null;
-  const light = bestIn(doc, want);
+  const light = bestIn(doc, want, cache);
   if (light.score === 2) return light.el;
-  // Newer widgets keep their label and field inside a shadow root. Walking every element to
-  // find them costs, so only when the page itself has no exact match.
+  // Newer widgets keep their label and field inside a shadow root. Finding the hosts visits
+  // every element that could be one, so only when the page itself has no exact match.
   let best = light;
-  for (const root of openShadowRoots(doc)) {
-    const found = bestIn(root, want);
+  for (const root of openShadowRoots(doc, cache)) {
+    const found = bestIn(root, want, cache);
     if (found.score > best.score) best = found;
     if (best.score === 2) break;
   }
@@ -105,7 +102,7 @@ export function findByLabel(doc: Document, text: string): Element | null {
 }
 
 /** The element a locator points at in this document, or null. Throws on a malformed selector. */
-export function resolveLocator(doc: Document, loc: Locator): Element | null {
+export function resolveLocator(doc: Document, loc: Locator, cache?: LookupCache): Element | null {
   if (loc.selector) {
     try {
       return doc.querySelector(loc.selector);
@@ -113,7 +110,7 @@ export function resolveLocator(doc: Document, loc: Locator): Element | null {
       throw new BadSelectorError(`"${loc.selector}" is not a valid CSS selector`);
     }
   }
-  return loc.labelText ? findByLabel(doc, loc.labelText) : null;
+  return loc.labelText ? findByLabel(doc, loc.labelText, cache) : null;
 }
 
 const MAX_VALUE = 500;

@@ -37,7 +37,8 @@ export function createContextSlice(set: SetState, get: GetState, deps: StoreDeps
   async function read(key: string, packId: string, version: number) {
     const before = get().captured[key];
     try {
-      const ctx = await deps.send('context.read', { packId, version });
+      // The picker's reads (`pick:`) show suggestions only: the page's fields are not looked for.
+      const ctx = await deps.send('context.read', key.startsWith('pick:') ? { packId, version, only: 'suggest' } : { packId, version });
       set((s) => ({ captured: { ...prune(s.captured, s.runs), [key]: { ...ctx, readAt: deps.now() } } }));
       const pack = get().packs[packKey(packId, version)];
       const storable = pack?.sites?.some((site) => site.fields?.some((f) => f.storable && ctx.values[f.id]));

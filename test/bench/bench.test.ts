@@ -6,7 +6,7 @@ import { makeBigPack } from './pack-gen';
 import type { LongTask } from './probe';
 import { checkBudgets, formatTable } from './report';
 import { pageAssets } from './sizes';
-import { alternate, median, ratioInterval } from './stats';
+import { alternate, median, pairedExcess, ratioInterval, share } from './stats';
 import { switchSteps } from './switch';
 
 const task = (duration: number, containerSrc = ''): LongTask => ({
@@ -33,6 +33,17 @@ describe('stats', () => {
     expect(ratioInterval(a, b)).toEqual([lo, hi]);
     expect(ratioInterval([5, 5, 5], [5, 5])).toEqual([1, 1]);
     expect(ratioInterval([], [1])).toEqual([NaN, NaN]);
+  });
+  it('takes what the extension adds as the median of with − without within each round', () => {
+    // Drift (the second round ran on a busier machine) cancels within a round.
+    expect(pairedExcess([110, 400, 130], [100, 380, 125])).toBe(10);
+    expect(pairedExcess([90], [100])).toBe(-10);
+    expect(() => pairedExcess([1, 2], [1])).toThrow(/2 with, 1 without/);
+    expect(pairedExcess([], [])).toBeNaN();
+  });
+  it('gives a share of the cold boots, missing when none was measured', () => {
+    expect(share(2, 40)).toBe(0.05);
+    expect(share(0, 0)).toBeNaN();
   });
   it('swaps the order of the two conditions every round', () => {
     expect([0, 1, 2].map((i) => alternate(i, 'a', 'b').join(''))).toEqual(['ab', 'ba', 'ab']);
@@ -154,6 +165,13 @@ describe('budgets and table', () => {
     expect(table).toMatch(/\| pageLoadRatio \| 1\.06 \| × \| with \/ without \(ratio of the medians\) \| ≤ 1\.05 \| FAIL \|/);
     expect(table).toMatch(/\| tickToShownMs \| — \|.*not measured/);
     expect(table).toMatch(/\| packHostMs \|/);
+  });
+  it('holds the heavy page excess to 20 ms and the cold boots with a long task to 5 %', () => {
+    const v = checkBudgets({ scriptDurationHeavyExcessMs: 20, coldPanelBootLongTaskShare: 2 / 32 });
+    expect(v.find((x) => x.key === 'scriptDurationHeavyExcessMs')?.pass).toBe(true);
+    expect(v.find((x) => x.key === 'coldPanelBootLongTaskShare')?.pass).toBe(false);
+    expect(checkBudgets({ scriptDurationHeavyExcessMs: 20.5 }).find((x) => x.key === 'scriptDurationHeavyExcessMs')?.pass).toBe(false);
+    expect(formatTable({ scriptDurationHeavyExcessMs: 12.345 }, v)).toMatch(/\| scriptDurationHeavyExcessMs \| 12\.35 \| ms \|.*\| ≤ 20 ms \| pass \|/);
   });
 });
 

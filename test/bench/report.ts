@@ -13,6 +13,8 @@ export const BUDGETS: Budget[] = [
   { key: 'pageLoadRatio', max: 1.05, label: '≤ 1.05' },
   { key: 'heavyPageLoadRatio', max: 1.05, label: '≤ 1.05' },
   { key: 'extensionLongTasks', max: 0, label: '0' },
+  { key: 'scriptDurationHeavyExcessMs', max: 20, label: '≤ 20 ms' },
+  { key: 'coldPanelBootLongTaskShare', max: 0.05, label: '≤ 5 %' },
   { key: 'tickToShownMs', max: 16, label: '≤ 16 ms' },
 ];
 
@@ -49,6 +51,10 @@ export const ROWS: [string, string, string][] = [
   ['heavyPageLoadPairedRatio', '×', 'median of with / without in each round'],
   ['heavyPageLoadRatioLow', '×', 'heavyPageLoadRatio, 95 % bootstrap interval: low'],
   ['heavyPageLoadRatioHigh', '×', '… high'],
+  ['scriptDurationHeavyWithMs', 'ms', 'heavy.html main-thread script time, with (CDP ScriptDuration)'],
+  ['scriptDurationHeavyWithoutMs', 'ms', 'heavy.html main-thread script time, without'],
+  ['scriptDurationHeavyExcessMs', 'ms', 'what the extension adds there: median of with − without per round'],
+  ['contentScriptHeavyMs', 'ms', 'content script main-thread time per heavy.html load (profiled)'],
   ['extensionLongTasks', '', 'long tasks > 50 ms from the extension (load + burst)'],
   ['extensionLongTasksPanelFrame', '', '… of which in the panel frame'],
   ['panelLongTaskMaxMs', 'ms', 'longest of those'],
@@ -57,6 +63,7 @@ export const ROWS: [string, string, string][] = [
   ['coldPanelBoots', '', 'first panels after Cuecard started (fresh process), apart'],
   ['coldPanelLongTasks', '', 'long tasks > 50 ms in those panel frames'],
   ['coldPanelBootsWithLongTask', '', 'cold boots that had one'],
+  ['coldPanelBootLongTaskShare', '', 'their share of the cold boots'],
   ['coldPanelLongTaskMaxMs', 'ms', 'longest of those'],
   ['coldPanelReadyMs', 'ms', 'navigation start → panel ready, cold'],
   ['contentScriptLoadMs', 'ms', 'content script main-thread time per load (profiled)'],

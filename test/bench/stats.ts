@@ -54,3 +54,15 @@ export function ratioInterval(a: readonly number[], b: readonly number[], draws 
   const ratios = Array.from({ length: draws }, () => median(resample(a)) / median(resample(b))).sort((x, y) => x - y);
   return [ratios[Math.floor(draws * 0.025)]!, ratios[Math.ceil(draws * 0.975) - 1]!];
 }
+
+/**
+ * Median of with − without within each round (the two ran seconds apart, so slow drift in the
+ * machine's load cancels): what the extension adds, e.g. script ms on the heavy page.
+ */
+export function pairedExcess(withs: readonly number[], withouts: readonly number[]): number {
+  if (withs.length !== withouts.length) throw new Error(`Pair the same number of samples: ${withs.length} with, ${withouts.length} without`);
+  return median(withs.map((w, i) => w - withouts[i]!));
+}
+
+/** k of n as a fraction (NaN when nothing was counted, so a missing figure stays missing). */
+export const share = (k: number, n: number): number => (n > 0 ? k / n : NaN);
