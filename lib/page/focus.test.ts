@@ -6,7 +6,7 @@ let tracker: FocusTracker;
 // happy-dom leaves isTrusted unset: the tests mark what a page script forged instead.
 const forged = new WeakSet<Event>();
 const isReal = (e: Event) => !forged.has(e);
-const track = (onFocus?: (ed: Editable) => void) => createFocusTracker(document, onFocus, { isReal });
+const track = (onFocus?: (ed: Editable | null) => void) => createFocusTracker(document, onFocus, { isReal });
 /** The agent's own click: the pointer goes down on the element, and focus follows. */
 const click = (el: HTMLElement) => {
   el.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));

@@ -13,6 +13,11 @@ export type Editable =
 export interface FocusTracker {
   /** The last focused editable with its latest known selection, or null if none yet. */
   last(): Editable | null;
+  /**
+   * True when the agent's last field is one Cuecard cannot see (inside a CLOSED shadow root):
+   * then there is no target, and an insert must be refused, not sent to an earlier field.
+   */
+  opaque(): boolean;
   dispose(): void;
 }
 
@@ -58,6 +63,23 @@ export function selectionFor(el: Node): Selection | null {
   return root.getSelection?.() ?? el.ownerDocument?.getSelection() ?? null;
 }
 
+type ShadowApi = { dom?: { openOrClosedShadowRoot?(el: Element): ShadowRoot | null } };
+
+/**
+ * The element hosts a CLOSED shadow root (focus or typing inside it is retargeted to the host,
+ * so composedPath()[0] is the host). Content scripts can ask chrome.dom / Firefox's
+ * openOrClosedShadowRoot; elsewhere a custom element without an open root that took the focus
+ * although it is not focusable itself is taken for one.
+ */
+export function isClosedShadowHost(el: Element): boolean {
+  if (el.shadowRoot) return false;
+  const g = globalThis as unknown as { chrome?: ShadowApi; browser?: ShadowApi };
+  const ask = g.chrome?.dom?.openOrClosedShadowRoot ?? g.browser?.dom?.openOrClosedShadowRoot;
+  const viaApi = ask ? ask(el) : (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+  if (viaApi !== undefined) return viaApi !== null;
+  return el.localName.includes('-') && (el as HTMLElement).tabIndex < 0;
+}
+
 /** Focused element, looking through open shadow roots. */
 export function deepActiveElement(doc: Document): Element | null {
   let a = doc.activeElement;
@@ -94,19 +116,32 @@ export interface FocusTrackerOptions {
  * this frame; it is called only for the agent's own focus, so a frame whose script merely calls
  * focus() cannot take the target from the frame the agent really used.
  */
-export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => void, opts: FocusTrackerOptions = {}): FocusTracker {
+export function createFocusTracker(doc: Document, onFocus?: (info: Editable | null) => void, opts: FocusTrackerOptions = {}): FocusTracker {
   const isReal = opts.isReal ?? ((e: Event) => e.isTrusted);
   const win = doc.defaultView ?? window;
   const real = trackRealInput(win, isReal);
   let cur: Editable | null = null;
+  // The agent is in a field inside a closed shadow root: no target until they leave it.
+  let hidden = false;
   let seen: Event | null = null;
   // The element this frame last claimed the target for, until focus leaves it.
   let claimed: Element | null = null;
   const roots = new Set<ShadowRoot>();
   const adopt = (ed: Editable): void => {
     cur = ed;
+    hidden = false;
     claimed = ed.el;
     onFocus?.(ed);
+  };
+  // The agent chose a field we cannot see into: forget the earlier one, and claim the tab's
+  // target for this frame so the insert is refused here rather than sent to another frame.
+  const blind = (host: Element, claim: boolean): void => {
+    cur = null;
+    hidden = true;
+    if (claim && claimed !== host) {
+      claimed = host;
+      onFocus?.(null);
+    }
   };
 
   // composedPath()[0] is the real target inside OPEN shadow roots; event.target would be the
@@ -117,7 +152,9 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => 
     const path = e.composedPath();
     watchShadowRoots(path);
     if (path.some(isOurs)) return;
-    const ed = toEditable(path[0]);
+    const first = path[0] as Element;
+    if (first?.nodeType === 1 && isClosedShadowHost(first)) return blind(first, real.takeVouch(first));
+    const ed = toEditable(first);
     if (!ed) return; // focusing a button or the panel must not forget the last field
     if (real.takeVouch(ed.el)) adopt(ed);
     else if (ed.el !== cur?.el) cur = claimed = null;
@@ -128,7 +165,9 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => 
     if (!isReal(e)) return;
     const path = e.composedPath();
     if (path[0] === claimed || path.some(isOurs)) return;
-    const ed = toEditable(path[0]);
+    const first = path[0] as Element;
+    if (first?.nodeType === 1 && isClosedShadowHost(first)) return blind(first, true);
+    const ed = toEditable(first);
     if (ed) adopt(ed.el === cur?.el ? cur : ed);
   };
   // Saved while the caret is still in the field: once the panel iframe has focus, a
@@ -182,6 +221,7 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => 
       if (cur && deepActiveElement(doc) === cur.el) save(); // still focused: the live caret wins
       return cur;
     },
+    opaque: () => hidden,
     dispose() {
       listen(doc, false);
       roots.forEach((r) => listen(r, false));
@@ -190,6 +230,7 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => 
       doc.removeEventListener('selectionchange', onSelectionChange, true);
       real.dispose();
       cur = claimed = null;
+      hidden = false;
     },
   };
 }
