@@ -225,3 +225,36 @@ describe('only the agent moves the insert target', () => {
     t.dispose();
   });
 });
+
+describe('a field inside a closed shadow root (issue 14)', () => {
+  // The browser retargets focus and keys from inside a closed root to its host: what we see.
+  const intoClosed = (host: HTMLElement) => {
+    host.attachShadow({ mode: 'closed' });
+    host.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    host.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+  };
+
+  it('is not mistaken for the last field seen: no target, and the tracker says why', () => {
+    const claims: Array<string | null> = [];
+    tracker.dispose();
+    tracker = track((ed) => claims.push(ed?.el.id ?? null));
+    click($('#notes'));
+    intoClosed($('#shadow-host'));
+    expect(tracker.last()).toBeNull();
+    expect(tracker.opaque()).toBe(true);
+    // This frame claims the tab's target, so another frame's earlier field does not get it either.
+    expect(claims).toEqual(['notes', null]);
+    click($('#name'));
+    expect(tracker.last()?.el.id).toBe('name');
+    expect(tracker.opaque()).toBe(false);
+  });
+
+  it('typing inside it (keys retargeted to the host) also leaves no target', () => {
+    click($('#notes'));
+    const host = $('#shadow-host');
+    host.attachShadow({ mode: 'closed' });
+    host.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true, composed: true }));
+    expect(tracker.last()).toBeNull();
+    expect(tracker.opaque()).toBe(true);
+  });
+});
