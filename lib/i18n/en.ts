@@ -409,6 +409,7 @@ export const en = {
   'phrase.unfilled': 'Still unfilled: {vars}. Insert the phrase with these placeholders?',
   'phrase.insertAnyway': 'Insert anyway',
   'phrase.cancelInsert': 'Cancel',
+  'palette.unfilled': 'Still unfilled: {vars}. Press Enter again to insert anyway, or Ctrl+Enter to copy.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -404,4 +404,5 @@ export const zhCN = {
   'phrase.unfilled': '尚未填写：{vars}。仍要插入带占位符的话术吗？',
   'phrase.insertAnyway': '仍然插入',
   'phrase.cancelInsert': '取消',
+  'palette.unfilled': '尚未填写：{vars}。再按 Enter 仍然插入，或按 Ctrl+Enter 复制。',
 } as const satisfies Record<MessageKey, string>;
