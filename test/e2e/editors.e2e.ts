@@ -22,6 +22,7 @@ const EDITORS = {
   prosemirror: '.ProseMirror',
   lexical: '#editor',
   slate: '[data-slate-editor]',
+  codemirror: '.cm-content',
 } as const;
 type Name = keyof typeof EDITORS;
 const CASES = ['caret', 'selection', 'undo', 'submit'] as const;
