@@ -258,3 +258,27 @@ describe('a field inside a closed shadow root (issue 14)', () => {
     expect(tracker.opaque()).toBe(true);
   });
 });
+
+describe('focus moving into a frame', () => {
+  it('forgets the field left here: the frame claims the target itself, or there is none', () => {
+    click($('#notes'));
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    frame.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true })); // as the browser does
+    expect(tracker.last()).toBeNull();
+    expect(tracker.opaque()).toBe(false);
+    click($('#name'));
+    expect(tracker.last()?.el.id).toBe('name');
+  });
+
+  it('also when the browser fires no focusin on the frame: the active element says so after focusout', async () => {
+    click($('#notes'));
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    frame.tabIndex = 0;
+    frame.focus();
+    expect(document.activeElement).toBe(frame);
+    await new Promise((ok) => setTimeout(ok, 0));
+    expect(tracker.last()).toBeNull();
+  });
+});

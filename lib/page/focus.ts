@@ -24,6 +24,7 @@ export interface FocusTracker {
 // Input types that hold free text. Password is left out on purpose: we never write into it.
 // Unknown types read back as "text", so `type` alone is enough.
 const TEXT_TYPES = /^(text|search|tel|url|email)$/;
+const FRAME_TAGS = /^(IFRAME|FRAME|OBJECT|EMBED)$/;
 // Our own panel host (<cuecard-panel>, #cuecard-root, …) must never become the insert target.
 const OURS = /cuecard/i;
 
@@ -154,6 +155,7 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable | nu
     if (path.some(isOurs)) return;
     const first = path[0] as Element;
     if (first?.nodeType === 1 && isClosedShadowHost(first)) return blind(first, real.takeVouch(first));
+    if (intoFrame(first)) return;
     const ed = toEditable(first);
     if (!ed) return; // focusing a button or the panel must not forget the last field
     if (real.takeVouch(ed.el)) adopt(ed);
@@ -175,9 +177,20 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable | nu
   const save = (): void => {
     if (cur) snapshot(cur);
   };
-  const onFocusOut = (): void => {
+  const onFocusOut = (e: Event): void => {
     claimed = null; // focus is leaving: another frame may claim the target meanwhile
     save();
+    // Chrome fires no focusin on an <iframe> the agent clicks into; the document's active
+    // element says where focus went once the move is done.
+    if (isReal(e)) win.setTimeout(() => intoFrame(deepActiveElement(doc)), 0);
+  };
+  // Focus went into a frame: that frame's own script claims the target if it has one; if it has
+  // none (a frame the page wrote itself, like TinyMCE's), the agent's field there is not one we
+  // can see, and the phrase must not go to the field they left here.
+  const intoFrame = (el: Element | null | undefined): boolean => {
+    if (!el || !FRAME_TAGS.test(el.nodeName) || insideOurs(el)) return false;
+    cur = claimed = null;
+    return true;
   };
   const onSelectionChange = (): void => {
     if (cur?.kind === 'rich') snapshot(cur);
