@@ -187,8 +187,15 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable | nu
   // Focus went into a frame: that frame's own script claims the target if it has one; if it has
   // none (a frame the page wrote itself, like TinyMCE's), the agent's field there is not one we
   // can see, and the phrase must not go to the field they left here.
+  // Only when the agent's pointer is over that frame (the parent sees a trusted pointerover on
+  // the frame element when it enters): a frame's script focusing its own field must not cost the
+  // agent the field they chose here (test/e2e/attacks-page.e2e.ts).
+  let overFrame: EventTarget | null = null;
+  const onPointerOver = (e: Event): void => {
+    if (isReal(e)) overFrame = e.composedPath()[0] ?? null;
+  };
   const intoFrame = (el: Element | null | undefined): boolean => {
-    if (!el || !FRAME_TAGS.test(el.nodeName) || insideOurs(el)) return false;
+    if (!el || el !== overFrame || !FRAME_TAGS.test(el.nodeName) || insideOurs(el)) return false;
     cur = claimed = null;
     return true;
   };
@@ -215,6 +222,7 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable | nu
   listen(doc, true);
   doc.addEventListener('keydown', onKeyDown, true);
   doc.addEventListener('selectionchange', onSelectionChange, true);
+  win.addEventListener('pointerover', onPointerOver, true);
   // The script arrives after the page has loaded: the agent may already be in a field. Taken
   // only if this frame has focus and the agent has interacted with it (sticky user activation,
   // which page scripts cannot grant): a frame added by a script that focused its own field at
@@ -241,6 +249,7 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable | nu
       roots.clear();
       doc.removeEventListener('keydown', onKeyDown, true);
       doc.removeEventListener('selectionchange', onSelectionChange, true);
+      win.removeEventListener('pointerover', onPointerOver, true);
       real.dispose();
       cur = claimed = null;
       hidden = false;
