@@ -75,8 +75,8 @@ type ShadowApi = { dom?: { openOrClosedShadowRoot?(el: Element): ShadowRoot | nu
 export function isClosedShadowHost(el: Element): boolean {
   if (el.shadowRoot) return false;
   const g = globalThis as unknown as { chrome?: ShadowApi; browser?: ShadowApi };
-  const ask = g.chrome?.dom?.openOrClosedShadowRoot ?? g.browser?.dom?.openOrClosedShadowRoot;
-  const viaApi = ask ? ask(el) : (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+  const api = g.chrome?.dom?.openOrClosedShadowRoot ? g.chrome.dom : g.browser?.dom?.openOrClosedShadowRoot ? g.browser.dom : null;
+  const viaApi = api ? api.openOrClosedShadowRoot!(el) : (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
   if (viaApi !== undefined) return viaApi !== null;
   return el.localName.includes('-') && (el as HTMLElement).tabIndex < 0;
 }
