@@ -43,7 +43,7 @@ export function PaletteDialog({ onClose }: { onClose: (message?: string) => void
   const targetOf = (hit: Hit | undefined) => (hit ? resolveHit(packs, latest, hit) : undefined);
   const phraseText = (t: Target) => (t.phrase ? fillVariables(pt(t.phrase.text), vars).text : '');
 
-  const palette = usePaletteActions(phraseText);
+  const palette = usePaletteActions(phraseText, (t) => (t.phrase ? fillVariables(pt(t.phrase.text), vars).missing : []));
   const run = async (hit: Hit | undefined, how: 'activate' | 'copy') => {
     const t = targetOf(hit);
     if (!hit || !t) return;

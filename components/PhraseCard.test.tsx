@@ -79,6 +79,21 @@ describe('PhraseCard', () => {
     expect(ui.actions.log).toHaveLength(1);
   });
 
+  it('asks before inserting unfilled variables as raw braces: Escape cancels, Insert anyway inserts', async () => {
+    await start('phone');
+    await ui.click(ui.$('cc-insert-hello'));
+    expect(ui.actions.log).toEqual([]);
+    expect(text(ui.$('cc-insert-confirm'))).toContain('Still unfilled: {agentId}.');
+    expect(document.activeElement).toBe(ui.$('cc-insert-anyway')); // keyboard: Enter confirms
+    await ui.key({ key: 'Escape' }, ui.$('cc-insert-anyway')!);
+    expect(ui.$('cc-insert-confirm')).toBeNull();
+    expect(ui.actions.log).toEqual([]);
+    await ui.click(ui.$('cc-insert-hello'));
+    await ui.click(ui.$('cc-insert-anyway'));
+    expect(ui.actions.log).toEqual(['insert:Hello, Acme, agent {agentId} speaking.']);
+    expect(ui.$('cc-insert-confirm')).toBeNull();
+  });
+
   it('copies on Copy', async () => {
     await start('online');
     await ui.click(ui.$('cc-copy-hello-chat'));

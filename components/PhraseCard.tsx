@@ -64,8 +64,16 @@ export function PhraseCard({ phrase, n }: { phrase: Phrase; n: number }) {
     const ok = await actions.copy(text).catch(() => false);
     show(ok ? { tone: 'ok', text: tr('phrase.copied') } : { tone: 'error', text: tr('phrase.copyFailed') });
   }
+  // Unfilled variables would go into the CRM as raw "{company}": only after the agent says so.
+  const [confirming, setConfirming] = useState(false);
+  const anyway = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) anyway.current?.focus();
+  }, [confirming]);
   // A failed insert still leaves the agent with the text: copy it so Ctrl+V works at once.
-  async function insert() {
+  async function insert(confirmed = false) {
+    if (missing.length > 0 && !confirmed) return setConfirming(true);
+    setConfirming(false);
     const res = await actions.insert(text).catch((err: unknown) => ({ ok: false as const, reason: String(err) }));
     if (res.ok) return show({ tone: 'ok', text: tr('phrase.inserted') });
     const why = insertFailureText(tr, res);
@@ -109,6 +117,29 @@ export function PhraseCard({ phrase, n }: { phrase: Phrase; n: number }) {
         >
           {tr('phrase.insert')}
         </button>
+        {confirming && (
+          <div
+            class="cc-confirm"
+            role="group"
+            aria-labelledby={`cc-unfilled-${phrase.id}`}
+            data-testid="cc-insert-confirm"
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape') return;
+              e.stopPropagation();
+              setConfirming(false);
+            }}
+          >
+            <p id={`cc-unfilled-${phrase.id}`} class="cc-hint">
+              {tr('phrase.unfilled', { vars: missing.map((v) => `{${v}}`).join(tr('list.separator')) })}
+            </p>
+            <button ref={anyway} type="button" class="cc-btn cc-btn--small cc-btn--primary" data-testid="cc-insert-anyway" onClick={() => void insert(true)}>
+              {tr('phrase.insertAnyway')}
+            </button>{' '}
+            <button type="button" class="cc-btn cc-btn--small" data-testid="cc-insert-cancel" onClick={() => setConfirming(false)}>
+              {tr('phrase.cancelInsert')}
+            </button>
+          </div>
+        )}
         <span class={`cc-result cc-result--${result?.tone ?? 'none'}`} data-testid="cc-insert-result" aria-live="polite">
           {result?.text}
         </span>

@@ -3,7 +3,7 @@ import type { InsertResult } from '@/lib/messaging/protocol';
 import type { TFunction } from '@/lib/i18n/use-t';
 import type { MessageKey } from '@/lib/i18n/en';
 
-const FIELD_CODES = ['hidden', 'disabled', 'read-only', 'too-long', 'cut-short', 'rejected', 'changed', 'not-editable'];
+const FIELD_CODES = ['hidden', 'disabled', 'read-only', 'too-long', 'cut-short', 'rejected', 'changed', 'not-editable', 'closed-shadow'];
 
 export function insertFailureText(tr: TFunction, res: Extract<InsertResult, { ok: false }>): string {
   if (res.reason === 'no-field') return tr('phrase.noField');

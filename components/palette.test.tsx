@@ -33,6 +33,11 @@ describe('search palette', () => {
     expect(text(ui.$('cc-palette-preview')!.querySelector('.cc-phrase__text'))).toBe('Hello, Acme, agent {agentId} speaking.');
     await type('服务 号');
     expect(hitIds()).toEqual(['hello']);
+    // {agentId} has no value: the first Enter warns and inserts nothing, the second inserts.
+    await press({ key: 'Enter' });
+    await settle();
+    expect(ui.actions.log).toEqual([]);
+    expect(text(ui.$('cc-palette-note'))).toBe('Still unfilled: {agentId}. Press Enter again to insert anyway, or Ctrl+Enter to copy.');
     await press({ key: 'Enter' });
     await settle();
     expect(ui.actions.log).toEqual(['insert:Hello, Acme, agent {agentId} speaking.']);
@@ -65,6 +70,7 @@ describe('search palette', () => {
     ui.backend.insertResult = { ok: false, reason: 'no-field' };
     await ui.key(ctrlK);
     await type('服务');
+    await press({ key: 'Enter' }); // warned about {agentId}
     await press({ key: 'Enter' });
     await settle();
     expect(ui.actions.log).toEqual(['insert:Hello, Acme, agent {agentId} speaking.', 'copy:Hello, Acme, agent {agentId} speaking.']);

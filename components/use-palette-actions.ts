@@ -3,12 +3,14 @@
  * it if that fails, as PhraseCard does), start a procedure, go back to a step the run has
  * been at — or say the step is shown read-only. Returns the message to announce on success.
  */
+import { useRef } from 'preact/hooks';
 import { whyNot } from '@/lib/engine';
 import type { Channel, Procedure } from '@/lib/pack/schema';
 import type { Hit } from '@/lib/search';
 import { usePanelStore } from '@/lib/store/use-store';
 import { usePackText, useT } from '@/lib/i18n/use-t';
 import { useActions } from './actions';
+import { insertFailureText } from './insert-failure';
 import { useActiveRun } from './use-run';
 import type { Target } from './palette-target';
 
@@ -20,20 +22,28 @@ function channelFor(procedure: Procedure, current: Channel | undefined): Channel
   return current && procedure.channels.includes(current) ? current : procedure.channels[0];
 }
 
-export function usePaletteActions(phraseText: (t: Target) => string) {
+/** `unfilled`: the phrase's variables that have no value yet (inserted as raw `{name}`). */
+export function usePaletteActions(phraseText: (t: Target) => string, unfilled: (t: Target) => string[] = () => []) {
   const store = usePanelStore();
   const tr = useT();
   const pt = usePackText();
   const actions = useActions();
   const active = useActiveRun();
+  // The phrase whose unfilled variables the agent was warned about: a second Enter on it inserts.
+  const warned = useRef<object | null>(null);
 
   async function activate(hit: Hit, t: Target): Promise<Outcome> {
     if (t.phrase) {
       const text = phraseText(t);
+      const missing = unfilled(t);
+      if (missing.length > 0 && warned.current !== t.phrase) {
+        warned.current = t.phrase;
+        return { close: false, tone: 'warn', text: tr('palette.unfilled', { vars: missing.map((v) => `{${v}}`).join(tr('list.separator')) }) };
+      }
+      warned.current = null;
       const res = await actions.insert(text).catch((err: unknown) => ({ ok: false as const, reason: String(err) }));
       if (res.ok) return { close: true, message: tr('phrase.inserted') };
-      const why =
-        res.reason === 'no-field' ? tr('phrase.noField') : res.reason === 'field-gone' ? tr('phrase.fieldGone') : tr('phrase.failed', { reason: res.reason });
+      const why = insertFailureText(tr, res);
       const copied = await actions.copy(text).catch(() => false);
       return { close: false, tone: copied ? 'warn' : 'error', text: `${why} — ${tr(copied ? 'phrase.copiedInstead' : 'phrase.copyFailed')}` };
     }

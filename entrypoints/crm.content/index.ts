@@ -101,8 +101,10 @@ export default defineContentScript({
       if (push?.type === 'content.shortcuts' && Array.isArray(push.combos)) return void (pageKeys.setCombos(push.combos), reply({ ok: true }));
       if (push?.type === 'content.insert' && typeof push.text === 'string') {
         const target = tracker.last();
-        reply(target ? insertText(target, push.text) : { ok: false, reason: 'no-field' });
-        return;
+        // A field inside a closed shadow root is not "no field": the agent is in one we cannot write.
+        if (!target) return void reply({ ok: false, reason: tracker.opaque() ? 'closed-shadow' : 'no-field' });
+        void insertText(target, push.text).then(reply, (err: unknown) => reply({ ok: false, reason: String(err) }));
+        return true; // answered once the editor re-rendered and the text was read back
       }
       if (push?.type === 'content.layout' && panel) {
         panel.setLayout(push.layout);

@@ -404,6 +404,12 @@ export const en = {
   'welcome.done.openSite': 'Open {site}',
   'welcome.done.noSite': 'Add your CRM site in the settings when you know its address: the panel appears only there.',
   'welcome.done.settings': 'Open all settings',
+  // editors (issue 14.1): rich-text editors, closed shadow roots, unfilled variables
+  'insert.closed-shadow': 'Cuecard cannot see into that field (it is inside a closed web component)',
+  'phrase.unfilled': 'Still unfilled: {vars}. Insert the phrase with these placeholders?',
+  'phrase.insertAnyway': 'Insert anyway',
+  'phrase.cancelInsert': 'Cancel',
+  'palette.unfilled': 'Still unfilled: {vars}. Press Enter again to insert anyway, or Ctrl+Enter to copy.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -399,4 +399,10 @@ export const zhCN = {
   'welcome.done.openSite': '打开 {site}',
   'welcome.done.noSite': '知道 CRM 地址后，请在设置中添加站点：面板只会在那里出现。',
   'welcome.done.settings': '打开全部设置',
+  // editors (issue 14.1): rich-text editors, closed shadow roots, unfilled variables
+  'insert.closed-shadow': 'Cuecard 看不到该输入框内部（它位于封闭的网页组件中）',
+  'phrase.unfilled': '尚未填写：{vars}。仍要插入带占位符的话术吗？',
+  'phrase.insertAnyway': '仍然插入',
+  'phrase.cancelInsert': '取消',
+  'palette.unfilled': '尚未填写：{vars}。再按 Enter 仍然插入，或按 Ctrl+Enter 复制。',
 } as const satisfies Record<MessageKey, string>;

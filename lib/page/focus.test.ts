@@ -6,7 +6,7 @@ let tracker: FocusTracker;
 // happy-dom leaves isTrusted unset: the tests mark what a page script forged instead.
 const forged = new WeakSet<Event>();
 const isReal = (e: Event) => !forged.has(e);
-const track = (onFocus?: (ed: Editable) => void) => createFocusTracker(document, onFocus, { isReal });
+const track = (onFocus?: (ed: Editable | null) => void) => createFocusTracker(document, onFocus, { isReal });
 /** The agent's own click: the pointer goes down on the element, and focus follows. */
 const click = (el: HTMLElement) => {
   el.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
@@ -223,5 +223,76 @@ describe('only the agent moves the insert target', () => {
     $('#a').focus(); // Tab is over: this is a script again
     expect(t.last()).toBeNull();
     t.dispose();
+  });
+});
+
+describe('a field inside a closed shadow root (issue 14)', () => {
+  // The browser retargets focus and keys from inside a closed root to its host: what we see.
+  const intoClosed = (host: HTMLElement) => {
+    host.attachShadow({ mode: 'closed' });
+    host.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    host.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+  };
+
+  it('is not mistaken for the last field seen: no target, and the tracker says why', () => {
+    const claims: Array<string | null> = [];
+    tracker.dispose();
+    tracker = track((ed) => claims.push(ed?.el.id ?? null));
+    click($('#notes'));
+    intoClosed($('#shadow-host'));
+    expect(tracker.last()).toBeNull();
+    expect(tracker.opaque()).toBe(true);
+    // This frame claims the tab's target, so another frame's earlier field does not get it either.
+    expect(claims).toEqual(['notes', null]);
+    click($('#name'));
+    expect(tracker.last()?.el.id).toBe('name');
+    expect(tracker.opaque()).toBe(false);
+  });
+
+  it('typing inside it (keys retargeted to the host) also leaves no target', () => {
+    click($('#notes'));
+    const host = $('#shadow-host');
+    host.attachShadow({ mode: 'closed' });
+    host.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true, composed: true }));
+    expect(tracker.last()).toBeNull();
+    expect(tracker.opaque()).toBe(true);
+  });
+});
+
+describe('focus moving into a frame', () => {
+  const frameUnderPointer = () => {
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    frame.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true })); // the agent's pointer entered it
+    return frame;
+  };
+
+  it('forgets the field left here when the agent went into the frame: it claims the target itself, or there is none', () => {
+    click($('#notes'));
+    const frame = frameUnderPointer();
+    frame.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    expect(tracker.last()).toBeNull();
+    expect(tracker.opaque()).toBe(false);
+    click($('#name'));
+    expect(tracker.last()?.el.id).toBe('name');
+  });
+
+  it('also when the browser fires no focusin on the frame: the active element says so after focusout', async () => {
+    click($('#notes'));
+    const frame = frameUnderPointer();
+    frame.tabIndex = 0;
+    frame.focus();
+    await new Promise((ok) => setTimeout(ok, 0));
+    expect(tracker.last()).toBeNull();
+  });
+
+  it('keeps the field when a frame took focus by script, away from the pointer', async () => {
+    click($('#notes'));
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    frame.tabIndex = 0;
+    frame.focus();
+    await new Promise((ok) => setTimeout(ok, 0));
+    expect(tracker.last()?.el.id).toBe('notes');
   });
 });

@@ -13,12 +13,18 @@ export type Editable =
 export interface FocusTracker {
   /** The last focused editable with its latest known selection, or null if none yet. */
   last(): Editable | null;
+  /**
+   * True when the agent's last field is one Cuecard cannot see (inside a CLOSED shadow root):
+   * then there is no target, and an insert must be refused, not sent to an earlier field.
+   */
+  opaque(): boolean;
   dispose(): void;
 }
 
 // Input types that hold free text. Password is left out on purpose: we never write into it.
 // Unknown types read back as "text", so `type` alone is enough.
 const TEXT_TYPES = /^(text|search|tel|url|email)$/;
+const FRAME_TAGS = /^(IFRAME|FRAME|OBJECT|EMBED)$/;
 // Our own panel host (<cuecard-panel>, #cuecard-root, …) must never become the insert target.
 const OURS = /cuecard/i;
 
@@ -58,6 +64,23 @@ export function selectionFor(el: Node): Selection | null {
   return root.getSelection?.() ?? el.ownerDocument?.getSelection() ?? null;
 }
 
+type ShadowApi = { dom?: { openOrClosedShadowRoot?(el: Element): ShadowRoot | null } };
+
+/**
+ * The element hosts a CLOSED shadow root (focus or typing inside it is retargeted to the host,
+ * so composedPath()[0] is the host). Content scripts can ask chrome.dom / Firefox's
+ * openOrClosedShadowRoot; elsewhere a custom element without an open root that took the focus
+ * although it is not focusable itself is taken for one.
+ */
+export function isClosedShadowHost(el: Element): boolean {
+  if (el.shadowRoot) return false;
+  const g = globalThis as unknown as { chrome?: ShadowApi; browser?: ShadowApi };
+  const api = g.chrome?.dom?.openOrClosedShadowRoot ? g.chrome.dom : g.browser?.dom?.openOrClosedShadowRoot ? g.browser.dom : null;
+  const viaApi = api ? api.openOrClosedShadowRoot!(el) : (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+  if (viaApi !== undefined) return viaApi !== null;
+  return el.localName.includes('-') && (el as HTMLElement).tabIndex < 0;
+}
+
 /** Focused element, looking through open shadow roots. */
 export function deepActiveElement(doc: Document): Element | null {
   let a = doc.activeElement;
@@ -94,19 +117,32 @@ export interface FocusTrackerOptions {
  * this frame; it is called only for the agent's own focus, so a frame whose script merely calls
  * focus() cannot take the target from the frame the agent really used.
  */
-export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => void, opts: FocusTrackerOptions = {}): FocusTracker {
+export function createFocusTracker(doc: Document, onFocus?: (info: Editable | null) => void, opts: FocusTrackerOptions = {}): FocusTracker {
   const isReal = opts.isReal ?? ((e: Event) => e.isTrusted);
   const win = doc.defaultView ?? window;
   const real = trackRealInput(win, isReal);
   let cur: Editable | null = null;
+  // The agent is in a field inside a closed shadow root: no target until they leave it.
+  let hidden = false;
   let seen: Event | null = null;
   // The element this frame last claimed the target for, until focus leaves it.
   let claimed: Element | null = null;
   const roots = new Set<ShadowRoot>();
   const adopt = (ed: Editable): void => {
     cur = ed;
+    hidden = false;
     claimed = ed.el;
     onFocus?.(ed);
+  };
+  // The agent chose a field we cannot see into: forget the earlier one, and claim the tab's
+  // target for this frame so the insert is refused here rather than sent to another frame.
+  const blind = (host: Element, claim: boolean): void => {
+    cur = null;
+    hidden = true;
+    if (claim && claimed !== host) {
+      claimed = host;
+      onFocus?.(null);
+    }
   };
 
   // composedPath()[0] is the real target inside OPEN shadow roots; event.target would be the
@@ -117,7 +153,10 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => 
     const path = e.composedPath();
     watchShadowRoots(path);
     if (path.some(isOurs)) return;
-    const ed = toEditable(path[0]);
+    const first = path[0] as Element;
+    if (first?.nodeType === 1 && isClosedShadowHost(first)) return blind(first, real.takeVouch(first));
+    if (intoFrame(first)) return;
+    const ed = toEditable(first);
     if (!ed) return; // focusing a button or the panel must not forget the last field
     if (real.takeVouch(ed.el)) adopt(ed);
     else if (ed.el !== cur?.el) cur = claimed = null;
@@ -128,7 +167,9 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => 
     if (!isReal(e)) return;
     const path = e.composedPath();
     if (path[0] === claimed || path.some(isOurs)) return;
-    const ed = toEditable(path[0]);
+    const first = path[0] as Element;
+    if (first?.nodeType === 1 && isClosedShadowHost(first)) return blind(first, true);
+    const ed = toEditable(first);
     if (ed) adopt(ed.el === cur?.el ? cur : ed);
   };
   // Saved while the caret is still in the field: once the panel iframe has focus, a
@@ -136,9 +177,27 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => 
   const save = (): void => {
     if (cur) snapshot(cur);
   };
-  const onFocusOut = (): void => {
+  const onFocusOut = (e: Event): void => {
     claimed = null; // focus is leaving: another frame may claim the target meanwhile
     save();
+    // Chrome fires no focusin on an <iframe> the agent clicks into; the document's active
+    // element says where focus went once the move is done.
+    if (isReal(e)) win.setTimeout(() => intoFrame(deepActiveElement(doc)), 0);
+  };
+  // Focus went into a frame: that frame's own script claims the target if it has one; if it has
+  // none (a frame the page wrote itself, like TinyMCE's), the agent's field there is not one we
+  // can see, and the phrase must not go to the field they left here.
+  // Only when the agent's pointer is over that frame (the parent sees a trusted pointerover on
+  // the frame element when it enters): a frame's script focusing its own field must not cost the
+  // agent the field they chose here (test/e2e/attacks-page.e2e.ts).
+  let overFrame: EventTarget | null = null;
+  const onPointerOver = (e: Event): void => {
+    if (isReal(e)) overFrame = e.composedPath()[0] ?? null;
+  };
+  const intoFrame = (el: Element | null | undefined): boolean => {
+    if (!el || el !== overFrame || !FRAME_TAGS.test(el.nodeName) || insideOurs(el)) return false;
+    cur = claimed = null;
+    return true;
   };
   const onSelectionChange = (): void => {
     if (cur?.kind === 'rich') snapshot(cur);
@@ -163,6 +222,7 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => 
   listen(doc, true);
   doc.addEventListener('keydown', onKeyDown, true);
   doc.addEventListener('selectionchange', onSelectionChange, true);
+  win.addEventListener('pointerover', onPointerOver, true);
   // The script arrives after the page has loaded: the agent may already be in a field. Taken
   // only if this frame has focus and the agent has interacted with it (sticky user activation,
   // which page scripts cannot grant): a frame added by a script that focused its own field at
@@ -182,14 +242,17 @@ export function createFocusTracker(doc: Document, onFocus?: (info: Editable) => 
       if (cur && deepActiveElement(doc) === cur.el) save(); // still focused: the live caret wins
       return cur;
     },
+    opaque: () => hidden,
     dispose() {
       listen(doc, false);
       roots.forEach((r) => listen(r, false));
       roots.clear();
       doc.removeEventListener('keydown', onKeyDown, true);
       doc.removeEventListener('selectionchange', onSelectionChange, true);
+      win.removeEventListener('pointerover', onPointerOver, true);
       real.dispose();
       cur = claimed = null;
+      hidden = false;
     },
   };
 }

@@ -57,36 +57,36 @@ afterEach(() => {
 });
 
 describe('insertText into text fields', () => {
-  it('replaces the saved selection through the native setter and fires input + change', () => {
+  it('replaces the saved selection through the native setter and fires input + change', async () => {
     const target = field('name', 1, 2);
-    expect(insertText(target, '大')).toEqual({ ok: true, method: 'value-setter' });
+    expect(await insertText(target, '大')).toEqual({ ok: true, method: 'value-setter' });
     expect($<HTMLInputElement>('#name').value).toBe('王大明');
     expect(events).toEqual(['input#name:insertText:大', 'change#name']);
   });
 
-  it('advances the saved caret so a second insert follows the first', () => {
+  it('advances the saved caret so a second insert follows the first', async () => {
     const target = field('notes', 5);
-    insertText(target, '已核实身份。');
-    insertText(target, '\n处理完毕。');
+    await insertText(target, '已核实身份。');
+    await insertText(target, '\n处理完毕。');
     expect($<HTMLTextAreaElement>('#notes').value).toBe('客户来电。已核实身份。\n处理完毕。');
   });
 
-  it('prefers execCommand (undo, trusted input) and does not insert twice', () => {
+  it('prefers execCommand (undo, trusted input) and does not insert twice', async () => {
     installExecCommand();
-    expect(insertText(field('notes', 0), '【投诉】')).toEqual({ ok: true, method: 'execCommand' });
+    expect(await insertText(field('notes', 0), '【投诉】')).toEqual({ ok: true, method: 'execCommand' });
     expect($<HTMLTextAreaElement>('#notes').value).toBe('【投诉】客户来电。');
     expect(events).toEqual(['input#notes:insertText:【投诉】']);
   });
 
-  it('does not execCommand when focus did not land on the field (it would type elsewhere)', () => {
+  it('does not execCommand when focus did not land on the field (it would type elsewhere)', async () => {
     installExecCommand();
     $('#name').focus();
     $<HTMLTextAreaElement>('#notes').focus = () => undefined; // e.g. focus blocked in a frame
-    expect(insertText(field('notes', 0), 'X')).toMatchObject({ ok: true, method: 'value-setter' });
+    expect(await insertText(field('notes', 0), 'X')).toMatchObject({ ok: true, method: 'value-setter' });
     expect($<HTMLInputElement>('#name').value).toBe('王小明');
   });
 
-  it('is seen by a React-style value tracker and reported when the state rejects it', () => {
+  it('is seen by a React-style value tracker and reported when the state rejects it', async () => {
     const el = $<HTMLInputElement>('#name');
     const proto = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!;
     let tracked = el.value;
@@ -103,51 +103,51 @@ describe('insertText into text fields', () => {
       if (actual !== tracked && !locked) state = tracked = actual; // onChange → setState
       el.value = state; // controlled re-render
     });
-    expect(insertText(field('name', 3), '先生')).toMatchObject({ ok: true });
+    expect(await insertText(field('name', 3), '先生')).toMatchObject({ ok: true });
     expect(state).toBe('王小明先生');
     locked = true;
-    expect(insertText(field('name', 0), '李')).toEqual({ ok: false, reason: 'rejected' });
+    expect(await insertText(field('name', 0), '李')).toEqual({ ok: false, reason: 'rejected' });
     expect(el.value).toBe('王小明先生');
   });
 
-  it('explains read-only, disabled, detached and too-long fields without touching them', () => {
-    expect(insertText(field('ro', 0), 'x')).toEqual({ ok: false, reason: 'read-only' });
-    expect(insertText(field('off', 0), 'x')).toEqual({ ok: false, reason: 'disabled' });
+  it('explains read-only, disabled, detached and too-long fields without touching them', async () => {
+    expect(await insertText(field('ro', 0), 'x')).toEqual({ ok: false, reason: 'read-only' });
+    expect(await insertText(field('off', 0), 'x')).toEqual({ ok: false, reason: 'disabled' });
     const gone = field('name', 0);
     gone.el.remove();
-    expect(insertText(gone, 'x')).toEqual({ ok: false, reason: 'field-gone' });
-    const long = insertText(field('code', 2), '12345');
+    expect(await insertText(gone, 'x')).toEqual({ ok: false, reason: 'field-gone' });
+    const long = await insertText(field('code', 2), '12345');
     expect(long).toEqual({ ok: false, reason: 'too-long', limit: 6 });
     expect($<HTMLInputElement>('#code').value).toBe('AB');
     expect(events).toEqual([]);
   });
 
-  it('refuses a field the agent cannot see, or one made inert, without touching it', () => {
+  it('refuses a field the agent cannot see, or one made inert, without touching it', async () => {
     view.shown = false;
-    expect(insertText(field('name', 0), 'x')).toEqual({ ok: false, reason: 'hidden' });
-    expect(insertText(toEditable($('#rich'))!, 'x')).toEqual({ ok: false, reason: 'hidden' });
+    expect(await insertText(field('name', 0), 'x')).toEqual({ ok: false, reason: 'hidden' });
+    expect(await insertText(toEditable($('#rich'))!, 'x')).toEqual({ ok: false, reason: 'hidden' });
     view.shown = true;
     $('#name').setAttribute('inert', '');
-    expect(insertText(field('name', 0), 'x')).toEqual({ ok: false, reason: 'disabled' });
+    expect(await insertText(field('name', 0), 'x')).toEqual({ ok: false, reason: 'disabled' });
     expect($<HTMLInputElement>('#name').value).toBe('王小明');
     expect(events).toEqual([]);
   });
 
-  it('reports a page script that truncates or rewrites the value', () => {
+  it('reports a page script that truncates or rewrites the value', async () => {
     const notes = $<HTMLTextAreaElement>('#notes');
     notes.addEventListener('input', () => (notes.value = notes.value.slice(0, 8)));
-    expect(insertText(field('notes', 5), '一二三四五')).toEqual({
+    expect(await insertText(field('notes', 5), '一二三四五')).toEqual({
       ok: false,
       reason: 'cut-short',
       kept: 3,
     });
     const name = $<HTMLInputElement>('#name');
     name.addEventListener('input', () => (name.value = name.value.toUpperCase()));
-    expect(insertText(field('name', 3), 'abc')).toEqual({ ok: false, reason: 'changed' });
+    expect(await insertText(field('name', 3), 'abc')).toEqual({ ok: false, reason: 'changed' });
   });
 
-  it('clamps a saved caret that is past the end of a value the page shortened', () => {
-    expect(insertText(field('name', 99), '！')).toMatchObject({ ok: true });
+  it('clamps a saved caret that is past the end of a value the page shortened', async () => {
+    expect(await insertText(field('name', 99), '！')).toMatchObject({ ok: true });
     expect($<HTMLInputElement>('#name').value).toBe('王小明！');
   });
 });
@@ -162,34 +162,34 @@ describe('insertText into contenteditable', () => {
     return ed;
   };
 
-  it('replaces the saved range with a text node and fires input', () => {
-    expect(insertText(rich(), '王先生')).toEqual({ ok: true, method: 'range' });
+  it('replaces the saved range with a text node and fires input', async () => {
+    expect(await insertText(rich(), '王先生')).toEqual({ ok: true, method: 'range' });
     expect($('#rich').textContent).toBe('您好王先生再见');
     expect(events).toEqual(['input#rich:insertText:王先生']);
   });
 
-  it('keeps line breaks as <br> and appends at the end when the saved range is stale', () => {
+  it('keeps line breaks as <br> and appends at the end when the saved range is stale', async () => {
     const ed = rich();
     $('#rich').replaceChildren('新内容'); // the page re-rendered: the saved range points nowhere
-    expect(insertText(ed, '第一行\n第二行')).toMatchObject({ ok: true });
+    expect(await insertText(ed, '第一行\n第二行')).toMatchObject({ ok: true });
     expect(Array.from($('#rich').childNodes, (n) => n.nodeName + ':' + n.textContent)).toEqual(['#text:新内容', '#text:第一行', 'BR:', '#text:第二行']);
   });
 
-  it('fails when the element stopped being editable or left the page', () => {
+  it('fails when the element stopped being editable or left the page', async () => {
     const ed = rich();
     $('#rich').contentEditable = 'false';
-    expect(insertText(ed, 'x')).toEqual({ ok: false, reason: 'not-editable' });
+    expect(await insertText(ed, 'x')).toEqual({ ok: false, reason: 'not-editable' });
     $('#rich').remove();
-    expect(insertText(ed, 'x')).toEqual({ ok: false, reason: 'field-gone' });
+    expect(await insertText(ed, 'x')).toEqual({ ok: false, reason: 'field-gone' });
   });
 
-  it('works inside an open shadow root and reports a page that reverts the edit', () => {
+  it('works inside an open shadow root and reports a page that reverts the edit', async () => {
     const root = $('#host').attachShadow({ mode: 'open' });
     html(root, '<div id="deep" contenteditable="true">备注：</div>');
     const deep = $('#deep', root);
-    expect(insertText(toEditable(deep)!, '已回访')).toMatchObject({ ok: true });
+    expect(await insertText(toEditable(deep)!, '已回访')).toMatchObject({ ok: true });
     expect(deep.textContent).toBe('备注：已回访');
     deep.addEventListener('input', () => (deep.textContent = '备注：已回访'));
-    expect(insertText(toEditable(deep)!, '两次')).toEqual({ ok: false, reason: 'rejected' });
+    expect(await insertText(toEditable(deep)!, '两次')).toEqual({ ok: false, reason: 'rejected' });
   });
 });

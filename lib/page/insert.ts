@@ -1,19 +1,21 @@
 /**
  * Puts panel text into the host page's field at the saved caret, the way a paste would, and then
  * reads the field back: a CRM that silently drops the text must be reported, not assumed to work.
+ * Contenteditables and rich-text editors: ./insert-rich.ts.
  */
-import { deepActiveElement, selectionFor, type Editable } from './focus';
+import { deepActiveElement, type Editable } from './focus';
+import { intoRich } from './insert-rich';
 import { isShown } from './shown';
 
 /**
  * Failures are codes, not sentences: the panel words them in the agent's language (the
  * background adds 'no-field' and 'field-gone' for frames). `limit`/`kept` carry the numbers.
  */
-export type InsertFailure = 'hidden' | 'disabled' | 'read-only' | 'too-long' | 'cut-short' | 'rejected' | 'changed' | 'not-editable' | 'field-gone';
+export type InsertFailure =
+  'hidden' | 'disabled' | 'read-only' | 'too-long' | 'cut-short' | 'rejected' | 'changed' | 'not-editable' | 'field-gone' | 'closed-shadow';
 export type InsertResult = { ok: true; method: string } | { ok: false; reason: InsertFailure; limit?: number; kept?: number };
 
 type Field = Extract<Editable, { kind: 'field' }>;
-type Rich = Extract<Editable, { kind: 'rich' }>;
 
 const fail = (reason: InsertFailure, numbers: { limit?: number; kept?: number } = {}): InsertResult => ({ ok: false, reason, ...numbers });
 const GONE = 'field-gone';
@@ -23,7 +25,7 @@ const REJECTED = 'rejected';
  * Inserts `text` into `target`, replacing its saved selection, and advances the saved caret past
  * the inserted text (so a second insert follows the first).
  */
-export function insertText(target: Editable, text: string): InsertResult {
+export async function insertText(target: Editable, text: string): Promise<InsertResult> {
   const refused = refusal(target);
   if (refused) return fail(refused);
   if (!text) return { ok: true, method: 'none' };
@@ -116,66 +118,4 @@ function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement, v: string): 
   while (p && !(d = Object.getOwnPropertyDescriptor(p, 'value'))) p = Object.getPrototypeOf(p) as object | null;
   if (d?.set) d.set.call(el, v);
   else el.value = v;
-}
-
-// Compare contenteditable text without whitespace: browsers turn spaces into &nbsp; and line
-// breaks into <br>/<div>, which textContent reports differently from the inserted string.
-const squash = (s: string | null): string => (s ?? '').replace(/\s+/g, '');
-
-function intoRich(t: Rich, text: string): InsertResult {
-  const { el } = t;
-  const doc = el.ownerDocument;
-  if (!el.isContentEditable) return fail('not-editable');
-  el.focus({ preventScroll: true });
-  const saved = t.range;
-  // The page may have re-rendered the content since: then append at the end instead.
-  const usable = saved && el.contains(saved.startContainer) && el.contains(saved.endContainer);
-  const range = usable ? saved.cloneRange() : doc.createRange();
-  if (!usable) {
-    range.selectNodeContents(el);
-    range.collapse(false);
-  }
-  const around = doc.createRange();
-  around.selectNodeContents(el);
-  around.setEnd(range.startContainer, range.startOffset);
-  const head = around.toString();
-  around.selectNodeContents(el);
-  around.setStart(range.endContainer, range.endOffset);
-  const expected = squash(head + text + around.toString());
-  const before = squash(el.textContent);
-  // Mutation records, not text, tell whether execCommand landed: whitespace-only text or a bare
-  // <br> would not change the squashed text.
-  const watch = new MutationObserver(() => undefined);
-  watch.observe(el, { childList: true, subtree: true, characterData: true });
-  const sel = selectionFor(el);
-  sel?.removeAllRanges();
-  sel?.addRange(range);
-  let method = 'execCommand';
-  execInsert(el, text);
-  const landed = watch.takeRecords().length > 0;
-  watch.disconnect();
-  if (!landed) {
-    method = 'range';
-    range.deleteContents();
-    const frag = doc.createDocumentFragment();
-    text.split('\n').forEach((line, i) => {
-      if (i) frag.appendChild(doc.createElement('br'));
-      frag.appendChild(doc.createTextNode(line));
-    });
-    const lastNode = frag.lastChild!;
-    range.insertNode(frag);
-    range.setStartAfter(lastNode);
-    range.collapse(true);
-    sel?.removeAllRanges();
-    sel?.addRange(range);
-    fireInput(el, text);
-  }
-  if (!el.isConnected) return fail(GONE);
-  const after = squash(el.textContent);
-  if (after === expected) {
-    const s = selectionFor(el);
-    t.range = s && s.rangeCount && el.contains(s.getRangeAt(0).startContainer) ? s.getRangeAt(0).cloneRange() : null;
-    return { ok: true, method };
-  }
-  return fail(after === before ? REJECTED : 'changed');
 }

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startDemoServer } from './server.mjs';
+import { buildEditorFixtures } from '../fixtures/crm/editors/build.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const extension = join(root, '.output/demo/chrome-mv3');
@@ -14,6 +15,9 @@ const port = Number(process.env.PORT ?? 5173);
 const build = spawnSync('npm', ['run', '--silent', 'build:demo'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
+// The rich-text editor pages (editors/*.html) are bundled from node_modules; without them those
+// pages alone stay blank, so a failure here is only a warning.
+await buildEditorFixtures().catch((err) => console.warn(`Editor pages not built: ${err.message}`));
 const server = await startDemoServer({ port, host: '127.0.0.1' });
 console.log(`\nDemo CRM: ${server.url}/index.html  (frameset: ${server.url}/frameset.html)`);
 

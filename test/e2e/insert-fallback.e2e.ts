@@ -93,7 +93,8 @@ describe('when the text cannot land, the panel says so and copies instead', () =
     expect(said).toBe(copiedInstead(tr('phrase.noField')));
   });
 
-  // A closed shadow root is opaque by design: its field is never a target, so this is "no field".
+  // A closed shadow root is opaque by design: its field is never a target, and the panel says why
+  // (test/e2e/editors.e2e.ts checks an earlier field does not get the text instead).
   cell('input in a closed shadow root → not a target, copied', 'closed shadow root', async () => {
     const said = await refused(
       '/widgets.html',
@@ -104,6 +105,6 @@ describe('when the text cannot land, the panel says so and copies instead', () =
       },
       async () => undefined,
     );
-    expect(said).toBe(copiedInstead(tr('phrase.noField')));
+    expect(said).toBe(copiedInstead(tr('phrase.failed', { reason: tr('insert.closed-shadow') })));
   });
 });

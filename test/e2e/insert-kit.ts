@@ -110,5 +110,5 @@ export function insertKit(title: string) {
     return frame;
   };
 
-  return { cell, open, insert, intoValueField, intoRich, frameByName };
+  return { cell, open, insert, intoValueField, intoRich, frameByName, browser: () => browser, url: () => server.url };
 }
