@@ -5,3 +5,4 @@ import { createJiti } from 'jiti';
 const { benchHub } = await createJiti(import.meta.url).import('./hub-bench.ts');
 const out = await benchHub({ quick: process.argv.includes('--quick'), databaseUrl: process.env.DATABASE_URL });
 process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+process.exit(out.errors.length ? 1 : 0);
