@@ -118,6 +118,18 @@ export async function sendLoad(load: Load, urls: string[], secret: string, concu
   return { eventsPerSec: round(accepted / secs, 0), batchesPerSec: round(load.plan.length / secs, 0), batchP95Ms: round(p95(latencies), 1), duplicates };
 }
 
+interface SentRun {
+  id: string;
+  at: number;
+  packId: string;
+  version: number;
+  procedureId: string;
+  channel: string;
+  outcome: string;
+  path: { stepId: string; ms: number }[];
+  skipped: unknown[];
+}
+
 /** The baseline: the same first-send batches, one plain multi-row INSERT each, into a copy of ev_run. */
 export async function rawInsert(db: Db, load: Load, teams: number, concurrency: number) {
   await db.query('CREATE TABLE bench_raw (LIKE ev_run INCLUDING ALL)');
@@ -130,8 +142,8 @@ export async function rawInsert(db: Db, load: Load, teams: number, concurrency: 
         const { b, body } = firsts[next++]!;
         const who = agentOf(b.agent, teams);
         const params: unknown[] = [];
-        const rows = (JSON.parse(body).events as Record<string, any>[]).map((e) => {
-          const at = params.push(who.id, e.id, who.team, e.at, e.packId, e.version, e.procedureId, e.channel, e.outcome, e.path.at(-1).stepId, 0);
+        const rows = (JSON.parse(body) as { events: SentRun[] }).events.map((e) => {
+          const at = params.push(who.id, e.id, who.team, e.at, e.packId, e.version, e.procedureId, e.channel, e.outcome, e.path.at(-1)!.stepId, 0);
           params.push(JSON.stringify(e.path), JSON.stringify(e.skipped));
           return `(${Array.from({ length: 13 }, (_, k) => `$${at - 10 + k}`).join(',')})`;
         });

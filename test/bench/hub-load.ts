@@ -18,7 +18,7 @@ export interface HubScale {
   reps: number;
 }
 
-export const FULL: HubScale = { agents: 10_000, teams: 100, contactsPerDay: 60, days: 30, procedures: 5, ingestEvents: 30_000, reps: 30 };
+export const FULL: HubScale = { agents: 10_000, teams: 100, contactsPerDay: 60, days: 30, procedures: 5, ingestEvents: 10_000, reps: 30 };
 export const QUICK: HubScale = { agents: 1_000, teams: 10, contactsPerDay: 60, days: 30, procedures: 5, ingestEvents: 4_000, reps: 10 };
 
 export const STEPS = ['s0', 's1', 's2', 's3', 's4'];

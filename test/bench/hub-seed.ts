@@ -49,10 +49,7 @@ export async function seedHub(db: Db, s: HubScale, now: number, secret: string) 
     [secret, day0 * DAY_MS],
   );
   // Contacts per team, channel, procedure and day, and how they end.
-  await q(
-    `CREATE TABLE bench_cells AS SELECT team, channel, (count(*) * $1)::int AS n FROM bench_agents GROUP BY 1, 2`,
-    [perProc],
-  );
+  await q(`CREATE TABLE bench_cells AS SELECT team, channel, (count(*) * $1)::int AS n FROM bench_agents GROUP BY 1, 2`, [perProc]);
   const ends = ENDS.map(([step, outcome, share], i) =>
     i < ENDS.length - 1
       ? `('${step}', '${outcome}', floor(n * ${share} / 20))`
@@ -98,8 +95,12 @@ export async function seedHub(db: Db, s: HubScale, now: number, secret: string) 
   );
   // The all-teams roll-ups, summed as migration 003 derives them.
   await q(`INSERT INTO run_all SELECT pack_id, procedure_id, version, day, channel, end_step, outcome, sum(runs) FROM run_day GROUP BY 1, 2, 3, 4, 5, 6, 7`);
-  await q(`INSERT INTO step_all SELECT pack_id, procedure_id, version, day, channel, step_id, bucket, sum(visits), sum(back) FROM step_day GROUP BY 1, 2, 3, 4, 5, 6, 7`);
-  await q(`INSERT INTO skip_all SELECT pack_id, procedure_id, version, day, channel, item_id, step_id, reason, sum(count) FROM skip_day GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);
+  await q(
+    `INSERT INTO step_all SELECT pack_id, procedure_id, version, day, channel, step_id, bucket, sum(visits), sum(back) FROM step_day GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+  );
+  await q(
+    `INSERT INTO skip_all SELECT pack_id, procedure_id, version, day, channel, item_id, step_id, reason, sum(count) FROM skip_day GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+  );
   // The last day's raw summaries (counted in the roll-ups above already).
   await q(
     `INSERT INTO ev_run (agent_id, event_id, team, at, pack_id, version, procedure_id, channel, outcome, end_step, back_steps, path, skipped)
