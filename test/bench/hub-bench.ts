@@ -27,6 +27,8 @@ import { mb, progress, round } from './stats';
 export interface HubBenchOptions {
   quick: boolean;
   databaseUrl?: string;
+  /** Only these backends (default: PGlite, and PostgreSQL when databaseUrl is given). */
+  only?: 'pglite' | 'postgres';
 }
 
 const CONCURRENCY = 32;
@@ -138,7 +140,8 @@ export async function benchHub(opts: HubBenchOptions) {
   const scale = opts.quick ? QUICK : FULL;
   const results: HubBackendResult[] = [];
   const errors: string[] = [];
-  for (const backend of ['pglite', ...(opts.databaseUrl ? ['postgres' as const] : [])] as const) {
+  const backends = (['pglite', ...(opts.databaseUrl ? ['postgres' as const] : [])] as const).filter((b) => !opts.only || b === opts.only);
+  for (const backend of backends) {
     progress(`hub bench: ${backend}, ${scale.agents} agents`);
     try {
       results.push(await benchBackend(backend, scale, opts.databaseUrl));
