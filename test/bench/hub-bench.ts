@@ -121,6 +121,7 @@ async function benchBackend(backend: 'pglite' | 'postgres', s: HubScale, databas
       rawInsertEventsPerSec: raw,
       twoProcessEventsPerSec: two?.eventsPerSec,
       duplicatesAnswered: ingest.duplicates + (two?.duplicates ?? 0),
+      retriedBatches: ingest.retries + (two?.retries ?? 0),
       pages,
       rssPeakMB: mb(Math.max(peak, mem.rss)),
       rssAfterMB: mb(mem.rss),
