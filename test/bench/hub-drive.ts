@@ -128,7 +128,13 @@ export async function sendLoad(load: Load, urls: string[], secret: string, concu
   const secs = (performance.now() - t0) / 1000;
   if (accepted > load.unique || (!retries && accepted !== load.unique))
     throw new Error(`the hub accepted ${accepted} events of ${load.unique} sent (exactly once expected)`);
-  return { retries, eventsPerSec: round(load.unique / secs, 0), batchesPerSec: round(load.plan.length / secs, 0), batchP95Ms: round(p95(latencies), 1), duplicates };
+  return {
+    retries,
+    eventsPerSec: round(load.unique / secs, 0),
+    batchesPerSec: round(load.plan.length / secs, 0),
+    batchP95Ms: round(p95(latencies), 1),
+    duplicates,
+  };
 }
 
 interface SentRun {

@@ -79,7 +79,8 @@ export async function main(argv: string[]): Promise<number> {
     });
   } else notes.push('pack-host figures skipped: test/bench/pack-host.mjs is not there yet');
 
-  // hubbench: hub figures on PGlite and PostgreSQL (test/bench/hub-bench.ts, ~8 min; --quick ~2 min)
+  // hubbench: hub figures on PGlite and PostgreSQL (test/bench/hub-bench.ts). Seeding 18 M summaries' roll-ups
+  // dominates: ~3 min on PostgreSQL, over 10 on PGlite on a loaded 2-core machine; --quick is 10× smaller.
   await step('hub: ingestion, dashboard pages, memory (PGlite, PostgreSQL)', async () => {
     const { benchHub } = await import('./hub-bench');
     const { hubFigures, hubNotes, postgresForBench } = await import('./hub-report');
