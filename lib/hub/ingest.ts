@@ -1,13 +1,15 @@
 /**
  * Event batches: each event parsed on its own, the valid ones stored in one transaction
- * with ON CONFLICT DO NOTHING on (agent, event id). An extension that resends a batch it
+ * (or one statement, lib/hub/rollup.ts) with ON CONFLICT DO NOTHING on (agent, event id). An extension that resends a batch it
  * never got an answer for (at-least-once delivery) gets "duplicate" for what is stored
  * already: exactly-once storage, whichever hub process the resend reaches.
  */
 import * as v from 'valibot';
 import type { Agent } from './accounts';
 import type { Db, Queryable } from './db';
-import { addRuns } from './rollup';
+import { storeRuns } from './rollup';
+
+export { backSteps } from './rollup';
 import { describeIssue, EventSchema, type BatchResult, type HubEvent, type RunEvent } from './wire';
 
 export async function ingest(db: Db, agent: Agent, raw: unknown[], now: number): Promise<BatchResult> {
@@ -26,22 +28,19 @@ export async function ingest(db: Db, agent: Agent, raw: unknown[], now: number):
     }
   });
   if (!valid.length) return result;
-  const stored = await db.tx(async (q) => {
+  const store = async (q: Queryable) => {
     const ids = new Set<string>();
     for (const type of ['release', 'ack', 'run', 'anchor'] as const) {
       const some = valid.filter((e) => e.type === type);
       if (!some.length) continue;
-      const now = new Set(await insert(q, agent, type, some));
+      const now = type === 'run' ? await storeRuns(q, agent, some as RunEvent[]) : await insert(q, agent, type, some as Exclude<HubEvent, RunEvent>[]);
       for (const id of now) ids.add(id);
-      if (type === 'run')
-        await addRuns(
-          q,
-          agent,
-          (some as RunEvent[]).filter((e) => now.has(e.id)),
-        );
     }
     return ids;
-  });
+  };
+  // Run summaries alone (nearly every batch) are one statement, atomic on its own: no
+  // BEGIN / COMMIT round trips. Mixed batches take one transaction.
+  const stored = valid.every((e) => e.type === 'run') ? await store(db) : await db.tx(store);
   for (const e of valid) (stored.has(e.id) ? result.accepted : result.duplicates).push(e.id);
   return result;
 }
@@ -51,46 +50,22 @@ type Row = unknown[];
 const TABLES = {
   release: { table: 'ev_release', columns: ['pack_id', 'version', 'sequence'] },
   ack: { table: 'ev_ack', columns: ['pack_id', 'version', 'procedure_id', 'step_id', 'phrase_id'] },
-  run: { table: 'ev_run', columns: ['pack_id', 'version', 'procedure_id', 'channel', 'outcome', 'end_step', 'back_steps', 'path', 'skipped'] },
   anchor: { table: 'ev_anchor', columns: ['pack_id', 'anchor_id', 'page'] },
 } as const;
 
-function values(e: HubEvent): Row {
+function values(e: Exclude<HubEvent, RunEvent>): Row {
   switch (e.type) {
     case 'release':
       return [e.packId, e.version, e.sequence ?? null];
     case 'ack':
       return [e.packId, e.version, e.procedureId, e.stepId, e.phraseId];
-    case 'run':
-      return [
-        e.packId,
-        e.version,
-        e.procedureId,
-        e.channel ?? null,
-        e.outcome,
-        e.path[e.path.length - 1]!.stepId,
-        backSteps(e.path.map((p) => p.stepId)),
-        JSON.stringify(e.path),
-        JSON.stringify(e.skipped),
-      ];
     case 'anchor':
       return [e.packId, e.anchorId, e.page];
   }
 }
 
-/** Entering a step already on the path: the agent went back (or a loop sent them back). */
-export function backSteps(path: readonly string[]): number {
-  const seen = new Set<string>();
-  let n = 0;
-  for (const s of path) {
-    if (seen.has(s)) n++;
-    seen.add(s);
-  }
-  return n;
-}
-
 /** One multi-row INSERT … ON CONFLICT DO NOTHING RETURNING event_id: the ids stored now. */
-async function insert(q: Queryable, agent: Agent, type: keyof typeof TABLES, events: HubEvent[]): Promise<string[]> {
+async function insert(q: Queryable, agent: Agent, type: keyof typeof TABLES, events: Exclude<HubEvent, RunEvent>[]): Promise<string[]> {
   const { table, columns } = TABLES[type];
   const all = ['agent_id', 'event_id', 'team', 'at', ...columns];
   const params: unknown[] = [];

@@ -21,8 +21,12 @@ export interface ProcedureKey {
   version: number;
 }
 
-/** Conditions on the roll-ups' columns; dates are whole UTC days (the filter's granularity). */
-function where(f: Filter, first: number): { sql: string; params: unknown[] } {
+/**
+ * Conditions on the roll-ups' columns; dates are whole UTC days (the filter's granularity).
+ * Without a team filter the all-teams roll-ups are read (migration 003): `table('run')` is
+ * run_all then, run_day with one.
+ */
+function where(f: Filter, first: number): { sql: string; params: unknown[]; table: (t: 'run' | 'step' | 'skip') => string } {
   const parts: string[] = [];
   const params: unknown[] = [];
   const add = (cond: string, value: unknown) => {
@@ -33,17 +37,43 @@ function where(f: Filter, first: number): { sql: string; params: unknown[] } {
   if (f.channel) add('channel = ?', f.channel);
   if (f.from !== undefined) add('day >= ?', Math.floor(f.from / DAY_MS));
   if (f.to !== undefined) add('day < ?', Math.ceil(f.to / DAY_MS));
+  return { sql: parts.length ? ` AND ${parts.join(' AND ')}` : '', params, table: (t) => `${t}_${f.team ? 'day' : 'all'}` };
+}
+
+/**
+ * Agents who reported within the filter, as conditions on agent_span `s`: one whose first or
+ * last day falls in the window did; only one whose span covers the window on both sides is
+ * looked up in agent_day (an "all time" or "last N days" view never needs to).
+ */
+function agentsWhere(f: Filter, first: number): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const p = (value: unknown) => `$${first + params.push(value) - 1}`;
+  if (f.team) parts.push(`s.team = ${p(f.team)}`);
+  if (f.channel) parts.push(`s.channel = ${p(f.channel)}`);
+  if (f.from !== undefined || f.to !== undefined) {
+    const from = p(f.from === undefined ? -2_147_483_648 : Math.floor(f.from / DAY_MS));
+    const to = p(f.to === undefined ? 2_147_483_647 : Math.ceil(f.to / DAY_MS));
+    parts.push(
+      // CASE, not OR: PostgreSQL may run an OR'd EXISTS as one hashed pass over every
+      // agent_day row of the window (seconds at 10,000 agents) even when no span needs it.
+      `s.first_day < ${to} AND s.last_day >= ${from} AND CASE WHEN s.first_day >= ${from} OR s.last_day < ${to} THEN true ELSE EXISTS (
+         SELECT 1 FROM agent_day d WHERE d.agent_id = s.agent_id AND d.pack_id = s.pack_id AND d.procedure_id = s.procedure_id
+         AND d.version = s.version AND d.team = s.team AND d.channel = s.channel AND d.day >= ${from} AND d.day < ${to}) END`,
+    );
+  }
   return { sql: parts.length ? ` AND ${parts.join(' AND ')}` : '', params };
 }
 
 export async function procedures(db: Queryable, f: Filter, minGroup: number): Promise<(ProcedureKey & { runs: number; agents: number })[]> {
-  const w = where(f, 2);
+  const a = agentsWhere(f, 2);
+  const w = where(f, 2 + a.params.length);
   return db.query(
     `SELECT a.pack_id, a.procedure_id, a.version, r.runs, a.agents
-     FROM (SELECT pack_id, procedure_id, version, count(DISTINCT agent_id)::int AS agents FROM agent_day WHERE true${w.sql} GROUP BY 1, 2, 3) a
-     JOIN (SELECT pack_id, procedure_id, version, sum(runs)::int AS runs FROM run_day WHERE true${w.sql} GROUP BY 1, 2, 3) r USING (pack_id, procedure_id, version)
+     FROM (SELECT pack_id, procedure_id, version, count(DISTINCT agent_id)::int AS agents FROM agent_span s WHERE true${a.sql} GROUP BY 1, 2, 3) a
+     JOIN (SELECT pack_id, procedure_id, version, sum(runs)::int AS runs FROM ${w.table('run')} WHERE true${w.sql} GROUP BY 1, 2, 3) r USING (pack_id, procedure_id, version)
      WHERE a.agents >= $1 ORDER BY 1, 2, 3 DESC`,
-    [minGroup, ...w.params],
+    [minGroup, ...a.params, ...w.params],
   );
 }
 
@@ -62,14 +92,18 @@ export async function adherence(db: Queryable, k: ProcedureKey, f: Filter, minGr
   const w = where(f, 4);
   const sel = `WHERE pack_id = $1 AND procedure_id = $2 AND version = $3${w.sql}`;
   const params = [k.pack_id, k.procedure_id, k.version, ...w.params];
-  const [who] = await db.query<{ agents: number }>(`SELECT count(DISTINCT agent_id)::int AS agents FROM agent_day ${sel}`, params);
+  const a = agentsWhere(f, 4);
+  const [who] = await db.query<{ agents: number }>(
+    `SELECT count(DISTINCT agent_id)::int AS agents FROM agent_span s WHERE pack_id = $1 AND procedure_id = $2 AND version = $3${a.sql}`,
+    [k.pack_id, k.procedure_id, k.version, ...a.params],
+  );
   if (!who || who.agents < minGroup) return undefined;
   const ends = await db.query<{ step: string; outcome: string; runs: number }>(
-    `SELECT end_step AS step, outcome, sum(runs)::int AS runs FROM run_day ${sel} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`,
+    `SELECT end_step AS step, outcome, sum(runs)::int AS runs FROM ${w.table('run')} ${sel} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`,
     params,
   );
   const hist = await db.query<{ step: string; bucket: number; visits: number; back: number }>(
-    `SELECT step_id AS step, bucket, sum(visits)::int AS visits, sum(back)::int AS back FROM step_day ${sel} GROUP BY 1, 2`,
+    `SELECT step_id AS step, bucket, sum(visits)::int AS visits, sum(back)::int AS back FROM ${w.table('step')} ${sel} GROUP BY 1, 2`,
     params,
   );
   const bySteps = new Map<string, { visits: number; back: number; hist: [number, number][] }>();
@@ -84,7 +118,7 @@ export async function adherence(db: Queryable, k: ProcedureKey, f: Filter, minGr
     .map(([step, s]) => ({ step, visits: s.visits, median: quantile(s.hist, 0.5), p90: quantile(s.hist, 0.9), back: s.back }))
     .sort((a, b) => b.visits - a.visits || (a.step < b.step ? -1 : 1));
   const skips = await db.query<{ item: string; step: string; reason: string; count: number }>(
-    `SELECT item_id AS item, step_id AS step, reason, sum(count)::int AS count FROM skip_day ${sel} GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 3 LIMIT 200`,
+    `SELECT item_id AS item, step_id AS step, reason, sum(count)::int AS count FROM ${w.table('skip')} ${sel} GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 3 LIMIT 200`,
     params,
   );
   return { runs: ends.reduce((n, e) => n + e.runs, 0), agents: who.agents, ends, steps, skips };

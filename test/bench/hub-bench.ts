@@ -1,211 +1,154 @@
 /**
- * Hub figures, each beside a baseline measured in the same run:
- *  - sustained ingestion: run summaries POSTed in batches of 50 to a hub on a socket by
- *    concurrent simulated agents (10,000 agents × 60 contacts a day is 600,000 events a day,
- *    about 7 a second on average), beside a raw multi-row INSERT of the same rows into the
- *    same table (no HTTP, no validation, no idempotency check);
- *  - dashboard query p95 (procedure list, adherence of one procedure: all time / one team /
- *    one week, read from the daily roll-ups) over 30 days of summaries, beside
- *    `SELECT count(*)` of the raw summaries;
- *  - hub memory (RSS and heap of this process, which also runs the load and, for PGlite,
- *    the database).
- * Quick mode scales the data down so both databases finish in under 3 minutes.
- * Run: node test/bench/hub-bench.mjs [--quick] (PostgreSQL too when DATABASE_URL is set).
+ * Hub figures for `npm run bench`, on PGlite and on PostgreSQL, each beside a baseline of the
+ * same run (method: docs/hub.md, "Running at scale"):
+ *  - sustained ingestion: 10,000 agents' run summaries POSTed in realistic batches (mostly one
+ *    contact, sometimes a backlog; 2 % resent whole) with 32 in flight, onto a hub already
+ *    holding 30 days; beside a plain multi-row INSERT of the same first-send batches into a
+ *    copy of ev_run (no HTTP, validation, idempotency or roll-ups). PostgreSQL also with two
+ *    hub processes on one database, batches alternating between them;
+ *  - dashboard page p95 (Releases, Adherence with typical filters) at 10,000 agents × 30
+ *    days × 60 contacts (18 M summaries, seeded as test/bench/hub-seed.ts says), beside
+ *    /healthz (one `SELECT 1` through the same HTTP stack);
+ *  - the hub process's memory (RSS; for PGlite it includes the embedded database).
+ * `--quick`: 1,000 agents (1.8 M summaries) and fewer requests.
+ * Alone: node test/bench/hub-bench.mjs [--quick] (PostgreSQL when DATABASE_URL is set).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApiKey, createEnrolToken, enrolAgent } from '../../lib/hub/accounts';
-import { DEFAULT_CONFIG } from '../../lib/hub/config';
-import type { Db } from '../../lib/hub/db';
-import { loadMigrations } from '../../lib/hub/migrate';
-import { adherence, procedures } from '../../lib/hub/report-adherence';
-import { startHub } from '../../lib/hub/serve';
-import { mb, progress, round, seeded } from './stats';
+import { openPglite, openPostgres, type Db } from '../../lib/hub/db';
+import { migrate } from '../../lib/hub/migrate';
+import { makeLoad, rawInsert, sendLoad, startHubProcess, timePages, type HubProcess } from './hub-drive';
+import { FULL, neededRate, QUICK, type HubScale } from './hub-load';
+import { seedHub } from './hub-seed';
+import { mb, progress, round } from './stats';
 
 export interface HubBenchOptions {
   quick: boolean;
   databaseUrl?: string;
+  /** Only these backends (default: PGlite, and PostgreSQL when databaseUrl is given). */
+  only?: 'pglite' | 'postgres';
 }
 
-const STEPS = ['greet', 'verify', 'diagnose', 'resolve', 'close'];
-const BATCH = 50;
+const CONCURRENCY = 32;
+const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
-
-function summary(rand: () => number, at: number) {
-  const len = 3 + Math.floor(rand() * 3);
-  return {
-    id: `ev_${randomBytes(9).toString('base64url')}`,
-    type: 'run' as const,
-    at,
-    packId: 'bench.pack',
-    version: 1,
-    procedureId: `proc-${Math.floor(rand() * 5)}`,
-    channel: rand() < 0.7 ? ('phone' as const) : ('online' as const),
-    path: STEPS.slice(0, len).map((stepId) => ({ stepId, ms: Math.floor(5000 + rand() * 60000) })),
-    skipped: rand() < 0.1 ? [{ itemId: 'id-check', stepId: 'verify', reason: 'customer known from previous call' }] : [],
-    outcome: rand() < 0.9 ? ('finished' as const) : ('abandoned' as const),
-  };
+/** A database of the bench's own on the server (dropped after), or a schema when it may not create one. */
+async function postgresTarget(url: string) {
+  const name = `cuecard_hubbench_${Date.now().toString(36)}`;
+  const admin = await openPostgres(url, { max: 1 });
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    return { url: u.toString(), what: `database ${name}`, drop: () => admin.query(`DROP DATABASE ${name} WITH (FORCE)`).then(() => admin.close()) };
+  } catch {
+    const u = new URL(url);
+    u.searchParams.set('options', `-c search_path=${name}`);
+    await admin.query(`CREATE SCHEMA ${name}`);
+    return { url: u.toString(), what: `schema ${name}`, drop: () => admin.query(`DROP SCHEMA ${name} CASCADE`).then(() => admin.close()) };
+  }
 }
 
-async function ingestion(url: string, db: Db, agents: number, events: number, concurrency: number) {
-  const token = await createEnrolToken(db, 'bench', Date.now());
-  const creds: string[] = [];
-  for (let i = 0; i < agents; i++) creds.push((await enrolAgent(db, token.token, `agent-${i}`, Date.now()))!.credential);
-  const rand = seeded(7);
-  const batches = Array.from({ length: Math.ceil(events / BATCH) }, (_, b) => ({
-    cred: creds[b % agents]!,
-    events: Array.from({ length: BATCH }, () => summary(rand, Date.now())),
-  }));
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < batches.length) {
-        const b = batches[next++]!;
-        const res = await fetch(`${url}/api/events`, {
-          method: 'POST',
-          body: JSON.stringify({ events: b.events }),
-          headers: { Authorization: `Bearer ${b.cred}` },
-        });
-        if (res.status !== 200) throw new Error(`ingest refused: ${res.status} ${await res.text()}`);
+async function benchBackend(backend: 'pglite' | 'postgres', s: HubScale, databaseUrl?: string) {
+  const now = Date.now();
+  const secret = randomBytes(12).toString('base64url');
+  const dataDir = mkdtempSync(join(tmpdir(), 'cuecard-hub-bench-'));
+  const target = backend === 'postgres' ? await postgresTarget(databaseUrl!) : undefined;
+  const open = (): Promise<Db> => (target ? openPostgres(target.url, { max: 10 }) : openPglite(dataDir));
+  const env = target ? { DATABASE_URL: target.url } : { HUB_DATA: dataDir };
+  let hub: HubProcess | undefined;
+  let db: Db | undefined;
+  try {
+    db = await open();
+    await migrate(db);
+    let t = performance.now();
+    const seeded = await seedHub(db, s, now, secret);
+    progress(`hub ${backend}: seeded ${seeded.summaries} summaries' roll-ups in ${round((performance.now() - t) / 1000, 0)} s`);
+    const before = (await db.query<{ n: number }>('SELECT (SELECT count(*) FROM ev_run) + (SELECT sum(runs) FROM run_all) AS n'))[0]!.n;
+    if (!target) await db.close();
+    hub = await startHubProcess(env);
+    let peak = 0;
+    const sample = setInterval(() => void hub?.mem().then((m) => (peak = Math.max(peak, m.rss))), 1000);
+    const load = makeLoad(s.ingestEvents, s.agents, s.teams, s.procedures, 'one', 21, now);
+    const ingest = await sendLoad(load, [hub.url], secret, CONCURRENCY);
+    progress(`hub ${backend}: ${ingest.eventsPerSec} events/s through one hub process`);
+    let two: Awaited<ReturnType<typeof sendLoad>> | undefined;
+    if (target) {
+      const second = await startHubProcess(env);
+      try {
+        two = await sendLoad(makeLoad(s.ingestEvents, s.agents, s.teams, s.procedures, 'two', 31, now), [hub.url, second.url], secret, CONCURRENCY);
+      } finally {
+        await second.close();
       }
-    }),
-  );
-  const hubSecs = (performance.now() - t0) / 1000;
-  // Baseline: the same rows, straight multi-row INSERTs into the same table, same batch size.
-  await db.query('CREATE TABLE bench_raw (LIKE ev_run INCLUDING ALL)');
-  const t1 = performance.now();
-  for (const b of batches) {
-    const params: unknown[] = [];
-    const rows = b.events.map((e) => {
-      const base = params.length;
-      params.push(
-        'agent',
-        e.id,
-        'bench',
-        e.at,
-        e.packId,
-        e.version,
-        e.procedureId,
-        e.channel,
-        e.outcome,
-        e.path.at(-1)!.stepId,
-        0,
-        JSON.stringify(e.path),
-        JSON.stringify(e.skipped),
-      );
-      return `(${Array.from({ length: 13 }, (_, i) => `$${base + i + 1}`).join(',')})`;
-    });
-    await db.query(
-      `INSERT INTO bench_raw (agent_id, event_id, team, at, pack_id, version, procedure_id, channel, outcome, end_step, back_steps, path, skipped) VALUES ${rows.join(',')}`,
-      params,
-    );
-  }
-  const rawSecs = (performance.now() - t1) / 1000;
-  await db.query('DROP TABLE bench_raw');
-  return {
-    events: batches.length * BATCH,
-    hubEventsPerSec: round((batches.length * BATCH) / hubSecs, 0),
-    rawEventsPerSec: round((batches.length * BATCH) / rawSecs, 0),
-  };
-}
-
-/** 30 days of summaries, generated inside the database (fast), for the query figures. */
-async function seedHistory(db: Db, agents: number, perDay: number) {
-  const day = 86_400_000;
-  const start = Date.now() - 30 * day;
-  await db.query(
-    `INSERT INTO ev_run (agent_id, event_id, team, at, pack_id, version, procedure_id, channel, outcome, end_step, back_steps, path, skipped)
-     SELECT 'h-' || a, 'h-' || a || '-' || d || '-' || c, 'team-' || (a % 100), $1::bigint + d * $2::bigint + c * 60000,
-            'bench.pack', 1, 'proc-' || ((a + c) % 5), CASE WHEN c % 3 = 0 THEN 'online' ELSE 'phone' END,
-            CASE WHEN (a + c) % 10 = 0 THEN 'abandoned' ELSE 'finished' END, 'close', (c % 7 = 0)::int,
-            jsonb_build_array(jsonb_build_object('stepId','greet','ms',5000 + (a * 7 + c) % 20000), jsonb_build_object('stepId','verify','ms',8000 + (a * 13 + d) % 40000),
-                              jsonb_build_object('stepId','resolve','ms',20000 + (a * 31 + c * d) % 90000), jsonb_build_object('stepId','close','ms',3000 + c % 5000)),
-            CASE WHEN c % 10 = 0 THEN '[{"itemId":"id-check","stepId":"verify","reason":"known caller"}]'::jsonb ELSE '[]'::jsonb END
-     FROM generate_series(0, $3::int - 1) a, generate_series(0, 29) d, generate_series(0, $4::int - 1) c`,
-    [start, day, agents, perDay],
-  );
-  // The roll-ups the dashboard reads, built by the same SQL migration 002 uses for data
-  // that predates it (ingestion builds them event by event, which would take hours here).
-  const m = loadMigrations().find((x) => x.id === 2)!.sql;
-  await db.exec(m.slice(m.indexOf('-- Releases already running')));
-  for (const t of ['ev_run', 'run_day', 'step_day', 'skip_day', 'agent_day']) await db.query(`ANALYZE ${t}`);
-  const [size] = await db.query<{ n: number }>(
-    'SELECT (SELECT count(*) FROM step_day) + (SELECT count(*) FROM run_day) + (SELECT count(*) FROM agent_day) AS n',
-  );
-  progress(`hub bench: ${agents * 30 * perDay} summaries → ${size!.n} roll-up rows`);
-  return agents * 30 * perDay;
-}
-
-async function queries(db: Db, reps: number) {
-  const key = { pack_id: 'bench.pack', procedure_id: 'proc-1', version: 1 };
-  const week = { from: Date.now() - 7 * 86_400_000 };
-  const cases: [string, () => Promise<unknown>][] = [
-    ['baseline count(*)', () => db.query('SELECT count(*) FROM ev_run')],
-    ['procedure list', () => procedures(db, {}, 5)],
-    ['adherence, all time', () => adherence(db, key, {}, 5)],
-    ['adherence, one team', () => adherence(db, key, { team: 'team-7' }, 5)],
-    ['adherence, last 7 days', () => adherence(db, key, week, 5)],
-  ];
-  const out: Record<string, number> = {};
-  for (const [name, run] of cases) {
-    await run();
-    const times: number[] = [];
-    for (let i = 0; i < reps; i++) {
-      const t = performance.now();
-      await run();
-      times.push(performance.now() - t);
+      progress(`hub ${backend}: ${two.eventsPerSec} events/s through two hub processes`);
     }
-    out[name] = round(p95(times), 1);
+    const p = `?p=bench.pack/proc-1/1`;
+    const pages = await timePages(
+      hub.url,
+      seeded.session,
+      [
+        ['healthz', '/healthz', 'ok'],
+        ['releases', '/releases', 'class="missing"'],
+        ['adherence', '/adherence', 'data-chart'],
+        ['adherenceTeam', `/adherence${p}&team=team-7`, 'data-chart'],
+        ['adherence7d', `/adherence${p}&from=${day(now - 6 * 86_400_000)}&to=${day(now)}`, 'data-chart'],
+        ['adherenceChannel7d', `/adherence${p}&channel=online&from=${day(now - 6 * 86_400_000)}&to=${day(now)}`, 'data-chart'],
+        ['adherenceTeamMid', `/adherence${p}&team=team-3&from=${day(now - 20 * 86_400_000)}&to=${day(now - 14 * 86_400_000)}`, 'data-chart'],
+      ],
+      s.reps,
+    );
+    clearInterval(sample);
+    const mem = await hub.mem();
+    await hub.close();
+    hub = undefined;
+    if (!target) db = await open();
+    const after = (await db.query<{ n: number }>('SELECT (SELECT count(*) FROM ev_run) + (SELECT sum(runs) FROM run_all) AS n'))[0]!.n;
+    const stored = (after - before) / 2;
+    const sent = s.ingestEvents * (two ? 2 : 1);
+    if (stored !== sent) throw new Error(`${backend}: ${sent} distinct events sent, ${stored} stored and rolled up (exactly once expected)`);
+    t = performance.now();
+    const raw = await rawInsert(db, load, s.teams, 8);
+    progress(`hub ${backend}: raw INSERT ${raw} events/s (${round((performance.now() - t) / 1000, 0)} s)`);
+    const { session: _, ...seed } = seeded;
+    return {
+      backend,
+      target: target?.what ?? 'PGlite on disk',
+      ingestEventsPerSec: ingest.eventsPerSec,
+      ingestBatchesPerSec: ingest.batchesPerSec,
+      ingestBatchP95Ms: ingest.batchP95Ms,
+      rawInsertEventsPerSec: raw,
+      twoProcessEventsPerSec: two?.eventsPerSec,
+      duplicatesAnswered: ingest.duplicates + (two?.duplicates ?? 0),
+      retriedBatches: ingest.retries + (two?.retries ?? 0),
+      pages,
+      rssPeakMB: mb(Math.max(peak, mem.rss)),
+      rssAfterMB: mb(mem.rss),
+      seed: { ...seed, rawBytesPerRow: round(seed.raw_bytes / seed.raw_rows, 0) },
+    };
+  } finally {
+    await hub?.close().catch(() => undefined);
+    await db?.close().catch(() => undefined);
+    await target?.drop().catch((e) => progress(`hub bench: could not drop ${target.what}: ${e}`));
+    rmSync(dataDir, { recursive: true, force: true });
   }
-  return out;
 }
+
+export type HubBackendResult = Awaited<ReturnType<typeof benchBackend>>;
 
 export async function benchHub(opts: HubBenchOptions) {
-  const scale = opts.quick
-    ? { agents: 200, events: 5_000, historyAgents: 500, perDay: 4, reps: 10 }
-    : { agents: 10_000, events: 100_000, historyAgents: 10_000, perDay: 60, reps: 20 };
-  const results = [];
-  for (const backend of ['pglite', ...(opts.databaseUrl ? ['postgres'] : [])] as const) {
-    progress(`hub bench: ${backend}`);
-    let databaseUrl: string | undefined;
-    let schema: string | undefined;
-    if (backend === 'postgres') {
-      schema = `hub_bench_${Date.now().toString(36)}`;
-      const u = new URL(opts.databaseUrl!);
-      u.searchParams.set('options', `-c search_path=${schema}`);
-      const { openPostgres } = await import('../../lib/hub/db');
-      const admin = await openPostgres(opts.databaseUrl!, { schema, max: 1 });
-      await admin.close();
-      databaseUrl = u.toString();
-    }
-    // PGlite on disk, as `cuecard hub` runs it by default.
-    const dataDir = mkdtempSync(join(tmpdir(), 'cuecard-hub-bench-'));
-    const hub = await startHub({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      databaseUrl,
-      config: { ...DEFAULT_CONFIG, limits: { ...DEFAULT_CONFIG.limits, events: { burst: 1e9, perMinute: 1e9 } } },
-    });
+  const scale = opts.quick ? QUICK : FULL;
+  const results: HubBackendResult[] = [];
+  const errors: string[] = [];
+  const backends = (['pglite', ...(opts.databaseUrl ? ['postgres' as const] : [])] as const).filter((b) => !opts.only || b === opts.only);
+  for (const backend of backends) {
+    progress(`hub bench: ${backend}, ${scale.agents} agents`);
     try {
-      await createApiKey(hub.db, 'bench', Date.now());
-      const ingest = await ingestion(hub.url, hub.db, scale.agents, scale.events, 8);
-      progress(`hub bench: ${backend}: ingested ${ingest.events} events; seeding history`);
-      await hub.db.query('TRUNCATE ev_run, run_day, step_day, skip_day, agent_day');
-      const rows = await seedHistory(hub.db, scale.historyAgents, scale.perDay);
-      progress(`hub bench: ${backend}: ${rows} summaries; querying`);
-      const q = await queries(hub.db, scale.reps);
-      const mem = process.memoryUsage();
-      results.push({ backend, ...ingest, historyRows: rows, queryP95ms: q, rssMB: mb(mem.rss), heapMB: mb(mem.heapUsed) });
-    } finally {
-      if (schema) await hub.db.query(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
-      await hub.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      results.push(await benchBackend(backend, scale, opts.databaseUrl));
+    } catch (e) {
+      errors.push(`hub ${backend}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  return { scale, results };
+  return { scale, neededEventsPerSec: round(neededRate(scale.agents, scale.contactsPerDay), 1), results, errors };
 }

@@ -79,6 +79,19 @@ export async function main(argv: string[]): Promise<number> {
     });
   } else notes.push('pack-host figures skipped: test/bench/pack-host.mjs is not there yet');
 
+  // hubbench: hub figures on PGlite and PostgreSQL (test/bench/hub-bench.ts). Seeding 18 M summaries' roll-ups
+  // dominates: ~3 min on PostgreSQL, over 10 on PGlite on a loaded 2-core machine; --quick is 10× smaller.
+  await step('hub: ingestion, dashboard pages, memory (PGlite, PostgreSQL)', async () => {
+    const { benchHub } = await import('./hub-bench');
+    const { hubFigures, hubNotes, postgresForBench } = await import('./hub-report');
+    const pg = postgresForBench();
+    if (pg.note) notes.push(pg.note);
+    const out = await benchHub({ quick, databaseUrl: pg.url });
+    Object.assign(results, hubFigures(out), { hubPages: JSON.stringify(Object.fromEntries(out.results.map((r) => [r.backend, r.pages]))) });
+    notes.push(...hubNotes(out));
+    errors.push(...out.errors);
+  });
+
   if (quick) notes.push('--quick: search bench skipped (searchMs20k, fuseBaselineMs20k, searchRatio)');
   else {
     await step('palette search at 20,000 phrases (takes a few minutes)', async () => {

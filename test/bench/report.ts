@@ -1,3 +1,5 @@
+import { HUB_ROWS } from './hub-report';
+
 /** Budgets, and the table `npm run bench` prints (and the README's Performance section shows). */
 
 export type Results = Record<string, number | string | undefined>;
@@ -84,6 +86,8 @@ export const ROWS: [string, string, string][] = [
   ['searchMs20k', 'ms', 'palette search, 20,000 phrases, per query'],
   ['fuseBaselineMs20k', 'ms', 'Fuse.js, same corpus and queries'],
   ['searchRatio', '×', 'Fuse / ours'],
+  // hubbench: the hub at 10,000 agents (test/bench/hub-bench.ts)
+  ...HUB_ROWS,
 ];
 
 const show = (v: number | string | undefined) => (v === undefined ? '—' : typeof v === 'number' ? String(Math.round(v * 100) / 100) : v);

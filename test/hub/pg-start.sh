@@ -28,6 +28,10 @@ psql_() { su postgres -c "psql -p $PORT -v ON_ERROR_STOP=1 -qAt $*" ; }
 if [ "$(psql_ "-c \"SELECT 1 FROM pg_roles WHERE rolname='cuecard'\"")" != 1 ]; then
   psql_ "-c \"CREATE ROLE cuecard LOGIN PASSWORD '$PASS'\"" >&2
 fi
+# The hub bench (test/bench/hub-bench.ts) creates and drops a database of its own.
+if [ "$(psql_ "-c \"SELECT rolcreatedb FROM pg_roles WHERE rolname='cuecard'\"")" != t ]; then
+  psql_ "-c \"ALTER ROLE cuecard CREATEDB\"" >&2
+fi
 if [ "$(psql_ "-c \"SELECT 1 FROM pg_database WHERE datname='$DB'\"")" != 1 ]; then
   psql_ "-c \"CREATE DATABASE $DB OWNER cuecard\"" >&2
 fi

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { agentByCredential, createEnrolToken, enrolAgent, revoke } from '../../lib/hub/accounts';
 import type { Db } from '../../lib/hub/db';
 import { ingest } from '../../lib/hub/ingest';
+import { adherence, procedures } from '../../lib/hub/report-adherence';
 import { migrate } from '../../lib/hub/migrate';
 import { applyDue, pause, promote, publish, releaseFor } from '../../lib/hub/releases';
 import { seeded } from '../bench/stats';
@@ -28,9 +29,9 @@ describe.each(BACKENDS)('hub store on $name', { timeout: 60_000 }, (backend) => 
   it('applies the migrations once, also when two start-ups race', async () => {
     const db = await open();
     const [a, b] = await Promise.all([migrate(db), migrate(db)]);
-    expect([...a, ...b]).toEqual(['001_init.sql', '002_rollups.sql']);
+    expect([...a, ...b]).toEqual(['001_init.sql', '002_rollups.sql', '003_scale.sql']);
     expect(await migrate(db)).toEqual([]);
-    expect(await db.query('SELECT id FROM hub_migrations ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(await db.query('SELECT id FROM hub_migrations ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
   });
 
   it('refuses what the extension refuses, with its codes, and stores a valid release as a draft', async () => {
@@ -135,7 +136,54 @@ describe.each(BACKENDS)('hub store on $name', { timeout: 60_000 }, (backend) => 
       'SELECT step_id, bucket::int AS bucket, sum(visits)::int AS visits, sum(back)::int AS back FROM step_day GROUP BY 1, 2 ORDER BY 1, 2',
     );
     expect(rolled).toEqual(recomputed);
+    const allTeams = await db.query(
+      'SELECT step_id, bucket::int AS bucket, sum(visits)::int AS visits, sum(back)::int AS back FROM step_all GROUP BY 1, 2 ORDER BY 1, 2',
+    );
+    expect(allTeams).toEqual(recomputed);
     expect(await db.query('SELECT sum(runs)::int AS n FROM run_day')).toEqual([{ n: 90 }]);
+    expect(await db.query('SELECT sum(runs)::int AS n FROM run_all')).toEqual([{ n: 90 }]);
     expect(await db.query('SELECT count(DISTINCT agent_id)::int AS n FROM agent_day')).toEqual([{ n: 3 }]);
+  });
+
+  it('counts the agents of a team, channel and date window as the stored events do, spans covering the window included', async () => {
+    const db = await open();
+    await migrate(db);
+    // Filters are whole days (midnight UTC, as the dashboard's date fields give); reports at noon.
+    const day = (d: number) => Date.parse('2026-11-20T00:00:00Z') + d * 86_400_000;
+    const teams = { a: await createEnrolToken(db, 'team-a', 0), b: await createEnrolToken(db, 'team-b', 0) };
+    // Agents 0-5 report on days 0 and 6 only (spans that cover days 2-4 without a report in
+    // them), 6-11 on day 3, 12-17 on every day; teams and channels alternate.
+    for (let i = 0; i < 18; i++) {
+      const tok = i % 2 ? teams.b : teams.a;
+      const agent = (await agentByCredential(db, (await enrolAgent(db, tok.token, `ag${i}`, 0))!.credential))!;
+      const days = i < 6 ? [0, 6] : i < 12 ? [3] : [0, 1, 2, 3, 4, 5, 6];
+      await ingest(
+        db,
+        agent,
+        days.map((d) => runEvent({ at: day(d) + 43_200_000, channel: i % 3 ? 'phone' : 'online' })),
+        Date.now(),
+      );
+    }
+    const key = { pack_id: 'acme.team-b', procedure_id: 'callback', version: 1 };
+    const filters = [
+      {},
+      { team: 'team-a' },
+      { channel: 'online' },
+      { from: day(2), to: day(5) },
+      { from: day(2), to: day(5), team: 'team-b', channel: 'phone' },
+      { from: day(6) },
+      { to: day(1) },
+    ];
+    for (const f of filters) {
+      const [want] = await db.query<{ agents: number; runs: number }>(
+        `SELECT count(DISTINCT agent_id)::int AS agents, count(*)::int AS runs FROM ev_run WHERE ($1::text IS NULL OR team = $1) AND ($2::text IS NULL OR channel = $2)
+         AND at >= $3::bigint AND at < $4::bigint`,
+        [f.team ?? null, f.channel ?? null, f.from ?? 0, f.to ?? 1e15],
+      );
+      const got = await adherence(db, key, f, 1);
+      expect({ f, agents: got?.agents, runs: got?.runs }).toEqual({ f, agents: want!.agents, runs: want!.runs });
+      const [listed] = await procedures(db, f, 1);
+      expect({ f, agents: listed?.agents, runs: listed?.runs }).toEqual({ f, agents: want!.agents, runs: want!.runs });
+    }
   });
 });
