@@ -5,6 +5,7 @@
  * Runs in every frame's content script: no dependencies.
  */
 import type { Locator } from '../pack/context-schema';
+import { deepQuerySelector, openShadowRoots, type Scope } from './shadow';
 
 // Fields an agent types into or picks from. Buttons and hidden inputs are never "the field".
 const CONTROL =
@@ -44,9 +45,6 @@ function controlAfter(cell: Element): Element | null {
   return below ? (below.matches(CONTROL) ? below : below.querySelector(CONTROL)) : null;
 }
 
-/** A document, or an open shadow root inside one: both can look up ids and run selectors. */
-type Scope = Document | ShadowRoot;
-
 function labelTarget(scope: Scope, label: HTMLLabelElement): Element | null {
   if (label.htmlFor) return scope.getElementById(label.htmlFor);
   return label.querySelector(CONTROL);
@@ -79,15 +77,6 @@ function bestIn(scope: Scope, want: string): { el: Element | null; score: number
   return { el: best, score: bestScore };
 }
 
-/** Open shadow roots under `scope`, nested ones included (closed ones stay out of reach). */
-function* openShadowRoots(scope: Scope): Generator<ShadowRoot> {
-  for (const el of Array.from(scope.querySelectorAll('*'))) {
-    if (!el.shadowRoot) continue;
-    yield el.shadowRoot;
-    yield* openShadowRoots(el.shadowRoot);
-  }
-}
-
 export function findByLabel(doc: Document, text: string): Element | null {
   const want = bare(norm(text));
   if (!want) return null;
@@ -108,7 +97,8 @@ export function findByLabel(doc: Document, text: string): Element | null {
 export function resolveLocator(doc: Document, loc: Locator): Element | null {
   if (loc.selector) {
     try {
-      return doc.querySelector(loc.selector);
+      // Web-component CRMs keep fields inside open shadow roots (./shadow.ts).
+      return deepQuerySelector(doc, loc.selector);
     } catch {
       throw new BadSelectorError(`"${loc.selector}" is not a valid CSS selector`);
     }
