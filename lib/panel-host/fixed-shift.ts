@@ -12,6 +12,8 @@
  * sampled with elementsFromPoint (and the same in open shadow roots), so a 10,000-row page
  * costs no more than an empty one.
  */
+import { createFit } from './fit';
+
 export type Side = 'right' | 'left';
 
 /**
@@ -112,6 +114,8 @@ export function createFixedShift(doc: Document, side: Side) {
     const s = strip();
     const found = new Set<HTMLElement>();
     const seen = new Set<Element>();
+    // How far the page's own flow content reaches into the strip (see ./fit.ts).
+    let edge = side === 'right' ? -Infinity : Infinity;
     for (let x = s.from + STEP / 2; x < s.to; x += STEP) {
       for (let y = STEP / 2; y < win.innerHeight; y += STEP) {
         const at = new Set<Element>();
@@ -121,13 +125,26 @@ export function createFixedShift(doc: Document, side: Side) {
           seen.add(el);
           const pinned = pinnedOf(el);
           if (pinned && !isOurs(pinned)) found.add(pinned);
+          else if (!pinned && el !== doc.documentElement && el !== doc.body) {
+            const r = el.getBoundingClientRect();
+            edge = side === 'right' ? Math.max(edge, r.right) : Math.min(edge, r.left);
+          }
         }
       }
     }
     for (const el of found) shift(el);
     for (const el of shifted.keys()) if (!el.isConnected) shifted.delete(el);
+    // Content wider than the room left: shown smaller until it ends at the panel (a few rounds,
+    // as scaling reflows the page), then the pinned elements are looked at again.
+    const scaled = Number.isFinite(edge) && fits < 4 && fitter.fit(edge, side === 'right' ? s.from : s.to);
     observer.takeRecords(); // our own style writes are not the page changing
+    if (scaled) {
+      fits++;
+      schedule(0);
+    }
   }
+  let fits = 0;
+  const fitter = createFit(doc, side);
   const schedule = (ms = 150) => void (timer ??= setTimeout(scan, ms));
 
   // Pinned elements appear later (a dialog opened, a toolbar rendered), and a resize or zoom
@@ -140,6 +157,8 @@ export function createFixedShift(doc: Document, side: Side) {
   function restore(): void {
     for (const [el, saved] of shifted) for (const p of PROPS) el.style.setProperty(p, saved[p][0], saved[p][1]);
     shifted.clear();
+    fitter.reset();
+    fits = 0;
     observer.takeRecords();
   }
 

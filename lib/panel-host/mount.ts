@@ -21,6 +21,14 @@ function css(el: HTMLElement, rules: Record<string, string>) {
 }
 
 /**
+ * The most of its viewport the docked panel takes. At 200 % zoom a 1366-px laptop lays pages
+ * out in 683 CSS px, and a frameset's main frame in ~500: a 360-px panel would leave the CRM
+ * too little room even shown smaller (./fit.ts), so the panel narrows instead.
+ */
+const MAX_SHARE = 0.4;
+const dockedWidth = (doc: Document, wanted: number) => Math.min(wanted, Math.floor((doc.defaultView?.innerWidth ?? wanted / MAX_SHARE) * MAX_SHARE));
+
+/**
  * `renewSrc`: a fresh panel URL for a frame that must load again. A page that removes the host
  * destroys the panel's frame; the one re-attached is a new frame, and the panel's ticket
  * (lib/background/panel-sessions.ts) is good for one frame only.
@@ -65,8 +73,9 @@ export function mountPanel(doc: Document, src: string, layout: Layout, renewSrc?
   };
 
   let current = layout;
-  function setLayout({ open, width }: Layout) {
-    current = { open, width };
+  function setLayout({ open, width: wanted }: Layout) {
+    current = { open, width: wanted };
+    const width = dockedWidth(doc, wanted);
     css(host, { all: 'initial', position: 'fixed', 'z-index': '2147483647', [side]: '0', display: 'block', overflow: 'hidden' });
     if (open) {
       const shadow = side === 'right' ? '-2px 0 8px rgba(0,0,0,.25)' : '2px 0 8px rgba(0,0,0,.25)';
@@ -84,6 +93,9 @@ export function mountPanel(doc: Document, src: string, layout: Layout, renewSrc?
   }
   setLayout(layout);
   root$.append(host);
+  // A narrower window, or the browser zoomed in, gives the page fewer CSS px: the cap follows.
+  const onResize = () => current.open && dockedWidth(doc, current.width) !== Number.parseFloat(host.style.width) && setLayout(current);
+  doc.defaultView?.addEventListener('resize', onResize);
 
   // Put the host back if the page removes it (some pages sweep unknown elements).
   const beforeRestore = renewSrc
@@ -105,6 +117,7 @@ export function mountPanel(doc: Document, src: string, layout: Layout, renewSrc?
     isOpen: () => current.open,
     setLayout,
     remove() {
+      doc.defaultView?.removeEventListener('resize', onResize);
       observer.stop();
       host.remove();
       undock();

@@ -6,7 +6,33 @@
  * viewport, lies inside the panel's box. All in CSS px of the top page, so the same numbers
  * hold under browser zoom.
  */
-import type { Frame, Page, Worker } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Frame, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM, chromiumArgs, type Browser } from './harness';
+
+/**
+ * Every page of the demo CRM an agent works in (the hostile/ pages are attacks, and
+ * nav/iframe-form/iframe-cross are parts of frameset.html and iframes.html).
+ */
+export const DEMO_PAGES = [
+  '/index.html',
+  '/customer.html',
+  '/main.html',
+  '/frameset.html',
+  '/iframes.html',
+  '/widgets.html',
+  '/spa.html#/customer',
+  '/banner.html',
+  '/gbk.html',
+  '/heavy.html',
+  '/shapes/shadow.html',
+  '/shapes/frames.html',
+  '/shapes/reopen.html',
+  '/shapes/fixed.html',
+  '/shapes/rtl.html',
+];
 
 export type Box = { x: number; y: number; width: number; height: number };
 export type Control = { id: string; frame: string; cx: number; cy: number };
@@ -36,22 +62,24 @@ function controlsIn(frame: Frame): Promise<Control[]> {
   }, INTERACTIVE);
 }
 
-/** Where a frame's viewport starts, and how far it reaches, in its parent's viewport. */
-async function contentBox(frame: Frame): Promise<Box | null> {
+/**
+ * Where a frame's viewport starts in its parent's viewport, how far it reaches, and the scale
+ * from the frame's CSS px to its parent's (not 1 when the parent is shown smaller with CSS zoom).
+ */
+async function contentBox(frame: Frame): Promise<(Box & { scale: number }) | null> {
   const el = await frame.frameElement().catch(() => null);
   if (!el) return null;
-  return el.evaluate((f: Element) => {
+  const inner = await frame.evaluate(() => innerWidth).catch(() => 0);
+  return el.evaluate((f: Element, innerWidth: number) => {
     const r = f.getBoundingClientRect();
     const cs = getComputedStyle(f);
-    const x = r.left + f.clientLeft + parseFloat(cs.paddingLeft);
-    const y = r.top + f.clientTop + parseFloat(cs.paddingTop);
-    return {
-      x,
-      y,
-      width: f.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight),
-      height: f.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom),
-    };
-  });
+    const frameEl = f as HTMLElement;
+    const chrome = frameEl.offsetWidth - frameEl.clientWidth + parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight);
+    const scale = innerWidth > 0 ? r.width / (innerWidth + chrome) : 1;
+    const x = r.left + (f.clientLeft + parseFloat(cs.paddingLeft)) * scale;
+    const y = r.top + (f.clientTop + parseFloat(cs.paddingTop)) * scale;
+    return { x, y, width: innerWidth * scale, height: (frameEl.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom)) * scale, scale };
+  }, inner);
 }
 
 /** Every control of the page in top-viewport coordinates, clipped by the frames they sit in. */
@@ -67,6 +95,7 @@ async function pageControls(page: Page, isPanel: (f: Frame) => boolean): Promise
         break;
       }
       controls = controls
+        .map((c) => ({ ...c, cx: c.cx * box.scale, cy: c.cy * box.scale }))
         .filter((c) => c.cx >= 0 && c.cy >= 0 && c.cx <= box.width && c.cy <= box.height)
         .map((c) => ({ ...c, cx: c.cx + box.x, cy: c.cy + box.y }));
     }
@@ -88,7 +117,7 @@ export async function panelBox(page: Page): Promise<Box> {
     let b: Box = box;
     for (let f: Frame | null = frame; f?.parentFrame(); f = f.parentFrame()) {
       const c = await contentBox(f);
-      if (c) b = { ...b, x: b.x + c.x, y: b.y + c.y };
+      if (c) b = { x: c.x + b.x * c.scale, y: c.y + b.y * c.scale, width: b.width * c.scale, height: b.height * c.scale };
     }
     return b;
   }
@@ -127,4 +156,32 @@ export async function setZoom(worker: Worker, url: string, factor: number): Prom
     },
     [url, factor] as const,
   );
+}
+
+/**
+ * A browser whose pages have the window's own size (no viewport emulation), `width` px wide:
+ * Playwright's viewport emulation pins the CSS viewport, so browser zoom would not shrink it.
+ */
+export async function launchWindowed(width: number, height = 800): Promise<Browser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'cuecard-zoom-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...chromiumArgs(), `--window-size=${width},${height}`],
+    locale: 'zh-CN',
+    viewport: null,
+  });
+  const isOurs = (w: Worker) => w.url().endsWith('/background.js');
+  const worker = async () => context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }));
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    worker,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
 }
