@@ -29,7 +29,7 @@ export function pageSide(doc: Document): Side {
 /** Sample spacing in CSS px: smaller than any control an agent could click. */
 const STEP = 16;
 const PROPS = ['left', 'right', 'max-width'] as const;
-type Saved = Record<(typeof PROPS)[number], [string, string]>;
+type Saved = Record<(typeof PROPS)[number], [string, string]> & { attr: boolean };
 
 const isOurs = (el: Element) => el.tagName.startsWith('CUECARD-');
 const composedParent = (el: Element): Element | null => el.assignedSlot ?? el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
@@ -76,7 +76,7 @@ export function createFixedShift(doc: Document, side: Side) {
 
   function save(el: HTMLElement): void {
     if (shifted.has(el)) return;
-    const saved = {} as Saved;
+    const saved = { attr: el.hasAttribute('style') } as Saved;
     for (const p of PROPS) saved[p] = [el.style.getPropertyValue(p), el.style.getPropertyPriority(p)];
     shifted.set(el, saved);
   }
@@ -155,7 +155,10 @@ export function createFixedShift(doc: Document, side: Side) {
   const onChange = () => schedule();
 
   function restore(): void {
-    for (const [el, saved] of shifted) for (const p of PROPS) el.style.setProperty(p, saved[p][0], saved[p][1]);
+    for (const [el, saved] of shifted) {
+      for (const p of PROPS) el.style.setProperty(p, saved[p][0], saved[p][1]);
+      if (!saved.attr && !el.style.length) el.removeAttribute('style'); // as the page left it
+    }
     shifted.clear();
     fitter.reset();
     fits = 0;
