@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { send, sendPatiently } from '@/lib/messaging/client';
 import type { ContentPush } from '@/lib/messaging/protocol';
 import { mountPanel, type PanelHost } from '@/lib/panel-host/mount';
-import { createFocusTracker, createHighlighter, guardLifecycle, insertText, panelHostDecision, readContext } from '@/lib/page';
+import { createFocusTracker, createHighlighter, guardLifecycle, insertText, panelHostDecision, readContext, watchReopen, whenComplete } from '@/lib/page';
 import { isToggleKey } from '@/lib/panel-host/keys';
 import { forwardPageKeys } from '@/lib/shortcuts/page-forward';
 
@@ -32,6 +32,14 @@ export default defineContentScript({
     ctx.onInvalidated(() => tracker.dispose());
     const highlighter = createHighlighter(window);
     ctx.onInvalidated(() => highlighter.clear());
+    // A page that rewrites its document (document.open) removed our host and erased our
+    // listeners: this copy stands down, and once the new document has loaded the background
+    // injects a fresh copy into it (lib/page/reopen.ts), which brings the panel back.
+    const reopen = watchReopen(document, () => {
+      ctx.abort('document replaced');
+      whenComplete(document, () => void send('page.frames', {}).catch(() => undefined));
+    });
+    ctx.onInvalidated(() => reopen.stop());
 
     let panel: PanelHost | undefined;
     if (panelHostDecision(window) === 'mount') {

@@ -60,6 +60,21 @@ describe('framesToInject', () => {
     );
     expect(r).toEqual([]);
   });
+  it('takes about:blank and about:srcdoc frames by the origin they inherited, never a sandboxed one', () => {
+    const r = framesToInject(
+      [
+        { frameId: 1, result: { href: 'about:blank', origin: 'http://crm.example.com', live: false } },
+        { frameId: 2, result: { href: 'about:srcdoc', origin: 'http://crm.example.com', live: false } },
+        { frameId: 3, result: { href: 'about:srcdoc', origin: 'null', live: false } },
+        { frameId: 4, result: { href: 'about:blank', origin: 'http://ads.example.net', live: false } },
+        { frameId: 6, result: { href: 'about:blank', origin: 'http://crm.example.com', live: true } },
+        // A frame's own http URL decides, whatever origin it claims.
+        { frameId: 7, result: { href: 'http://ads.example.net/', origin: 'http://crm.example.com', live: false } },
+      ],
+      sites,
+    );
+    expect(r).toEqual([1, 2]);
+  });
 });
 
 describe('injectTab', () => {

@@ -15,8 +15,14 @@ import type { SitesService } from './sites';
 
 const SCRIPT_FILE = '/content-scripts/crm.js';
 
-/** Runs in each frame's isolated world: its URL, and whether a live Cuecard script is there. */
-function probe(): { href: string; live: boolean } {
+/**
+ * Runs in each frame's isolated world: its URL, its origin, and whether a live Cuecard script is
+ * there. `scripting.executeScript` with `allFrames` also reaches about:blank and about:srcdoc
+ * frames when we hold access to the origin they inherit (Chromium matches them by that origin),
+ * so script-written frames need no `match_about_blank` / `match_origin_as_fallback` and no
+ * extra permission: such a frame is on a site when its inherited origin is.
+ */
+function probe(): { href: string; origin: string; live: boolean } {
   const live = (globalThis as { __cuecardLive?: () => boolean }).__cuecardLive;
   let alive = false;
   try {
@@ -24,16 +30,26 @@ function probe(): { href: string; live: boolean } {
   } catch {
     // a script left behind by an older instance of the extension: treat as absent
   }
-  return { href: location.href, live: alive };
+  // self.origin, not location.origin: an about:blank URL has no origin of its own (URL spec),
+  // the document has the one it inherited.
+  return { href: location.href, origin: self.origin, live: alive };
+}
+
+/**
+ * The URL a frame is matched by: its own, or for about:blank / about:srcdoc its origin's root
+ * (the origin it inherited from the page that made it; a sandboxed frame's is "null").
+ */
+function frameUrl(href: string, origin: unknown): string {
+  return /^about:/i.test(href) && typeof origin === 'string' && origin !== 'null' ? `${origin}/` : href;
 }
 
 /** Frames of a tab that are on a site and have no live content script yet. */
 export function framesToInject(results: { frameId: number; result?: unknown }[], sites: readonly string[]): number[] {
   const out: number[] = [];
   for (const r of results) {
-    const res = r.result as { href?: unknown; live?: unknown } | undefined;
+    const res = r.result as { href?: unknown; origin?: unknown; live?: unknown } | undefined;
     if (!res || typeof res.href !== 'string' || res.live === true) continue;
-    if (sites.some((p) => matchesUrl(p, res.href as string))) out.push(r.frameId);
+    if (sites.some((p) => matchesUrl(p, frameUrl(res.href as string, res.origin)))) out.push(r.frameId);
   }
   return out;
 }

@@ -7,3 +7,4 @@ export { panelHostDecision, type PanelHostDecision } from './frameset';
 export { readContext } from './context';
 export { createHighlighter, type Highlighter, type ShowResult } from './highlight';
 export { findByLabel, readValue, resolveLocator } from './match';
+export { watchReopen, whenComplete } from './reopen';

@@ -6,6 +6,7 @@
  */
 import type { Locator } from '../pack/context-schema';
 import { elementsAround, newLookupCache, openShadowRoots, type LookupCache, type Scope } from './text-search';
+import { deepQuerySelector } from './shadow';
 
 // Fields an agent types into or picks from. Buttons and hidden inputs are never "the field".
 const CONTROL =
@@ -105,7 +106,8 @@ export function findByLabel(doc: Document, text: string, cache = newLookupCache(
 export function resolveLocator(doc: Document, loc: Locator, cache?: LookupCache): Element | null {
   if (loc.selector) {
     try {
-      return doc.querySelector(loc.selector);
+      // Web-component CRMs keep fields inside open shadow roots (./shadow.ts).
+      return deepQuerySelector(doc, loc.selector, cache);
     } catch {
       throw new BadSelectorError(`"${loc.selector}" is not a valid CSS selector`);
     }

@@ -11,6 +11,9 @@ describe('dock stylesheets', () => {
     for (const w of [279, 290, 361, 660, 360.5, Number.NaN]) expect(dockFile(w)).toBeNull();
   });
   it('reserve the width on the root, except in a frameset document', () => {
-    expect(dockCss(400)).toBe('html:not([data-cuecard-undocked]) { margin-right: 400px !important; }\n');
+    expect(dockCss(400)).toBe(
+      'html:not([data-cuecard-undocked]) { margin-right: 400px !important; }\n' +
+        'html:not([data-cuecard-undocked]):dir(rtl) { margin-right: 0 !important; margin-left: 400px !important; }\n',
+    );
   });
 });

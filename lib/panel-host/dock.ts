@@ -28,7 +28,11 @@ export const UNDOCKED_ATTR = 'data-cuecard-undocked';
  * not have one written as `:has(> frameset)`: any :has() in the page's styles made the demo
  * CRM's load ~10 ms (~8 %) slower, median of 30 alternating loads each way.
  */
-export const dockCss = (width: number): string => `html:not([${UNDOCKED_ATTR}]) { margin-right: ${width}px !important; }\n`;
+export const dockCss = (width: number): string =>
+  `html:not([${UNDOCKED_ATTR}]) { margin-right: ${width}px !important; }\n` +
+  // A right-to-left page docks the panel on its left (lib/panel-host/fixed-shift.ts, pageSide).
+  // :dir() reads the root's own direction, as cheap as an attribute match.
+  `html:not([${UNDOCKED_ATTR}]):dir(rtl) { margin-right: 0 !important; margin-left: ${width}px !important; }\n`;
 
 /** The stylesheet reserving `width`, relative to the extension root, or null if there is none. */
 export function dockFile(width: number): string | null {

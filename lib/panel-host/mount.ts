@@ -5,6 +5,7 @@
  */
 import type { Layout } from '../messaging/protocol';
 import { UNDOCKED_ATTR } from './dock';
+import { createFixedShift, pageSide } from './fixed-shift';
 
 export interface PanelHost {
   host: HTMLElement;
@@ -18,6 +19,14 @@ const TAB = { width: 28, height: 112 };
 function css(el: HTMLElement, rules: Record<string, string>) {
   for (const [k, val] of Object.entries(rules)) el.style.setProperty(k, val, 'important');
 }
+
+/**
+ * The most of its viewport the docked panel takes. At 200 % zoom a 1366-px laptop lays pages
+ * out in 683 CSS px, and a frameset's main frame in ~500: a 360-px panel would leave the CRM
+ * too little room even shown smaller (./fit.ts), so the panel narrows instead.
+ */
+const MAX_SHARE = 0.4;
+const dockedWidth = (doc: Document, wanted: number) => Math.min(wanted, Math.floor((doc.defaultView?.innerWidth ?? wanted / MAX_SHARE) * MAX_SHARE));
 
 /**
  * `renewSrc`: a fresh panel URL for a frame that must load again. A page that removes the host
@@ -46,25 +55,36 @@ export function mountPanel(doc: Document, src: string, layout: Layout, renewSrc?
   // are not in window.frames, so page scripts get no handle on the panel's window.
 
   const root$ = doc.documentElement;
-  // The page's own inline margin, put back when the panel collapses or goes. Where the dock
+  // The panel docks on the page's end side: the right, or the left of a right-to-left page.
+  const side = pageSide(doc);
+  const near = `margin-${side}`;
+  const far = side === 'right' ? 'margin-left' : 'margin-right';
+  // The page's own inline margins, put back when the panel collapses or goes. Where the dock
   // stylesheet (lib/panel-host/dock.ts) already reserved our width, it is switched off then
   // too (UNDOCKED_ATTR), so the page's own margin, whatever its stylesheets say, comes back.
-  const preDocked = layout.open && !root$.style.getPropertyValue('margin-right') && getComputedStyle(root$).marginRight === `${layout.width}px`;
-  const margin = root$.style.getPropertyValue('margin-right');
-  const marginPrio = root$.style.getPropertyPriority('margin-right');
+  const preDocked = layout.open && !root$.style.getPropertyValue(near) && getComputedStyle(root$).getPropertyValue(near) === `${layout.width}px`;
+  const saved = [near, far].map((p) => [p, root$.style.getPropertyValue(p), root$.style.getPropertyPriority(p)] as const);
+  // The CRM's fixed headers, toolbars and dialogs are moved out from under the docked panel.
+  const pinned = createFixedShift(doc, side);
   const undock = () => {
+    pinned.dock(0);
     if (preDocked) root$.setAttribute(UNDOCKED_ATTR, '');
-    root$.style.setProperty('margin-right', margin, marginPrio);
+    for (const [p, value, prio] of saved) root$.style.setProperty(p, value, prio);
   };
 
   let current = layout;
-  function setLayout({ open, width }: Layout) {
-    current = { open, width };
-    css(host, { all: 'initial', position: 'fixed', 'z-index': '2147483647', right: '0', display: 'block', overflow: 'hidden' });
+  function setLayout({ open, width: wanted }: Layout) {
+    current = { open, width: wanted };
+    const width = dockedWidth(doc, wanted);
+    css(host, { all: 'initial', position: 'fixed', 'z-index': '2147483647', [side]: '0', display: 'block', overflow: 'hidden' });
     if (open) {
-      css(host, { top: '0', width: `${width}px`, height: '100vh', 'box-shadow': '-2px 0 8px rgba(0,0,0,.25)' });
-      // Docked: the CRM page gives up the panel's width instead of hiding under it.
-      root$.style.setProperty('margin-right', `${width}px`, 'important');
+      const shadow = side === 'right' ? '-2px 0 8px rgba(0,0,0,.25)' : '2px 0 8px rgba(0,0,0,.25)';
+      css(host, { top: '0', width: `${width}px`, height: '100vh', 'box-shadow': shadow });
+      // Docked: the CRM page gives up the panel's width instead of hiding under it. On an RTL
+      // page the dock stylesheet's right margin (if any) is cancelled by the inline one.
+      root$.style.setProperty(near, `${width}px`, 'important');
+      if (side === 'left' && getComputedStyle(root$).marginRight !== '0px') root$.style.setProperty('margin-right', '0px', 'important');
+      pinned.dock(width);
     } else {
       // Collapsed to a slim tab on the edge: it covers only its own few pixels.
       css(host, { top: `calc(50% - ${TAB.height / 2}px)`, width: `${TAB.width}px`, height: `${TAB.height}px`, 'box-shadow': 'none' });
@@ -73,6 +93,9 @@ export function mountPanel(doc: Document, src: string, layout: Layout, renewSrc?
   }
   setLayout(layout);
   root$.append(host);
+  // A narrower window, or the browser zoomed in, gives the page fewer CSS px: the cap follows.
+  const onResize = () => current.open && dockedWidth(doc, current.width) !== Number.parseFloat(host.style.width) && setLayout(current);
+  doc.defaultView?.addEventListener('resize', onResize);
 
   // Put the host back if the page removes it (some pages sweep unknown elements).
   const beforeRestore = renewSrc
@@ -94,6 +117,7 @@ export function mountPanel(doc: Document, src: string, layout: Layout, renewSrc?
     isOpen: () => current.open,
     setLayout,
     remove() {
+      doc.defaultView?.removeEventListener('resize', onResize);
       observer.stop();
       host.remove();
       undock();

@@ -4,4 +4,7 @@
 import { createJiti } from 'jiti';
 
 const { main } = await createJiti(import.meta.url).import('./main.ts');
-process.exit(await main(process.argv.slice(2)));
+const code = await main(process.argv.slice(2));
+const { coveredControlsStep } = await createJiti(import.meta.url).import('./covered-controls.ts'); // issue 14.2: controls under the panel
+const covered = await coveredControlsStep(process.argv.slice(2));
+process.exit(code || covered);
