@@ -10,15 +10,18 @@ import { forgetTab } from '../session/active-run';
 import type { PanelServiceDeps } from './deps';
 import type { FollowUpsService } from './followups';
 import type { PacksService } from './packs';
+import type { CoachingService } from './coaching';
 
 type Deps = PanelServiceDeps & {
   packs: Pick<PacksService, 'ensureDefaultPack' | 'packsForState'>;
   /** Clears the alarms and notifications of follow-ups deleted with their run. */
   followUps: Pick<FollowUpsService, 'forgetFollowUps'>;
+  /** A contact just stored as finished: counted for fading guidance (lib/background/coaching.ts). */
+  coaching?: Pick<CoachingService, 'countRun'>;
 };
 type Handled = 'state.load' | 'run.put' | 'run.delete' | 'run.owned' | 'run.activate' | 'runs.history';
 
-export function createRunsService({ db, browser, ports, packs, followUps }: Deps) {
+export function createRunsService({ db, browser, ports, packs, followUps, coaching }: Deps) {
   const session = browser.storage.session;
 
   const handlers: HandlersFor<Handled> = {
@@ -37,6 +40,8 @@ export function createRunsService({ db, browser, ports, packs, followUps }: Deps
       const result = await storeRun(db, session, run); // the higher revision wins
       // Other panels hear of it only when it was stored: a losing write changes nothing there.
       if (result.saved) ports.toPanels({ type: 'run.changed', run }, { tabId: sender.tab?.id, frameId: sender.frameId });
+      // Counting must not fail the save: the contact is stored, the counts are a nicety.
+      if (result.saved && run.status === 'finished') await coaching?.countRun(run).catch(() => undefined);
       return result;
     },
     'run.delete': async ({ runId }) => {

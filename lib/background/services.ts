@@ -8,6 +8,7 @@ import type { Handlers, HandlersFor } from '../messaging/server';
 import { classifySender, type ExtensionIdentity, type SenderInfo } from '../messaging/sender';
 import type { ExtensionApi } from './deps';
 import { createContextService } from './context';
+import { createCoachingService } from './coaching';
 import { createFocusService } from './focus';
 import { createFollowUpsService } from './followups';
 import { createInjectService } from './inject';
@@ -49,7 +50,8 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
   const focus = createFocusService(base);
   const layout = createLayoutService({ ...base, sites });
   const followUps = createFollowUpsService(base);
-  const runs = createRunsService({ ...base, packs, followUps });
+  const coaching = createCoachingService(base);
+  const runs = createRunsService({ ...base, packs, followUps, coaching });
   const pageKeys = createPageKeysService(base);
   const subscriptions = createSubscriptionsService({ ...base, config });
 
@@ -74,6 +76,7 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
     ...context.handlers,
     ...followUps.handlers,
     ...pageKeys.handlers,
+    ...coaching.handlers,
   };
 
   return { handlers, kindOf, ports, sessions, sites, inject, packs, runs, focus, layout, followUps, pageKeys, subscriptions };

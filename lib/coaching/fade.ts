@@ -30,6 +30,9 @@ export interface StepStat {
   at: number;
 }
 
+/** A stat as the panel gets it: with whether the step's wording changed since it was counted. */
+export type CoachingStat = StepStat & { changed: boolean };
+
 export type GuidanceReason = 'newHire' | 'learning' | 'mistake' | 'changed' | 'never' | 'faded';
 export interface GuidanceState {
   collapsed: boolean;

@@ -18,6 +18,7 @@ import type { FrameRead } from '../context/merge';
 import type { PageSite } from '../context/pack-context';
 import type { Locator } from '../pack/context-schema';
 import type { SenderKind } from './sender';
+import type { CoachingStat } from '../coaching/fade';
 
 export type { SenderKind } from './sender';
 
@@ -141,6 +142,9 @@ export const requests = {
   'page.shortcuts': msg<{ combos: string[] }>()({ from: PAGE, schema: Empty }),
   /** A content script took one of those keys in the page; the background hands it to the panel of that tab. */
   'page.key': msg<{ delivered: number }>()({ from: PAGE, schema: v.strictObject({ combo: v.pipe(v.string(), v.maxLength(40)) }) }),
+  // coaching (issue 13.3, 13.4) ------------------------------------------------------------
+  /** Per-step counts for fading guidance, each with whether its wording changed since it was counted. */
+  'coaching.stats': msg<{ stats: CoachingStat[] }>()({ from: PANEL, schema: v.strictObject({ ...PackRef.entries, procedureId: IdSchema }) }),
 } satisfies Record<string, MessageSpec<unknown>>;
 
 export type RequestType = keyof typeof requests;

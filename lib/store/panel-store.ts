@@ -15,6 +15,7 @@ import { createSaveSlice, type SaveSlice } from './save-slice';
 import { createContextSlice, type ContextSlice } from './context-slice';
 import { createPackSlice, type PackSlice } from './pack-slice';
 import { createToolsSlice, type ToolsSlice } from './tools-slice';
+import { createCoachingSlice, type CoachingSlice } from './coaching-slice';
 
 export type Sender = <T extends RequestType>(type: T, payload: RequestOf<T>) => Promise<Responses[T]>;
 
@@ -44,7 +45,7 @@ export interface CoreSlice {
   onPush(push: PanelPush): void;
 }
 
-export type PanelState = CoreSlice & RunSlice & SaveSlice & ToolsSlice & PackSlice & ContextSlice;
+export type PanelState = CoreSlice & RunSlice & SaveSlice & ToolsSlice & PackSlice & ContextSlice & CoachingSlice;
 export type PanelStore = ReturnType<typeof createPanelStore>;
 export type SetState = (partial: Partial<PanelState> | ((s: PanelState) => Partial<PanelState>)) => void;
 export type GetState = () => PanelState;
@@ -117,5 +118,6 @@ export function createPanelStore(deps: StoreDeps) {
     ...createContextSlice(set, get, deps),
     ...createPackSlice(set, get, deps),
     ...createToolsSlice(set, get, deps),
+    ...createCoachingSlice(set, get, deps),
   }));
 }

@@ -53,7 +53,10 @@ export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): R
         return { runs: open, blocked: null };
       });
       if (next.status === 'finished') activate(Object.keys(get().runs)[0]);
-      void get().persist(next);
+      // A finished contact changes the fading-guidance counts once the background has it.
+      void get()
+        .persist(next)
+        .then(() => next.status === 'finished' && get().forgetCoaching());
       return true;
     },
     switchRun(runId) {
