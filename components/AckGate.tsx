@@ -44,6 +44,7 @@ export function AckGate({ run, step, pending }: { run: Run; step: Step; pending:
   const tr = useT();
   const pt = usePackText();
   const ackError = usePanel((s) => s.ackError);
+  const drillRequired = usePanel((s) => s.packs[packKey(run.packId, run.packVersion)]?.coaching?.requireDrill === true);
   const ack = () =>
     void store.getState().ackPhrases(
       run.packId,
@@ -67,9 +68,20 @@ export function AckGate({ run, step, pending }: { run: Run; step: Step; pending:
             {tr('ack.error', { error: ackError })}
           </p>
         )}
-        <button type="button" class="cc-btn cc-btn--primary" data-testid="cc-ack" onClick={ack}>
-          {tr('ack.confirm')}
-        </button>
+        {drillRequired ? (
+          <>
+            <p class="cc-muted" data-testid="cc-drill-required">
+              {tr('drill.required')}
+            </p>
+            <button type="button" class="cc-btn cc-btn--primary" data-testid="cc-open-practice" onClick={() => void store.getState().openPractice()}>
+              {tr('drill.start')}
+            </button>
+          </>
+        ) : (
+          <button type="button" class="cc-btn cc-btn--primary" data-testid="cc-ack" onClick={ack}>
+            {tr('ack.confirm')}
+          </button>
+        )}
       </div>
     </section>
   );

@@ -13,6 +13,7 @@ import { IntakeRecord } from './IntakeRecord';
 import { useAckGate } from './AckGate';
 import { TickShortcut } from './TickShortcut';
 import { Guidance, useGuidance } from './Guidance';
+import { CustomerLine } from './PracticeParts';
 import { packKey } from '@/lib/store/panel-store';
 import { usePanel } from '@/lib/store/use-store';
 
@@ -58,6 +59,7 @@ export function StepView() {
         )}
         {step.timeLimitSec !== undefined && run.status === 'open' && <Countdown enteredAt={enteredAt} limitSec={step.timeLimitSec} />}
       </div>
+      <CustomerLine runId={run.id} step={step} />
       <ContextFields />
       <Guidance run={run} step={step} state={guidance} />
       {!collapsed && <ShowMe step={step} />}

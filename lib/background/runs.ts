@@ -11,6 +11,7 @@ import type { PanelServiceDeps } from './deps';
 import type { FollowUpsService } from './followups';
 import type { PacksService } from './packs';
 import type { CoachingService } from './coaching';
+import { isPracticePage } from './practice';
 
 type Deps = PanelServiceDeps & {
   packs: Pick<PacksService, 'ensureDefaultPack' | 'packsForState'>;
@@ -28,6 +29,11 @@ export function createRunsService({ db, browser, ports, packs, followUps, coachi
     'state.load': async (_p, sender) => {
       // The first panel may open before onInstalled has finished installing the default pack.
       if ((await db.packs.count()) === 0) await packs.ensureDefaultPack();
+      if (isPracticePage(sender.tab?.url, browser.runtime.id)) {
+        // The practice panel shows no real contact, and its own are never stored (issue 13.4).
+        const [settings, { packs: list, meta }] = await Promise.all([repo.getSettings(db), packs.packsForState([])]);
+        return { settings, packs: list, packMeta: meta, openRuns: [], activeRunId: null, practice: true };
+      }
       const [settings, openRuns, activeRunId] = await Promise.all([
         repo.getSettings(db),
         openRunsWithLabels(db, session),
@@ -37,6 +43,8 @@ export function createRunsService({ db, browser, ports, packs, followUps, coachi
       return { settings, packs: list, packMeta: meta, openRuns, activeRunId };
     },
     'run.put': async ({ run }, sender) => {
+      // A practice contact is never real: not stored, so not in History, counts or reports.
+      if (isPracticePage(sender.tab?.url, browser.runtime.id)) throw new Error('A practice contact is not stored.');
       const result = await storeRun(db, session, run); // the higher revision wins
       // Other panels hear of it only when it was stored: a losing write changes nothing there.
       if (result.saved) ports.toPanels({ type: 'run.changed', run }, { tabId: sender.tab?.id, frameId: sender.frameId });

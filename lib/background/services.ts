@@ -9,6 +9,7 @@ import { classifySender, type ExtensionIdentity, type SenderInfo } from '../mess
 import type { ExtensionApi } from './deps';
 import { createContextService } from './context';
 import { createCoachingService } from './coaching';
+import { createPracticeService, isPracticePage, ownPage } from './practice';
 import { createFocusService } from './focus';
 import { createFollowUpsService } from './followups';
 import { createInjectService } from './inject';
@@ -56,7 +57,12 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
   const subscriptions = createSubscriptionsService({ ...base, config });
 
   const panel: HandlersFor<'panel.ticket' | 'panel.claim'> = {
-    'panel.ticket': async (_p, sender) => ({ ticket: await sessions.issue(sender) }),
+    'panel.ticket': async (_p, sender) => {
+      // Of our own pages, only the practice page hosts a panel (lib/background/practice.ts).
+      if (ownPage(sender.url, browser.runtime.id) && !isPracticePage(sender.url, browser.runtime.id))
+        throw new Error('Only the practice page hosts a panel among Cuecard pages.');
+      return { ticket: await sessions.issue(sender) };
+    },
     'panel.claim': async ({ ticket }, sender) => {
       await sessions.claim(ticket, sender);
       return { ok: true };
@@ -77,6 +83,7 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
     ...followUps.handlers,
     ...pageKeys.handlers,
     ...coaching.handlers,
+    ...createPracticeService({ db, browser, ports, config }),
   };
 
   return { handlers, kindOf, ports, sessions, sites, inject, packs, runs, focus, layout, followUps, pageKeys, subscriptions };
