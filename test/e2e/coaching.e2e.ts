@@ -113,7 +113,7 @@ describe('fading guidance', () => {
     await page.reload();
     panel = await panelFrame(page, browser.extensionId);
     await inputOpen(panel);
-    await startCall();
+    await panel.getByTestId('cc-start-call').click();
     // v2 changed the greeting's phrase: the existing acknowledgement gate comes first.
     await panel.getByTestId('cc-ack').click();
     const back = await fadeOf(panel);
