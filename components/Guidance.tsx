@@ -40,7 +40,12 @@ export function Guidance({ run, step, state }: { run: Run; step: Step; state: Gu
   const toggle = () => store.getState().toggleFullGuidance(run.procedureId, step.id);
   const why = !state ? null : requested && state.collapsed ? tr('fade.requested') : reasonText(tr, state);
   return (
-    <div class="cc-guidance-box" data-testid="cc-guidance" data-fade={collapsed ? 'collapsed' : 'expanded'} data-reason={requested && state?.collapsed ? 'requested' : state?.reason}>
+    <div
+      class="cc-guidance-box"
+      data-testid="cc-guidance"
+      data-fade={collapsed ? 'collapsed' : 'expanded'}
+      data-reason={requested && state?.collapsed ? 'requested' : state?.reason}
+    >
       {!collapsed && <p class="cc-guidance">{pt(step.guidance)}</p>}
       {why && (
         <p class="cc-muted cc-fade-why" data-testid="cc-fade-why">

@@ -19,7 +19,9 @@ export function PracticeHome() {
     if (!changes) void store.getState().loadPackUpdates();
   }, [changes]);
   const current = Object.entries(latest).flatMap(([id, version]) => packs[packKey(id, version)] ?? []);
-  const scenarios = current.flatMap((pack) => pack.procedures.flatMap((procedure) => (procedure.scenarios ?? []).map((scenario) => ({ pack, procedure, scenario }))));
+  const scenarios = current.flatMap((pack) =>
+    pack.procedures.flatMap((procedure) => (procedure.scenarios ?? []).map((scenario) => ({ pack, procedure, scenario }))),
+  );
   const offers: DrillOffer[] = current.flatMap((pack) => {
     const change = changes?.[packKey(pack.id, pack.version)];
     return change ? drillOffers(change.diff, pack.id, pack.version) : [];
@@ -55,7 +57,12 @@ export function PracticeHome() {
             <li key={`${pack.id}/${procedure.id}/${scenario.id}`} class="cc-card cc-picker__item">
               <div class="cc-picker__name">{pt(scenario.title)}</div>
               <div class="cc-muted">{pt(procedure.title)}</div>
-              <button type="button" class="cc-btn" data-testid={`cc-practice-${scenario.id}`} onClick={() => store.getState().startScenario(pack.id, procedure.id, scenario.id)}>
+              <button
+                type="button"
+                class="cc-btn"
+                data-testid={`cc-practice-${scenario.id}`}
+                onClick={() => store.getState().startScenario(pack.id, procedure.id, scenario.id)}
+              >
                 {tr('practice.title')}
               </button>
             </li>

@@ -10,7 +10,6 @@ import { diffPacks, type PackDiff } from '../pack/diff';
 import type { HandlersFor } from '../messaging/server';
 import type { ServiceDeps } from './deps';
 
-
 export function createCoachingService({ db }: Pick<ServiceDeps, 'db'>) {
   const diffs = new Map<string, PackDiff | null>();
   /** The diff between two stored versions, or null when the older one is gone. */

@@ -13,7 +13,8 @@ import type { PackConfig } from './pack-config';
 
 export const PRACTICE_PATH = '/practice.html';
 
-const ownPage = (url: string | undefined, id: string) => Boolean(url && (url.startsWith(`chrome-extension://${id}/`) || url.startsWith(`moz-extension://${id}/`)));
+const ownPage = (url: string | undefined, id: string) =>
+  Boolean(url && (url.startsWith(`chrome-extension://${id}/`) || url.startsWith(`moz-extension://${id}/`)));
 
 /** True for our practice page (a tab's URL, as the browser reports it: pages cannot forge it). */
 export function isPracticePage(url: string | undefined, id: string): boolean {

@@ -12,7 +12,17 @@ const proc: Procedure = {
   kind: 'contact',
   start: 'a',
   steps: [
-    { id: 'a', title: t('a'), timeLimitSec: 10, checklist: [{ id: 'a1', text: t('a1'), required: true }, { id: 'a2', text: t('a2'), required: true }], next: 'b', fadeAfter: 2 },
+    {
+      id: 'a',
+      title: t('a'),
+      timeLimitSec: 10,
+      checklist: [
+        { id: 'a1', text: t('a1'), required: true },
+        { id: 'a2', text: t('a2'), required: true },
+      ],
+      next: 'b',
+      fadeAfter: 2,
+    },
     { id: 'b', title: t('b'), guidance: t('g'), checklist: [{ id: 'b1', text: t('b1'), required: true }] },
   ],
 };
@@ -48,7 +58,13 @@ describe('stepOutcomes', () => {
     expect(stepOutcomes(run({ backs: { a: 1 } }), proc).get('a')).toBe('back');
     expect(stepOutcomes(run({ ticks: { a1: 1000, b1: 6000 }, skips: { a2: { reason: 'x', at: 1 } } }), proc).get('a')).toBe('skipped');
     expect(stepOutcomes(run({ ticks: { a1: 3000, a2: 2000, b1: 6000 } }), proc).get('a')).toBe('order');
-    const slow = run({ path: [{ stepId: 'a', at: 0 }, { stepId: 'b', at: 11_000 }], finishedAt: 12_000 });
+    const slow = run({
+      path: [
+        { stepId: 'a', at: 0 },
+        { stepId: 'b', at: 11_000 },
+      ],
+      finishedAt: 12_000,
+    });
     expect(stepOutcomes(slow, proc).get('a')).toBe('time');
     expect(stepOutcomes(slow, proc).get('b')).toBe('clean');
   });

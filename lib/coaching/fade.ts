@@ -70,7 +70,13 @@ function outcomeOf(run: Run, step: Step, spentMs: number): StepOutcome {
 }
 
 /** The stat after one more completion. `changed`: the step's wording changed since `prev.version`. */
-export function countOutcome(prev: StepStat | undefined, key: Pick<StepStat, 'packId' | 'procedureId' | 'stepId' | 'version'>, outcome: StepOutcome, changed: boolean, at: number): StepStat {
+export function countOutcome(
+  prev: StepStat | undefined,
+  key: Pick<StepStat, 'packId' | 'procedureId' | 'stepId' | 'version'>,
+  outcome: StepOutcome,
+  changed: boolean,
+  at: number,
+): StepStat {
   const base = prev && !changed ? prev.streak : 0;
   return {
     ...key,

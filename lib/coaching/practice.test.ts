@@ -14,7 +14,13 @@ const proc: Procedure = {
   steps: [
     { id: 'greet', title: t('greet'), timeLimitSec: 15, phrases: [{ id: 'hello', text: t('您好') }], next: 'verify' },
     { id: 'verify', title: t('verify'), checklist: [{ id: 'ok', text: t('ok'), required: true, verifiesIdentity: true }], next: 'act' },
-    { id: 'act', title: t('act'), requiresIdentity: true, checklist: [{ id: 'done', text: t('done'), required: true }], choices: [{ id: 'end', label: t('end'), next: 'end' }] },
+    {
+      id: 'act',
+      title: t('act'),
+      requiresIdentity: true,
+      checklist: [{ id: 'done', text: t('done'), required: true }],
+      choices: [{ id: 'end', label: t('end'), next: 'end' }],
+    },
     { id: 'end', title: t('end') },
   ],
 };
@@ -46,7 +52,20 @@ describe('scorePractice', () => {
     expect(scorePractice(run({}), proc, new Set(['hello']))).toMatchObject({ score: 4, max: 4 });
   });
   it('names each missed check and the steps that missed it', () => {
-    const s = scorePractice(run({ ticks: { ok: 22_000 }, skips: { done: { reason: 'x', at: 1 } }, path: [{ stepId: 'greet', at: 0 }, { stepId: 'verify', at: 16_000 }, { stepId: 'act', at: 20_000 }, { stepId: 'end', at: 30_000 }] }), proc, new Set());
+    const s = scorePractice(
+      run({
+        ticks: { ok: 22_000 },
+        skips: { done: { reason: 'x', at: 1 } },
+        path: [
+          { stepId: 'greet', at: 0 },
+          { stepId: 'verify', at: 16_000 },
+          { stepId: 'act', at: 20_000 },
+          { stepId: 'end', at: 30_000 },
+        ],
+      }),
+      proc,
+      new Set(),
+    );
     expect(s.score).toBe(0);
     expect(Object.fromEntries(s.checks.map((c) => [c.id, c.steps]))).toEqual({ verify: ['act'], wording: ['greet'], required: ['act'], time: ['greet'] });
   });

@@ -11,7 +11,11 @@ export function checkScenarios(procedure: Procedure, base: string, error: Report
     if (seen.has(scenario.id)) error(`${at}.id`, `duplicate scenario id "${scenario.id}"`);
     seen.add(scenario.id);
     scenario.lines.forEach((line, k) => {
-      if (!steps.has(line.step)) error(`${at}.lines[${k}].step`, `unknown step "${line.step}" (a scenario line is said when the practice contact reaches a step of procedure "${procedure.id}")`);
+      if (!steps.has(line.step))
+        error(
+          `${at}.lines[${k}].step`,
+          `unknown step "${line.step}" (a scenario line is said when the practice contact reaches a step of procedure "${procedure.id}")`,
+        );
     });
   });
 }

@@ -92,8 +92,17 @@ export function createPanelStore(deps: StoreDeps) {
         const practice = state.practice === true;
         const kept = practice ? Object.fromEntries(Object.entries(get().runs).filter(([id]) => get().practiceRuns[id])) : {};
         const indexed = indexPacks(state.packs, state.packMeta);
-        if (practice) for (const [key, pack] of Object.entries(get().packs)) if (pack.procedures.some((p) => p.id.startsWith('drill.'))) indexed.packs[key] = pack;
-        set({ ready: true, loadError: undefined, settings: state.settings, runs: { ...runs, ...kept }, activeRunId: practice ? get().activeRunId : activeRunId, practice, ...indexed });
+        if (practice)
+          for (const [key, pack] of Object.entries(get().packs)) if (pack.procedures.some((p) => p.id.startsWith('drill.'))) indexed.packs[key] = pack;
+        set({
+          ready: true,
+          loadError: undefined,
+          settings: state.settings,
+          runs: { ...runs, ...kept },
+          activeRunId: practice ? get().activeRunId : activeRunId,
+          practice,
+          ...indexed,
+        });
       } catch (err) {
         set({ loadError: err instanceof Error ? err.message : String(err) });
       }

@@ -48,7 +48,13 @@ export function createPracticeSlice(set: SetState, get: GetState, deps: StoreDep
     const procedure = pack?.procedures.find((p) => p.id === runProcedureId);
     if (!pack || !procedure) return;
     const run = startRun(procedure, pack, { id: `practice-${deps.newId()}`, at: deps.now() });
-    set((s) => ({ runs: { ...s.runs, [run.id]: run }, activeRunId: run.id, practiceRuns: { ...s.practiceRuns, [run.id]: { ...meta, used: [] } }, practiceResult: null, blocked: null }));
+    set((s) => ({
+      runs: { ...s.runs, [run.id]: run },
+      activeRunId: run.id,
+      practiceRuns: { ...s.practiceRuns, [run.id]: { ...meta, used: [] } },
+      practiceResult: null,
+      blocked: null,
+    }));
   }
   return {
     practice: false,

@@ -26,7 +26,8 @@ export function coachPack(version: 1 | 2, opts: { requireDrill?: boolean } = {})
           {
             id: 'hello',
             title: L('问候', 'Hello'),
-            guidance: version === 1 ? L('热情问候客户。', 'Greet the customer warmly.') : L('三声内接听并热情问候。', 'Answer within three rings and greet warmly.'),
+            guidance:
+              version === 1 ? L('热情问候客户。', 'Greet the customer warmly.') : L('三声内接听并热情问候。', 'Answer within three rings and greet warmly.'),
             phrases: [{ id: 'hi', text: version === 1 ? L('您好', 'Hello') : L('您好,很高兴为您服务', 'Hello, glad to help') }],
             checklist: [{ id: 'greeted', text: L('已问候', 'Greeted'), required: true }],
             next: 'verify',

@@ -109,7 +109,12 @@ describe('fading guidance', () => {
     await cleanPass(panel, PASS);
 
     await importPack(options, coachPack(2));
-    await expect.poll(async () => (await call<{ packMeta: Array<{ id: string; version: number }> }>(options, 'state.load')).packMeta.find((p) => p.id === 'acme.coach')?.version).toBe(2);
+    await expect
+      .poll(
+        async () =>
+          (await call<{ packMeta: Array<{ id: string; version: number }> }>(options, 'state.load')).packMeta.find((p) => p.id === 'acme.coach')?.version,
+      )
+      .toBe(2);
     await page.reload();
     panel = await panelFrame(page, browser.extensionId);
     await inputOpen(panel);

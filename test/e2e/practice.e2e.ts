@@ -42,7 +42,10 @@ async function count(store: string): Promise<{ n: number; ids: string[] }> {
         req.onerror = () => fail(req.error);
         req.onsuccess = () => {
           const r = req.result.transaction(s).objectStore(s).getAll();
-          r.onsuccess = () => (req.result.close(), ok({ n: r.result.length, ids: r.result.map((x: { id?: string; stepId?: string }) => x.id ?? x.stepId ?? '') }));
+          r.onsuccess = () => (
+            req.result.close(),
+            ok({ n: r.result.length, ids: r.result.map((x: { id?: string; stepId?: string }) => x.id ?? x.stepId ?? '') })
+          );
         };
       }),
     store,
