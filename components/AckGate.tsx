@@ -26,8 +26,10 @@ export function useAckGate() {
   useEffect(() => {
     if (!settled) void store.getState().loadPackUpdates();
   }, [settled]);
+  const practice = usePanel((s) => s.practice);
   const step = active && currentStep(active.run, active.procedure);
-  if (!run || !step || run.status !== 'open') return null;
+  // Practice (and the drill itself) is where new wording is learnt: no gate there.
+  if (!run || !step || run.status !== 'open' || practice) return null;
   // Until the background answers we cannot tell: show nothing rather than a phrase to unsee.
   if (!settled)
     return (
