@@ -46,7 +46,17 @@ export default tseslint.config(
   zone(['lib/hub/**'], [...NOT_TESTS_FROM_PROD, ...BROWSER.slice(0, 2)]),
   // The pure core: runs in plain Node (CLI, hub, tests) as well as in the extension.
   zone(
-    ['lib/engine/**', 'lib/pack/**', 'lib/distribution/**', 'lib/search/**', 'lib/settings/**', 'lib/shortcuts/**', 'lib/context/**', 'lib/followups/**'],
+    [
+      'lib/engine/**',
+      'lib/pack/**',
+      'lib/distribution/**',
+      'lib/search/**',
+      'lib/settings/**',
+      'lib/shortcuts/**',
+      'lib/context/**',
+      'lib/followups/**',
+      'lib/coaching/**',
+    ],
     [...NOT_UI_OR_TESTS, ...BROWSER],
   ),
   // Host-page I/O runs in every CRM frame's content script: DOM only, no storage or UI framework.

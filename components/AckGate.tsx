@@ -26,8 +26,10 @@ export function useAckGate() {
   useEffect(() => {
     if (!settled) void store.getState().loadPackUpdates();
   }, [settled]);
+  const practice = usePanel((s) => s.practice);
   const step = active && currentStep(active.run, active.procedure);
-  if (!run || !step || run.status !== 'open') return null;
+  // Practice (and the drill itself) is where new wording is learnt: no gate there.
+  if (!run || !step || run.status !== 'open' || practice) return null;
   // Until the background answers we cannot tell: show nothing rather than a phrase to unsee.
   if (!settled)
     return (
@@ -44,6 +46,7 @@ export function AckGate({ run, step, pending }: { run: Run; step: Step; pending:
   const tr = useT();
   const pt = usePackText();
   const ackError = usePanel((s) => s.ackError);
+  const drillRequired = usePanel((s) => s.packs[packKey(run.packId, run.packVersion)]?.coaching?.requireDrill === true);
   const ack = () =>
     void store.getState().ackPhrases(
       run.packId,
@@ -67,9 +70,20 @@ export function AckGate({ run, step, pending }: { run: Run; step: Step; pending:
             {tr('ack.error', { error: ackError })}
           </p>
         )}
-        <button type="button" class="cc-btn cc-btn--primary" data-testid="cc-ack" onClick={ack}>
-          {tr('ack.confirm')}
-        </button>
+        {drillRequired ? (
+          <>
+            <p class="cc-muted" data-testid="cc-drill-required">
+              {tr('drill.required')}
+            </p>
+            <button type="button" class="cc-btn cc-btn--primary" data-testid="cc-open-practice" onClick={() => void store.getState().openPractice()}>
+              {tr('drill.start')}
+            </button>
+          </>
+        ) : (
+          <button type="button" class="cc-btn cc-btn--primary" data-testid="cc-ack" onClick={ack}>
+            {tr('ack.confirm')}
+          </button>
+        )}
       </div>
     </section>
   );

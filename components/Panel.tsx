@@ -15,6 +15,9 @@ import { SearchPalette } from './SearchPalette';
 import { FollowUps } from './FollowUps';
 import { openRunsInOrder } from './RunSwitcher';
 import { Icon } from './Icon';
+import { PracticeHome } from './PracticeHome';
+import { PracticeResult } from './PracticeResult';
+import { PracticeBanner } from './PracticeParts';
 import { useAfterFirstFrame } from './use-after-first-frame';
 
 export type PanelView = 'run' | 'history';
@@ -24,6 +27,8 @@ export function Panel({ onCollapse }: { onCollapse: () => void }) {
   const tr = useT();
   const active = useActiveRun();
   const runs = usePanel((s) => s.runs);
+  const practice = usePanel((s) => s.practice);
+  const practiceResult = usePanel((s) => s.practiceResult !== null);
   const [view, setView] = useState<PanelView>('run');
   const [help, setHelp] = useState(false);
   const filled = useAfterFirstFrame();
@@ -56,7 +61,9 @@ export function Panel({ onCollapse }: { onCollapse: () => void }) {
         <History />
       </div>
     );
-  } else body = active ? <RunView /> : <ProcedurePicker />;
+  } else if (active) body = <RunView />;
+  else if (practice) body = practiceResult ? <PracticeResult /> : <PracticeHome />;
+  else body = <ProcedurePicker />;
 
   // The body comes one frame after the header: in a renderer that has not laid out text yet,
   // the whole panel's first layout was one task of 40–70 ms (test/bench/panel-boot.ts --restart).
@@ -64,6 +71,7 @@ export function Panel({ onCollapse }: { onCollapse: () => void }) {
   return (
     <div class={filled ? 'cc-panel' : 'cc-panel cc-panel--loading'} aria-busy={filled ? undefined : 'true'} data-testid="cc-panel">
       <Header onCollapse={onCollapse} onHelp={() => setHelp(true)} onNavigate={setView} />
+      <PracticeBanner />
       <SaveBanner />
       <PackNotices />
       <main class="cc-body">{filled && body}</main>

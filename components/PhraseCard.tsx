@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Phrase } from '@/lib/pack/schema';
 import { fillVariables, listVariables } from '@/lib/pack/text';
-import { usePanel } from '@/lib/store/use-store';
+import { usePanel, usePanelStore } from '@/lib/store/use-store';
 import { activeContextValues } from '@/lib/store/context-slice';
 import { usePackText, useT } from '@/lib/i18n/use-t';
 import { useActions } from './actions';
@@ -47,6 +47,7 @@ export function PhraseCard({ phrase, n }: { phrase: Phrase; n: number }) {
   const keys = useBinding('insert', n);
   const pt = usePackText();
   const actions = useActions();
+  const store = usePanelStore(); // practice scoring: which standard phrases were used (issue 13.4)
   const profile = usePanel((s) => s.settings.profile);
   const [result, setResult] = useState<Result | null>(null);
   const live = useRef(true);
@@ -62,6 +63,7 @@ export function PhraseCard({ phrase, n }: { phrase: Phrase; n: number }) {
 
   async function copy() {
     const ok = await actions.copy(text).catch(() => false);
+    if (ok) store.getState().notePhraseUsed(phrase.id);
     show(ok ? { tone: 'ok', text: tr('phrase.copied') } : { tone: 'error', text: tr('phrase.copyFailed') });
   }
   // Unfilled variables would go into the CRM as raw "{company}": only after the agent says so.
@@ -75,9 +77,10 @@ export function PhraseCard({ phrase, n }: { phrase: Phrase; n: number }) {
     if (missing.length > 0 && !confirmed) return setConfirming(true);
     setConfirming(false);
     const res = await actions.insert(text).catch((err: unknown) => ({ ok: false as const, reason: String(err) }));
-    if (res.ok) return show({ tone: 'ok', text: tr('phrase.inserted') });
+    if (res.ok) return (store.getState().notePhraseUsed(phrase.id), show({ tone: 'ok', text: tr('phrase.inserted') }));
     const why = insertFailureText(tr, res);
     const copied = await actions.copy(text).catch(() => false);
+    if (copied) store.getState().notePhraseUsed(phrase.id);
     show({ tone: copied ? 'warn' : 'error', text: `${why} — ${tr(copied ? 'phrase.copiedInstead' : 'phrase.copyFailed')}` });
   }
   useShortcuts({ insert: (m) => void (keyed && m.n === n && insert()) });

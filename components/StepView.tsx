@@ -1,5 +1,5 @@
 /** The current step: title, source, timing, guidance, then phrases, checklist and choices. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { currentStep } from '@/lib/engine';
 import { usePackText, useT } from '@/lib/i18n/use-t';
 import { useActiveRun } from './use-run';
@@ -12,22 +12,27 @@ import { ShowMe } from './ShowMe';
 import { IntakeRecord } from './IntakeRecord';
 import { useAckGate } from './AckGate';
 import { TickShortcut } from './TickShortcut';
+import { Guidance, useGuidance } from './Guidance';
+import { CustomerLine } from './PracticeParts';
+import { packKey } from '@/lib/store/panel-store';
+import { usePanel } from '@/lib/store/use-store';
 
 export function StepView() {
   const tr = useT();
   const pt = usePackText();
   const active = useActiveRun();
   const ackGate = useAckGate();
-  // Experienced agents know the guidance; new hires always see it in full.
-  const [showGuidance, setShowGuidance] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
   // The button that moved us here (a choice, Start) may be gone: give keyboard users a place to be.
   useEffect(() => {
     if (document.activeElement === document.body || !document.activeElement) titleRef.current?.focus();
   }, []);
+  const pack = usePanel((s) => (active ? s.packs[packKey(active.run.packId, active.run.packVersion)] : undefined));
+  const step = active && currentStep(active.run, active.procedure);
+  // Hooks before any early return: the guidance state of the current step (lib/coaching).
+  const guidance = useGuidance(active?.run, pack, step);
   if (!active) return null;
-  const { run, procedure, ctx } = active;
-  const step = currentStep(run, procedure);
+  const { run } = active;
   if (!step)
     return (
       <p class="cc-notice" role="alert">
@@ -38,7 +43,7 @@ export function StepView() {
 
   const enteredAt = run.path[run.path.length - 1]?.at ?? run.createdAt;
   const phrases = (step.phrases ?? []).filter((p) => !run.channel || !p.channels || p.channels.includes(run.channel));
-  const compact = ctx.mode === 'experienced';
+  const collapsed = guidance?.collapsed === true && !guidance.requested;
 
   return (
     <section class="cc-step" aria-labelledby="cc-step-title">
@@ -54,19 +59,10 @@ export function StepView() {
         )}
         {step.timeLimitSec !== undefined && run.status === 'open' && <Countdown enteredAt={enteredAt} limitSec={step.timeLimitSec} />}
       </div>
+      <CustomerLine runId={run.id} step={step} />
       <ContextFields />
-      {step.guidance &&
-        (compact ? (
-          <div class="cc-guidance cc-guidance--compact">
-            <button type="button" class="cc-link" aria-expanded={showGuidance} aria-controls="cc-guidance-text" onClick={() => setShowGuidance(!showGuidance)}>
-              {tr(showGuidance ? 'step.guidanceHide' : 'step.guidanceShow')}
-            </button>
-            {showGuidance && <p id="cc-guidance-text">{pt(step.guidance)}</p>}
-          </div>
-        ) : (
-          <p class="cc-guidance">{pt(step.guidance)}</p>
-        ))}
-      <ShowMe step={step} />
+      <Guidance run={run} step={step} state={guidance} />
+      {!collapsed && <ShowMe step={step} />}
       {phrases.length > 0 && (
         <div class="cc-phrases" role="group" aria-label={tr('step.phrases')}>
           {phrases.map((phrase, i) => (

@@ -2,6 +2,7 @@
  * A small pack and a fake background for component tests. The pack is parsed against the
  * real schema in the tests, so it cannot drift from the format.
  */
+import type { CoachingStat } from '@/lib/coaching/fade';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import type { Pack } from '@/lib/pack/schema';
@@ -85,7 +86,7 @@ export interface Harness {
   store: PanelStore;
   calls: { type: RequestType; payload: unknown }[];
   actions: PanelActions & { log: string[] };
-  backend: { failPuts: boolean; insertResult: InsertResult; copyOk: boolean; history: Run[]; followUpsOwned?: number };
+  backend: { failPuts: boolean; insertResult: InsertResult; copyOk: boolean; history: Run[]; followUpsOwned?: number; stats?: CoachingStat[] };
   click(el: Element | null): Promise<void>;
   key(init: KeyboardEventInit, target?: EventTarget): Promise<void>;
   $(testId: string): HTMLElement | null;
@@ -107,6 +108,7 @@ export async function mountApp(settings: Partial<Settings> = {}): Promise<Harnes
     calls.push({ type, payload });
     if (type === 'state.load') return { settings: current, packs: [fixturePack], packMeta: [], openRuns: [], activeRunId: current.activeRunId ?? null };
     if (type === 'run.activate') return { activeRunId: payload.runId };
+    if (type === 'coaching.stats') return { stats: backend.stats ?? [] };
     if (type === 'prefs.patch') return { settings: (current = { ...current, ...(payload.patch as Partial<Settings>) }) };
     if (type === 'run.put') {
       if (backend.failPuts) throw new Error('QuotaExceededError');

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import type { Run } from '@/lib/engine/run';
+import type { CoachingStat } from '@/lib/coaching/fade';
 import { describeBlocked } from './blocked-text';
 import { fixturePack, mountApp, type Harness } from './test-fixtures';
 
@@ -21,14 +22,56 @@ describe('describeBlocked', () => {
 });
 
 describe('guidance', () => {
-  it('is shown in full to new hires and folded for experienced agents', async () => {
+  const stat = (over: Partial<CoachingStat>): CoachingStat => ({
+    packId: fixturePack.id,
+    procedureId: 'inbound-phone',
+    stepId: 'greet',
+    version: fixturePack.version,
+    streak: 5,
+    total: 5,
+    mistakes: 0,
+    last: 'clean',
+    at: 1,
+    changed: false,
+    ...over,
+  });
+  const guidance = () => ui.$('cc-guidance');
+
+  it('is shown in full to new hires, whatever the counts', async () => {
     ui = await mountApp();
+    ui.backend.stats = [stat({})];
     await ui.click(ui.$('cc-start-inbound-phone'));
     expect(text(ui.container)).toContain('Answer within three rings.');
-    await act(async () => ui.store.getState().patchSettings({ mode: 'experienced' }));
+    expect(text(guidance())).toContain('New-hire mode');
+  });
+
+  it('collapses for an experienced agent after N clean runs, says why, and opens on request', async () => {
+    ui = await mountApp({ mode: 'experienced' });
+    ui.backend.stats = [stat({})];
+    await ui.click(ui.$('cc-start-inbound-phone'));
+    expect(guidance()?.dataset.fade).toBe('collapsed');
     expect(text(ui.container)).not.toContain('Answer within three rings.');
-    await ui.click(button('Show guidance'));
+    expect(text(guidance())).toContain('cleanly 5 times in a row');
+    await ui.click(button('Show full guidance'));
     expect(text(ui.container)).toContain('Answer within three rings.');
+    expect(guidance()?.dataset.reason).toBe('requested');
+    await ui.click(button('Collapse guidance'));
+    expect(text(ui.container)).not.toContain('Answer within three rings.');
+  });
+
+  it('stays expanded while learning, after a mistake and after a wording change', async () => {
+    for (const [over, reason] of [
+      [{ streak: 2 }, 'learning'],
+      [{ streak: 0, last: 'back' }, 'mistake'],
+      [{ changed: true }, 'changed'],
+    ] as const) {
+      ui = await mountApp({ mode: 'experienced' });
+      ui.backend.stats = [stat(over)];
+      await ui.click(ui.$('cc-start-inbound-phone'));
+      expect(guidance()?.dataset.reason).toBe(reason);
+      expect(text(ui.container)).toContain('Answer within three rings.');
+      ui.unmount();
+    }
   });
 });
 

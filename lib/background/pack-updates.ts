@@ -51,6 +51,9 @@ export function createPackUpdatesService({ db, ports, config }: Deps): HandlersF
       return { ok: true };
     },
     'pack.ack': async ({ packId, version, procedureId, phraseIds }, sender) => {
+      // The pack may require its release drill instead (issue 13.4; lib/background/practice.ts).
+      if ((await repo.getPack(db, packId, version))?.coaching?.requireDrill)
+        throw new Error('This release must be practised first: take its drill on the practice page.');
       await repo.putAcks(db, ackRows(packId, version, procedureId, phraseIds, Date.now()));
       // Other panels (other tabs) must stop asking for the same acknowledgement.
       ports.toPanels({ type: 'packs.changed' }, { tabId: sender.tab?.id, frameId: sender.frameId });

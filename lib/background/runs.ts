@@ -10,21 +10,30 @@ import { forgetTab } from '../session/active-run';
 import type { PanelServiceDeps } from './deps';
 import type { FollowUpsService } from './followups';
 import type { PacksService } from './packs';
+import type { CoachingService } from './coaching';
+import { isPracticePage } from './practice';
 
 type Deps = PanelServiceDeps & {
   packs: Pick<PacksService, 'ensureDefaultPack' | 'packsForState'>;
   /** Clears the alarms and notifications of follow-ups deleted with their run. */
   followUps: Pick<FollowUpsService, 'forgetFollowUps'>;
+  /** A contact just stored as finished: counted for fading guidance (lib/background/coaching.ts). */
+  coaching?: Pick<CoachingService, 'countRun'>;
 };
 type Handled = 'state.load' | 'run.put' | 'run.delete' | 'run.owned' | 'run.activate' | 'runs.history';
 
-export function createRunsService({ db, browser, ports, packs, followUps }: Deps) {
+export function createRunsService({ db, browser, ports, packs, followUps, coaching }: Deps) {
   const session = browser.storage.session;
 
   const handlers: HandlersFor<Handled> = {
     'state.load': async (_p, sender) => {
       // The first panel may open before onInstalled has finished installing the default pack.
       if ((await db.packs.count()) === 0) await packs.ensureDefaultPack();
+      if (isPracticePage(sender.tab?.url, browser.runtime.id)) {
+        // The practice panel shows no real contact, and its own are never stored (issue 13.4).
+        const [settings, { packs: list, meta }] = await Promise.all([repo.getSettings(db), packs.packsForState([])]);
+        return { settings, packs: list, packMeta: meta, openRuns: [], activeRunId: null, practice: true };
+      }
       const [settings, openRuns, activeRunId] = await Promise.all([
         repo.getSettings(db),
         openRunsWithLabels(db, session),
@@ -34,9 +43,13 @@ export function createRunsService({ db, browser, ports, packs, followUps }: Deps
       return { settings, packs: list, packMeta: meta, openRuns, activeRunId };
     },
     'run.put': async ({ run }, sender) => {
+      // A practice contact is never real: not stored, so not in History, counts or reports.
+      if (isPracticePage(sender.tab?.url, browser.runtime.id)) throw new Error('A practice contact is not stored.');
       const result = await storeRun(db, session, run); // the higher revision wins
       // Other panels hear of it only when it was stored: a losing write changes nothing there.
       if (result.saved) ports.toPanels({ type: 'run.changed', run }, { tabId: sender.tab?.id, frameId: sender.frameId });
+      // Counting must not fail the save: the contact is stored, the counts are a nicety.
+      if (result.saved && run.status === 'finished') await coaching?.countRun(run).catch(() => undefined);
       return result;
     },
     'run.delete': async ({ runId }) => {

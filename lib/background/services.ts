@@ -8,6 +8,8 @@ import type { Handlers, HandlersFor } from '../messaging/server';
 import { classifySender, type ExtensionIdentity, type SenderInfo } from '../messaging/sender';
 import type { ExtensionApi } from './deps';
 import { createContextService } from './context';
+import { createCoachingService } from './coaching';
+import { createPracticeService, isPracticePage, ownPage } from './practice';
 import { createFocusService } from './focus';
 import { createFollowUpsService } from './followups';
 import { createInjectService } from './inject';
@@ -49,12 +51,18 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
   const focus = createFocusService(base);
   const layout = createLayoutService({ ...base, sites });
   const followUps = createFollowUpsService(base);
-  const runs = createRunsService({ ...base, packs, followUps });
+  const coaching = createCoachingService(base);
+  const runs = createRunsService({ ...base, packs, followUps, coaching });
   const pageKeys = createPageKeysService(base);
   const subscriptions = createSubscriptionsService({ ...base, config });
 
   const panel: HandlersFor<'panel.ticket' | 'panel.claim'> = {
-    'panel.ticket': async (_p, sender) => ({ ticket: await sessions.issue(sender) }),
+    'panel.ticket': async (_p, sender) => {
+      // Of our own pages, only the practice page hosts a panel (lib/background/practice.ts).
+      if (ownPage(sender.url, browser.runtime.id) && !isPracticePage(sender.url, browser.runtime.id))
+        throw new Error('Only the practice page hosts a panel among Cuecard pages.');
+      return { ticket: await sessions.issue(sender) };
+    },
     'panel.claim': async ({ ticket }, sender) => {
       await sessions.claim(ticket, sender);
       return { ok: true };
@@ -74,6 +82,8 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
     ...context.handlers,
     ...followUps.handlers,
     ...pageKeys.handlers,
+    ...coaching.handlers,
+    ...createPracticeService({ db, browser, ports, config }),
   };
 
   return { handlers, kindOf, ports, sessions, sites, inject, packs, runs, focus, layout, followUps, pageKeys, subscriptions };

@@ -12,6 +12,7 @@ import type { SubState } from '../distribution/fetch-policy';
 import type { FollowUp } from '../followups/schema';
 import type { BrokenAnchor } from '../context/broken-anchors';
 import type { KeptValues } from '../context/kept';
+import type { StepStat } from '../coaching/fade';
 import { installFaults } from './faults';
 import { hasLegacy, legacyRows, storageLocalSource, type LegacySource } from './legacy-local';
 
@@ -47,6 +48,8 @@ export class CuecardDb extends Dexie {
   followups!: EntityTable<FollowUp, 'id'>;
   brokenAnchors!: Dexie.Table<BrokenAnchor, BrokenKey>;
   kept!: EntityTable<KeptValues, 'runId'>;
+  /** Per-step counts for fading guidance (lib/coaching/fade.ts); counts only, no customer data. */
+  stepStats!: Dexie.Table<StepStat, [string, string, string]>;
 
   /** The storage.local values read before opening (see lib/db/legacy-local.ts). */
   private legacy: Record<string, unknown> | undefined;
@@ -87,6 +90,11 @@ export class CuecardDb extends Dexie {
         kept: 'runId, at',
       })
       .upgrade((tx) => this.importLegacy(tx));
+    // v6 (coaching, issue 13.3): per-agent, per-step counts for fading guidance. A new table
+    // only. v5 is the hub outbox, declared by another change; Dexie allows the gap.
+    this.version(6).stores({
+      stepStats: '[packId+procedureId+stepId], packId',
+    });
     this.on('populate', (tx) => this.importLegacy(tx));
   }
 

@@ -6,7 +6,7 @@ import type { Run, RunEvent } from './run';
 import { gotoIndex, lastVisit, whyNot, type EngineContext } from './why-not';
 import { stepById } from './graph';
 import { clip, LABEL_MAX, REASON_MAX } from './text';
-import { without } from './records';
+import { own, without } from './records';
 
 export function reduce(run: Run, event: RunEvent, ctx: EngineContext): Run {
   // The single gate: every rule lives in whyNot, so apply() may assume the event is valid.
@@ -63,7 +63,9 @@ function apply(run: Run, event: RunEvent, ctx: EngineContext): Run {
  */
 function truncate(run: Run, index: number): Run {
   const path = run.path.slice(0, index + 1);
+  const target = path[path.length - 1]!.stepId;
+  const backs = { ...run.backs, [target]: (own(run.backs ?? {}, target) ?? 0) + 1 };
   const left = new Set(path.slice(0, -1).map((v) => v.stepId));
   const choices = Object.fromEntries(Object.entries(run.choices).filter(([id]) => left.has(id)));
-  return { ...run, path, choices };
+  return { ...run, path, choices, backs };
 }

@@ -33,6 +33,11 @@ export const RunSchema = v.strictObject({
   skips: v.record(IdSchema, SkipSchema),
   /** Branch taken at each step with choices: step id → choice id. */
   choices: v.record(IdSchema, IdSchema),
+  /**
+   * Steps the agent came back to with Back or a jump (step id → how often): a step left too
+   * early. Counts only; lib/coaching reads it to tell a clean completion from a mistake.
+   */
+  backs: v.optional(v.record(IdSchema, v.pipe(v.number(), v.integer(), v.minValue(1)))),
   createdAt: v.number(),
   updatedAt: v.number(),
   finishedAt: v.optional(v.number()),

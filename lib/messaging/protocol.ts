@@ -18,6 +18,7 @@ import type { FrameRead } from '../context/merge';
 import type { PageSite } from '../context/pack-context';
 import type { Locator } from '../pack/context-schema';
 import type { SenderKind } from './sender';
+import type { CoachingStat } from '../coaching/fade';
 
 export type { SenderKind } from './sender';
 
@@ -63,11 +64,16 @@ const PAGE = ['page'] as const;
 export const requests = {
   // Panel framing (lib/background/panel-sessions.ts): a content script asks for a one-time
   // ticket for the panel frame it is about to create; panel.html presents it as it starts.
-  'panel.ticket': msg<{ ticket: string }>()({ from: PAGE, schema: Empty }),
+  // The practice page (an extension page of ours, issue 13.4) hosts the panel too.
+  'panel.ticket': msg<{ ticket: string }>()({ from: ['page', 'options'], schema: Empty }),
   'panel.claim': msg<Ok>()({ from: ['claimant', 'panel'], schema: v.strictObject({ ticket: Ticket }) }),
 
   /** `activeRunId`: the contact of the sender's tab, or the agent's most recent one for a new tab. */
-  'state.load': msg<{ settings: Settings; packs: Pack[]; packMeta: PackMeta[]; openRuns: Run[]; activeRunId: string | null }>()({ from: EXT, schema: Empty }),
+  /** `practice`: the panel is on the practice page (issue 13.4): its contacts are never real. */
+  'state.load': msg<{ settings: Settings; packs: Pack[]; packMeta: PackMeta[]; openRuns: Run[]; activeRunId: string | null; practice?: boolean }>()({
+    from: EXT,
+    schema: Empty,
+  }),
   /** `run`: what the database holds now — the sent run when `saved`, else the stored higher revision. */
   'run.put': msg<{ saved: boolean; run: Run }>()({ from: PANEL, schema: v.strictObject({ run: RunSchema }) }),
   /** History (in the panel) deletes a finished contact with what it owns; `followUps`: how many went with it. */
@@ -145,6 +151,13 @@ export const requests = {
   'page.shortcuts': msg<{ combos: string[] }>()({ from: PAGE, schema: Empty }),
   /** A content script took one of those keys in the page; the background hands it to the panel of that tab. */
   'page.key': msg<{ delivered: number }>()({ from: PAGE, schema: v.strictObject({ combo: v.pipe(v.string(), v.maxLength(40)) }) }),
+  // coaching (issue 13.3, 13.4) ------------------------------------------------------------
+  /** Per-step counts for fading guidance, each with whether its wording changed since it was counted. */
+  'coaching.stats': msg<{ stats: CoachingStat[] }>()({ from: PANEL, schema: v.strictObject({ ...PackRef.entries, procedureId: IdSchema }) }),
+  /** A release drill over one procedure's changed steps was completed: its changed wording counts as read. */
+  'practice.drillDone': msg<{ acked: Record<string, number> }>()({ from: PANEL, schema: v.strictObject({ ...PackRef.entries, procedureId: IdSchema }) }),
+  /** Open the practice page in a new tab. */
+  'practice.open': msg<Ok>()({ from: PANEL, schema: Empty }),
 } satisfies Record<string, MessageSpec<unknown>>;
 
 export type RequestType = keyof typeof requests;

@@ -3,6 +3,7 @@
  * say (ids that must be unique, `next` that must point somewhere, a flow that must end).
  * Every problem carries the path of the offending value, like the schema errors do.
  */
+import { checkScenarios } from './check-scenarios';
 import type { LText, Pack, Procedure, Step } from './schema';
 import { checkContext } from './check-context';
 
@@ -30,6 +31,7 @@ export function checkPack(pack: Pack): { errors: PackError[]; warnings: PackErro
     error,
   );
   pack.procedures.forEach((procedure, i) => checkProcedure(procedure, `procedures[${i}]`, error));
+  pack.procedures.forEach((procedure, i) => checkScenarios(procedure, `procedures[${i}]`, error));
   checkContext(pack, error);
 
   // Missing English is a warning: the panel falls back to Chinese, so the pack still works.

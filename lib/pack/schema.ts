@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { IdSchema, LTextSchema } from './base-schema';
 import { AnchorsSchema, SitesSchema, TemplatesSchema } from './context-schema';
+import { CoachingSchema, FadeAfterSchema, ScenariosSchema } from './coaching-schema';
 
 export { IdSchema, LTextSchema };
 
@@ -55,6 +56,8 @@ export const StepSchema = v.strictObject({
   source: v.optional(v.pipe(v.string(), v.maxLength(40))),
   /** CRM elements this step is about, for "Show me" (lib/pack/context-schema.ts). */
   anchors: v.optional(AnchorsSchema),
+  /** Clean completions after which this step's guidance fades (overrides the pack's; 0: never fades). */
+  fadeAfter: v.optional(FadeAfterSchema),
 });
 
 export const ProcedureSchema = v.strictObject({
@@ -70,6 +73,8 @@ export const ProcedureSchema = v.strictObject({
   source: v.optional(v.pipe(v.string(), v.maxLength(40))),
   /** Text templates offered on this procedure's steps (intake record, transfer brief). */
   templates: v.optional(TemplatesSchema),
+  /** Practice scenarios: scripted customer lines for a practice contact (lib/pack/coaching-schema.ts). */
+  scenarios: v.optional(ScenariosSchema),
 });
 
 export const PackSchema = v.strictObject({
@@ -85,6 +90,8 @@ export const PackSchema = v.strictObject({
   sites: v.optional(SitesSchema),
   /** Templates offered on steps of any procedure (by step id). */
   templates: v.optional(TemplatesSchema),
+  /** Fading guidance and release drills (lib/pack/coaching-schema.ts). */
+  coaching: v.optional(CoachingSchema),
 });
 
 export type LText = v.InferOutput<typeof LTextSchema>;

@@ -15,6 +15,8 @@ import { createSaveSlice, type SaveSlice } from './save-slice';
 import { createContextSlice, type ContextSlice } from './context-slice';
 import { createPackSlice, type PackSlice } from './pack-slice';
 import { createToolsSlice, type ToolsSlice } from './tools-slice';
+import { createCoachingSlice, type CoachingSlice } from './coaching-slice';
+import { createPracticeSlice, type PracticeSlice } from './practice-slice';
 
 export type Sender = <T extends RequestType>(type: T, payload: RequestOf<T>) => Promise<Responses[T]>;
 
@@ -44,7 +46,7 @@ export interface CoreSlice {
   onPush(push: PanelPush): void;
 }
 
-export type PanelState = CoreSlice & RunSlice & SaveSlice & ToolsSlice & PackSlice & ContextSlice;
+export type PanelState = CoreSlice & RunSlice & SaveSlice & ToolsSlice & PackSlice & ContextSlice & CoachingSlice & PracticeSlice;
 export type PanelStore = ReturnType<typeof createPanelStore>;
 export type SetState = (partial: Partial<PanelState> | ((s: PanelState) => Partial<PanelState>)) => void;
 export type GetState = () => PanelState;
@@ -86,7 +88,21 @@ export function createPanelStore(deps: StoreDeps) {
         // The tab's contact comes from the background on the first load; after that this panel
         // is the one that changes it (and tells the background), so a reload keeps its own.
         const activeRunId = get().ready ? get().activeRunId : (state.activeRunId ?? null);
-        set({ ready: true, loadError: undefined, settings: state.settings, runs, activeRunId, ...indexPacks(state.packs, state.packMeta) });
+        // The practice page's contacts live here only: a reload of the pack list keeps them.
+        const practice = state.practice === true;
+        const kept = practice ? Object.fromEntries(Object.entries(get().runs).filter(([id]) => get().practiceRuns[id])) : {};
+        const indexed = indexPacks(state.packs, state.packMeta);
+        if (practice)
+          for (const [key, pack] of Object.entries(get().packs)) if (pack.procedures.some((p) => p.id.startsWith('drill.'))) indexed.packs[key] = pack;
+        set({
+          ready: true,
+          loadError: undefined,
+          settings: state.settings,
+          runs: { ...runs, ...kept },
+          activeRunId: practice ? get().activeRunId : activeRunId,
+          practice,
+          ...indexed,
+        });
       } catch (err) {
         set({ loadError: err instanceof Error ? err.message : String(err) });
       }
@@ -98,6 +114,7 @@ export function createPanelStore(deps: StoreDeps) {
     },
     onPush(push) {
       if (push.type === 'run.changed') {
+        if (get().practice) return; // the practice page shows no real contact
         // Another tab changed a run: take its write, unless ours of the same run is in flight
         // (then whichever the background stored last is read back once ours has landed).
         if (get().notePush(push.run.id)) return;
@@ -117,5 +134,7 @@ export function createPanelStore(deps: StoreDeps) {
     ...createContextSlice(set, get, deps),
     ...createPackSlice(set, get, deps),
     ...createToolsSlice(set, get, deps),
+    ...createCoachingSlice(set, get, deps),
+    ...createPracticeSlice(set, get, deps),
   }));
 }

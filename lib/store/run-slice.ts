@@ -19,6 +19,7 @@ export interface RunSlice {
 export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): RunSlice {
   function activate(runId: string | undefined) {
     set({ activeRunId: runId ?? null });
+    if (get().practice) return; // the practice page's contact is not the agent's current contact
     void deps.send('run.activate', { runId: runId ?? null }).catch(() => undefined);
   }
   return {
@@ -52,8 +53,12 @@ export function createRunSlice(set: SetState, get: GetState, deps: StoreDeps): R
         else delete open[next.id];
         return { runs: open, blocked: null };
       });
-      if (next.status === 'finished') activate(Object.keys(get().runs)[0]);
-      void get().persist(next);
+      if (next.status === 'finished' && get().practice) get().finishPractice(next);
+      else if (next.status === 'finished') activate(Object.keys(get().runs)[0]);
+      // A finished contact changes the fading-guidance counts once the background has it.
+      void get()
+        .persist(next)
+        .then(() => next.status === 'finished' && get().forgetCoaching());
       return true;
     },
     switchRun(runId) {

@@ -86,6 +86,8 @@ export function createSaveSlice(set: SetState, get: GetState, deps: StoreDeps): 
   return {
     unsaved: {},
     persist(run) {
+      // Practice contacts are never stored (issue 13.4): not in History, counts or reports.
+      if (get().practice) return Promise.resolve(true);
       set((s) => ({ unsaved: { ...s.unsaved, [run.id]: run } }));
       touched.set(run.id, ++seq);
       return write(run);

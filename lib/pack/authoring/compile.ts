@@ -8,6 +8,7 @@ import type { Pack } from '../schema';
 import { buildProcedure } from './build-procedure';
 import { checkReferences } from './check-refs';
 import { applyContextFile } from './context-file';
+import { applyCoachingFile } from './coaching-file';
 import { readProcedureFile } from './procedure-file';
 import { SourceMap, toSegments, type AuthoringIssue, type PathSegment } from './source-map';
 import { parseYamlBlock } from './yaml-block';
@@ -41,6 +42,7 @@ export function compile(files: ReadonlyMap<string, string>): CompileResult {
   if (!pack || procedures.length < names.length) return { ok: false, errors: sortIssues(issues, names), warnings: [] };
   pack.procedures = procedures;
   applyContextFile(files, pack, procedures, issues, map);
+  applyCoachingFile(files, pack, procedures, issues, map);
   const result = parsePack(pack);
   const located = (p: PackError) => {
     const path = toSegments(p.path);

@@ -38,7 +38,7 @@ describe('decompile', () => {
     const pack = parsed(JSON.parse(readFileSync(join(ROOT, 'public/packs/default.json'), 'utf8')));
     const files = [...decompile(pack).keys()];
     expect(files[0]).toBe('pack.yaml');
-    expect(files.slice(1)).toEqual([...pack.procedures.map((p, i) => `${String(i + 1).padStart(2, '0')}-${p.id}.md`), 'context.yaml']);
+    expect(files.slice(1)).toEqual([...pack.procedures.map((p, i) => `${String(i + 1).padStart(2, '0')}-${p.id}.md`), 'context.yaml', 'coaching.yaml']);
   });
 
   it('escapes text that would read as syntax, and pins ids the text would hide', () => {

@@ -8,6 +8,7 @@ import type { ChecklistItem, Choice, LText, Pack, Phrase, Procedure, Step } from
 import { autoCheckId, autoPhraseId } from './build-procedure';
 import { PACK_FILE } from './compile';
 import { CONTEXT_FILE, contextText } from './context-file';
+import { COACHING_FILE, coachingText } from './coaching-file';
 import { endsLikeAttrBlock, escapeLine, formatDuration, writeAttrBlock, writeName } from './syntax';
 
 export function decompile(pack: Pack): Map<string, string> {
@@ -19,6 +20,8 @@ export function decompile(pack: Pack): Map<string, string> {
   });
   const context = contextText(pack);
   if (context !== undefined) files.set(CONTEXT_FILE, context);
+  const coaching = coachingText(pack);
+  if (coaching !== undefined) files.set(COACHING_FILE, coaching);
   return files;
 }
 
