@@ -10,6 +10,7 @@ import type { ExtensionApi } from './deps';
 import { createContextService } from './context';
 import { createFocusService } from './focus';
 import { createFollowUpsService } from './followups';
+import { createHubService } from './hub';
 import { createInjectService } from './inject';
 import { createLayoutService } from './layout';
 import { createPackConfig } from './pack-config';
@@ -52,6 +53,23 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
   const runs = createRunsService({ ...base, packs, followUps });
   const pageKeys = createPageKeysService(base);
   const subscriptions = createSubscriptionsService({ ...base, config });
+  const hub = createHubService({ db, browser, config, fetch: (u, i) => fetch(u, i), checkPacks: () => subscriptions.checkSubscriptions('manual') });
+  const packUpdates = createPackUpdatesService({ db, ports, config });
+
+  // The team hub hears of finished contacts and acknowledgements where they are stored (only
+  // reported while enrolled); the handlers themselves stay as they are.
+  const reported: HandlersFor<'run.put' | 'pack.ack'> = {
+    'run.put': async (p, sender) => {
+      const result = await runs.handlers['run.put'](p, sender);
+      if (result.saved) void hub.onRunStored(result.run).catch(() => undefined);
+      return result;
+    },
+    'pack.ack': async (p, sender) => {
+      const result = await packUpdates['pack.ack'](p, sender);
+      void hub.onAck(p).catch(() => undefined);
+      return result;
+    },
+  };
 
   const panel: HandlersFor<'panel.ticket' | 'panel.claim'> = {
     'panel.ticket': async (_p, sender) => ({ ticket: await sessions.issue(sender) }),
@@ -65,7 +83,7 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
     ...panel,
     ...runs.handlers,
     ...createSettingsService({ db, ports, sites, inject }),
-    ...createPackUpdatesService({ db, ports, config }),
+    ...packUpdates,
     ...packs.handlers,
     ...layout.handlers,
     ...focus.handlers,
@@ -74,9 +92,11 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
     ...context.handlers,
     ...followUps.handlers,
     ...pageKeys.handlers,
+    ...hub.handlers,
+    ...reported,
   };
 
-  return { handlers, kindOf, ports, sessions, sites, inject, packs, runs, focus, layout, followUps, pageKeys, subscriptions };
+  return { handlers, kindOf, ports, sessions, sites, inject, packs, runs, focus, layout, followUps, pageKeys, subscriptions, hub };
 }
 
 export type Services = ReturnType<typeof createServices>;

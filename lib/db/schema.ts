@@ -12,6 +12,7 @@ import type { SubState } from '../distribution/fetch-policy';
 import type { FollowUp } from '../followups/schema';
 import type { BrokenAnchor } from '../context/broken-anchors';
 import type { KeptValues } from '../context/kept';
+import type { OutboxRow } from './outbox-repo';
 import { installFaults } from './faults';
 import { hasLegacy, legacyRows, storageLocalSource, type LegacySource } from './legacy-local';
 
@@ -47,6 +48,7 @@ export class CuecardDb extends Dexie {
   followups!: EntityTable<FollowUp, 'id'>;
   brokenAnchors!: Dexie.Table<BrokenAnchor, BrokenKey>;
   kept!: EntityTable<KeptValues, 'runId'>;
+  outbox!: EntityTable<OutboxRow, 'id'>;
 
   /** The storage.local values read before opening (see lib/db/legacy-local.ts). */
   private legacy: Record<string, unknown> | undefined;
@@ -87,6 +89,11 @@ export class CuecardDb extends Dexie {
         kept: 'runId, at',
       })
       .upgrade((tx) => this.importLegacy(tx));
+    // v5 (hubext): the team hub's outbox (lib/db/outbox-repo.ts). A new table only; the
+    // events it holds are built from runs and acks as they happen, never from old data.
+    this.version(5).stores({
+      outbox: 'id, origin, [state+queuedAt], queuedAt',
+    });
     this.on('populate', (tx) => this.importLegacy(tx));
   }
 
