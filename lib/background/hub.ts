@@ -133,7 +133,11 @@ export function createHubService({ db, browser, config, fetch: fetchFn, checkPac
     const [state, counts, policy, enrolError] = await Promise.all([getState(), outbox.outboxCounts(db), config.rawPolicy(), db.kv.get(ERROR_KEY)]);
     const policyUrl = parseHubPolicy(policy).hub?.url;
     const url = state?.url ?? policyUrl;
-    const hasAccess = url ? await browser.permissions.contains({ origins: [originPattern(url)] }).catch(() => false) : false;
+    const hasAccess = url
+      ? await Promise.resolve()
+          .then(() => browser.permissions.contains({ origins: [originPattern(url)] }))
+          .catch(() => false)
+      : false;
     const enrolled = state && (({ credential: _c, reported: _r, ...rest }) => rest)(state);
     return {
       ...(enrolled ? { enrolled } : {}),

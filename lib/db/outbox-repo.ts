@@ -28,14 +28,14 @@ export const HISTORY_CAP = 1000;
  * Queues what was not queued before (same origin: the same fact). Returns how many were
  * added and how many did not fit.
  */
-export async function enqueue(d: CuecardDb, items: readonly Reported[], at: number): Promise<{ added: number; overflow: number }> {
+export async function enqueue(d: CuecardDb, items: readonly Reported[], at: number, cap = QUEUE_CAP): Promise<{ added: number; overflow: number }> {
   return d.transaction('rw', d.outbox, async () => {
     let queued = await d.outbox.where('[state+queuedAt]').between(['queued', -Infinity], ['queued', Infinity]).count();
     let added = 0;
     let overflow = 0;
     for (const { event, origin } of items) {
       if ((await d.outbox.where('origin').equals(origin).count()) > 0) continue;
-      if (queued >= QUEUE_CAP) {
+      if (queued >= cap) {
         overflow++;
         continue;
       }
