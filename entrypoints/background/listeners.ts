@@ -54,7 +54,12 @@ export function listenForLifecycle(s: Services) {
     await s.inject.injectIntoOpenTabs();
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ALARM) void s.subscriptions.checkSubscriptions('schedule');
+    // The team hub's pack list first, so a pack it started serving is among the URLs checked.
+    if (alarm.name === ALARM)
+      void s.hub
+        .refreshFeed()
+        .catch(() => undefined)
+        .then(() => s.subscriptions.checkSubscriptions('schedule'));
     if (alarm.name.startsWith(FOLLOWUP_PREFIX)) void s.followUps.notifyDue();
     if (alarm.name === HUB_ALARM) void s.hub.flush(true).catch(() => undefined);
   });

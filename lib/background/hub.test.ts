@@ -13,6 +13,7 @@ import * as outbox from '@/lib/db/outbox-repo';
 import { db } from '@/lib/db/schema';
 import type { Run } from '@/lib/engine/run';
 import { openPglite, type Db } from '@/lib/hub/db';
+import { signPack } from '@/lib/pack/sign';
 import { Clock, hubFor } from '../../test/hub/kit';
 import { testBrowser } from './fake-browser';
 import { createHubService } from './hub';
@@ -90,6 +91,22 @@ describe('enrolment', () => {
     await s.flush();
     const rows = await hubDb.query<{ pack_id: string; version: number; sequence: number }>('SELECT pack_id, version, sequence FROM ev_release');
     expect(rows).toEqual([{ pack_id: 'acme.team-b', version: 1, sequence: 1 }]);
+  });
+});
+
+describe('the hub’s pack list', () => {
+  it('subscribes to a pack first published after enrolment', async () => {
+    await setAgentId('1009');
+    const s = service();
+    await s.handlers['hub.enrol']({ url: HUB, token: hub.enrolToken }, {});
+    const before = (await s.getState())!.packUrls;
+    const text = await signPack({ ...teamPack(1), id: 'acme.team-z' }, hub.key.privateKey, { sequence: 1 });
+    const up = await hub.app.request('/api/releases', { method: 'POST', body: text, headers: hub.auth });
+    const { release } = (await up.json()) as { release: { id: number } };
+    await hub.app.request(`/api/releases/${release.id}/promote`, { method: 'POST', body: JSON.stringify({ stage: 'everyone' }), headers: hub.auth });
+    await s.refreshFeed();
+    const after = (await s.getState())!.packUrls;
+    expect(after.filter((u) => !before.includes(u))).toEqual([`${(await s.getState())!.feedUrl}/acme.team-z`]);
   });
 });
 

@@ -11,6 +11,7 @@ import { ackEvents, newEventId, releaseEvent, runEvent, type Reported } from '..
 import { HubUrlSchema, parseHubPolicy, parseHubState, type HubError, type HubState, type HubView } from '../hub-client/state';
 import type { HandlersFor } from '../messaging/server';
 import * as v from 'valibot';
+import { FeedListSchema } from '../hub/wire';
 import type { ServiceDeps } from './deps';
 import { requestEnrolment } from './hub-enrol';
 import { createHubSender, HUB_ALARM } from './hub-send';
@@ -87,6 +88,21 @@ export function createHubService({ db, browser, config, fetch: fetchFn, checkPac
     const { agentId } = (await repo.getSettings(db)).profile;
     if (state && state.url === hub.url && state.agentId === agentId.trim()) return;
     await enrol(hub.url, hub.token, 'policy');
+  }
+
+  /**
+   * The hub's current pack list for this agent (before each scheduled subscription check):
+   * a pack first published after enrolment is subscribed to without enrolling again.
+   */
+  async function refreshFeed(): Promise<void> {
+    const state = await getState();
+    if (!state) return;
+    const res = await fetchFn(state.feedUrl, { credentials: 'omit', referrerPolicy: 'no-referrer' }).catch(() => undefined);
+    const list = res?.ok ? v.safeParse(FeedListSchema, await res.json().catch(() => null)) : undefined;
+    if (!list?.success) return;
+    const packUrls = list.output.packUrls.filter((u) => u.startsWith(`${state.feedUrl}/`));
+    if (packUrls.join('\n') === state.packUrls.join('\n')) return;
+    await update(state.credential, (s) => ({ ...s, packUrls }));
   }
 
   /** Queues what happened (only while enrolled), and sends at once. */
@@ -174,7 +190,7 @@ export function createHubService({ db, browser, config, fetch: fetchFn, checkPac
     }),
   };
 
-  return { handlers, flush: sender.flush, syncPolicy, onRunStored, onAck, reportReleases, watchReleases, getState };
+  return { handlers, flush: sender.flush, syncPolicy, refreshFeed, onRunStored, onAck, reportReleases, watchReleases, getState };
 }
 
 export type HubService = ReturnType<typeof createHubService>;

@@ -55,7 +55,9 @@ describe('the hub is down while contacts finish', () => {
     expect(await options.getByTestId('cc-hub-error').getAttribute('data-code')).toBe('network');
     const alarm = await (await agent.worker()).evaluate(() => (globalThis as unknown as Alarms).chrome.alarms.get('cuecard-hub'));
     expect(alarm).toBeDefined();
-    const states = await options.getByTestId('cc-hub-event').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-type')}:${e.getAttribute('data-state')}`));
+    const states = await options
+      .getByTestId('cc-hub-event')
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-type')}:${e.getAttribute('data-state')}`));
     expect(states.filter((s) => s === 'run:queued')).toHaveLength(2);
   });
 

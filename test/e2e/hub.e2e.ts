@@ -111,10 +111,13 @@ describe('agent 1001, enrolled from the options page', () => {
     const rows = options.getByTestId('cc-hub-event');
     const states = () => rows.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-type')}:${e.getAttribute('data-state')}`));
     await expect
-      .poll(async () => {
-        await options.getByTestId('cc-hub-sees-refresh').click();
-        return (await states()).filter((s) => !s.endsWith(':sent'));
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          await options.getByTestId('cc-hub-sees-refresh').click();
+          return (await states()).filter((s) => !s.endsWith(':sent'));
+        },
+        { timeout: 20_000 },
+      )
       .toEqual([]);
     const types = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
     // Newest first: the acknowledgements after v2 arrived, the two contacts, the first release last.
