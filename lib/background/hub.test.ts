@@ -160,6 +160,16 @@ describe('reporting', () => {
     expect(await fakeBrowser.alarms.get(HUB_ALARM)).toBeUndefined();
   });
 
+  it('reports a broken anchor once per anchor and page: origin and path only', async () => {
+    const s = service();
+    const miss = { packId: 'acme.team-b', version: 1, procedureId: 'callback', stepId: 'open', index: 0, page: 'https://crm.example.com/customers/*' };
+    await s.onBrokenAnchor(miss);
+    await s.onBrokenAnchor(miss);
+    await s.flush();
+    const rows = await hubDb.query<{ anchor_id: string; page: string }>("SELECT anchor_id, page FROM ev_anchor WHERE agent_id = '1002'");
+    expect(rows).toEqual([{ anchor_id: 'callback.open.0', page: 'https://crm.example.com/customers/*' }]);
+  });
+
   it('waits as long as a 429 asks', async () => {
     const s = service();
     network = () => new Response('{"error":"rate-limited","message":"slow down"}', { status: 429, headers: { 'Retry-After': '600' } });

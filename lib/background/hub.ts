@@ -7,7 +7,7 @@
 import * as repo from '../db/repo';
 import * as outbox from '../db/outbox-repo';
 import type { Run } from '../engine/run';
-import { ackEvents, newEventId, releaseEvent, runEvent, type Reported } from '../hub-client/events';
+import { ackEvents, anchorEvent, newEventId, releaseEvent, runEvent, type Reported } from '../hub-client/events';
 import { HubUrlSchema, parseHubPolicy, parseHubState, type HubError, type HubState, type HubView } from '../hub-client/state';
 import type { HandlersFor } from '../messaging/server';
 import * as v from 'valibot';
@@ -124,6 +124,9 @@ export function createHubService({ db, browser, config, fetch: fetchFn, checkPac
   const onAck = (a: { packId: string; version: number; procedureId: string; phraseIds: string[] }) =>
     record(async () => ackEvents({ ...a, at: now() }, await repo.getPack(db, a.packId, a.version), newId));
 
+  const onBrokenAnchor = (a: { packId: string; version: number; procedureId: string; stepId: string; index: number; page: string }) =>
+    record(() => [anchorEvent({ ...a, at: now() }, newId())].flatMap((r) => (r ? [r] : [])));
+
   /** The release of each pack in use, when it differs from the one last reported (all of them after enrolling). */
   async function reportReleases(): Promise<void> {
     const state = await getState();
@@ -190,7 +193,7 @@ export function createHubService({ db, browser, config, fetch: fetchFn, checkPac
     }),
   };
 
-  return { handlers, flush: sender.flush, syncPolicy, refreshFeed, onRunStored, onAck, reportReleases, watchReleases, getState };
+  return { handlers, flush: sender.flush, syncPolicy, refreshFeed, onRunStored, onAck, onBrokenAnchor, reportReleases, watchReleases, getState };
 }
 
 export type HubService = ReturnType<typeof createHubService>;

@@ -11,6 +11,7 @@ import { createContextService } from './context';
 import { createFocusService } from './focus';
 import { createFollowUpsService } from './followups';
 import { createHubService } from './hub';
+import { pageOf } from '../context/broken-anchors';
 import { createInjectService } from './inject';
 import { createLayoutService } from './layout';
 import { createPackConfig } from './pack-config';
@@ -58,7 +59,8 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
 
   // The team hub hears of finished contacts and acknowledgements where they are stored (only
   // reported while enrolled); the handlers themselves stay as they are.
-  const reported: HandlersFor<'run.put' | 'pack.ack'> = {
+  const contextHandlers = context.handlers;
+  const reported: HandlersFor<'run.put' | 'pack.ack' | 'context.show'> = {
     'run.put': async (p, sender) => {
       const result = await runs.handlers['run.put'](p, sender);
       if (result.saved) void hub.onRunStored(result.run).catch(() => undefined);
@@ -67,6 +69,13 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
     'pack.ack': async (p, sender) => {
       const result = await packUpdates['pack.ack'](p, sender);
       void hub.onAck(p).catch(() => undefined);
+      return result;
+    },
+    // A miss is recorded by the context service; the hub gets origin and path, masked the same way.
+    'context.show': async (p, sender) => {
+      const result = await contextHandlers['context.show'](p, sender);
+      const page = pageOf((sender.tab as { url?: string } | undefined)?.url);
+      if (!result.found && page) void hub.onBrokenAnchor({ ...p, index: p.anchor, page }).catch(() => undefined);
       return result;
     },
   };

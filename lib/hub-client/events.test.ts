@@ -4,7 +4,7 @@ import { startRun } from '../engine';
 import type { Run } from '../engine/run';
 import { teamPack } from '../distribution/fixtures';
 import { EventSchema, WIRE_LIMITS } from '../hub/wire';
-import { ackEvents, newEventId, releaseEvent, runEvent } from './events';
+import { ackEvents, anchorEvent, newEventId, releaseEvent, runEvent } from './events';
 
 const pack = teamPack(2);
 const proc = pack.procedures[0]!;
@@ -128,5 +128,26 @@ describe('releaseEvent and ids', () => {
     expect(a).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(a).not.toBe(b);
     expect(newEventId((n) => new Uint8Array(n).fill(255))).toBe('_____________________w');
+  });
+});
+
+describe('anchorEvent', () => {
+  const miss = { packId: 'acme.team-b', version: 1, procedureId: 'callback', stepId: 'open', index: 0, at: T0 };
+  it('names the anchor by procedure, step and position, with the page as origin and path', () => {
+    const r = anchorEvent({ ...miss, page: 'https://crm.example.com/customers/*' }, 'ev_anc_0001')!;
+    expect(r.event).toEqual({
+      id: 'ev_anc_0001',
+      type: 'anchor',
+      at: T0,
+      packId: 'acme.team-b',
+      anchorId: 'callback.open.0',
+      page: 'https://crm.example.com/customers/*',
+    });
+    expect(r.origin).toBe('anchor:acme.team-b@1/callback/open/0/https://crm.example.com/customers/*');
+  });
+
+  it('reports nothing for a page that is not an http(s) origin and path', () => {
+    expect(anchorEvent({ ...miss, page: '' }, 'ev_anc_0002')).toBeUndefined();
+    expect(anchorEvent({ ...miss, page: 'https://crm.example.com/a?phone=13812345678' }, 'ev_anc_0003')).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import type { Run } from '../engine/run';
 import type { Pack } from '../pack/schema';
-import { AckEventSchema, ReleaseEventSchema, RunEventSchema, WIRE_LIMITS, type HubEvent } from '../hub/wire';
+import { AckEventSchema, AnchorEventSchema, ReleaseEventSchema, RunEventSchema, WIRE_LIMITS, type HubEvent } from '../hub/wire';
 
 /** A queued event with what it came from, so the same fact is not queued twice. */
 export interface Reported {
@@ -88,6 +88,27 @@ export function ackEvents(
 export function releaseEvent(p: { id: string; version: number; sequence?: number }, at: number, id: string): Reported {
   const event = v.parse(ReleaseEventSchema, { id, type: 'release', at, packId: p.id, version: p.version, ...(p.sequence ? { sequence: p.sequence } : {}) });
   return { event, origin: releaseKey(p) };
+}
+
+/**
+ * A step anchor that found nothing on a CRM page: named `<procedure>.<step>.<position>` (anchors
+ * have no ids of their own), with the page as origin and path, personal segments already masked
+ * by the caller (lib/context/broken-anchors.ts pageOf). Reported once per anchor and page.
+ */
+export function anchorEvent(
+  a: { packId: string; version: number; procedureId: string; stepId: string; index: number; page: string; at: number },
+  id: string,
+): Reported | undefined {
+  const event = v.safeParse(AnchorEventSchema, {
+    id,
+    type: 'anchor',
+    at: a.at,
+    packId: a.packId,
+    anchorId: `${a.procedureId}.${a.stepId}.${a.index}`,
+    page: a.page,
+  });
+  if (!event.success) return undefined;
+  return { event: event.output, origin: `anchor:${a.packId}@${a.version}/${a.procedureId}/${a.stepId}/${a.index}/${a.page}` };
 }
 
 export const releaseKey = (p: { id: string; version: number; sequence?: number }) => `release:${p.id}@${p.version}#${p.sequence ?? 0}`;
