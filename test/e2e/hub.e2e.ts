@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { demoServer, extensionPage, launch, panelFrame, type Browser } from './harness';
 import { setOptions } from './flows';
+import { requestsFrom } from './attack-kit';
 import { dashboard, enrolFromOptions, finishCallback, setPolicy, teamHub, trustKey, type TeamHub } from './hub-kit';
 
 const CUSTOMER = { name: '王小明', phone: '13812345678', account: 'ACC-99817723', email: 'xiaoming.wang@example.com' };
@@ -72,6 +73,44 @@ describe('agent 1001, enrolled from the options page', () => {
     panel = await panelFrame(crm, agent.extensionId);
     await expect.poll(() => panel.getByTestId('cc-pack-of-callback').textContent(), { timeout: 20_000 }).toBe('acme.team-b · 第 1 版');
     await expect.poll(() => hub.count('ev_release', "pack_id = 'acme.team-b' AND version = 1"), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps the credential in the background: the panel frame may send no hub message, and no reply carries it', async () => {
+    const refused = await requestsFrom(panel, [
+      ['hub.get', {}],
+      ['hub.outbox', {}],
+      ['hub.enrol', { url: 'http://127.0.0.1:9/', token: 'x'.repeat(20) }],
+      ['hub.leave', {}],
+      ['hub.send', {}],
+    ]);
+    expect(refused.map((r) => r.ok)).toEqual([false, false, false, false, false]);
+    for (const r of refused) expect(r.error).toMatch(/may not be sent from/);
+    // The credential, read from the background's own IndexedDB, is in no page the agent sees.
+    const credential = await (
+      await agent.worker()
+    ).evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('cuecard');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('kv').objectStore('kv').get('hub');
+            get.onsuccess = () => resolve((get.result as { value: { credential: string } }).value.credential);
+          };
+        }),
+    );
+    expect(credential).toMatch(/^[A-Za-z0-9_-]{16,}$/);
+    await options.reload();
+    await options.getByTestId('cc-hub-enrolled').waitFor();
+    expect(await options.content()).not.toContain(credential);
+    const view = await options.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+        type: 'hub.get',
+        payload: {},
+      }),
+    );
+    expect(JSON.stringify(view)).toContain('"agentId":"1001"');
+    expect(JSON.stringify(view)).not.toContain(credential);
   });
 
   it('reports two finished contacts, one with a skipped required item and its reason, and nothing the agent typed into the CRM', async () => {
