@@ -30,6 +30,7 @@ export function SubscriptionRow({ sub, onRemove, onGrant }: Props) {
       <div class="cc-o-list__line">
         <code class="cc-o-list__main">{sub.url}</code>
         {sub.source === 'policy' && <span class="cc-o-tag cc-o-tag--policy">{t('options.byPolicy')}</span>}
+        {sub.source === 'hub' && <span class="cc-o-tag cc-o-tag--policy">{t('hub.byHub')}</span>}
         {onRemove && (
           <button type="button" class="cc-o-btn cc-o-btn--quiet" onClick={onRemove}>
             {t('options.remove')}

@@ -71,7 +71,7 @@ export function SubscriptionsSection({ view, setView }: ViewProps) {
             <SubscriptionRow
               key={s.url}
               sub={s}
-              onRemove={view.locked || s.source === 'policy' ? undefined : () => act(() => api.subscriptions.unsubscribe(s.url, settings.subscriptions))}
+              onRemove={view.locked || s.source !== 'agent' ? undefined : () => act(() => api.subscriptions.unsubscribe(s.url, settings.subscriptions))}
               onGrant={() => act(() => api.subscriptions.grantAccess(s.url))}
             />
           ))}

@@ -40,7 +40,7 @@ describe('options page', () => {
   it('moves between sections with the arrow keys, Home and End, with one Tab stop in the sidebar', async () => {
     ui = await mountOptions(fakeApi(), '#profile');
     const links = [...document.querySelectorAll<HTMLAnchorElement>('.cc-o-nav__link')];
-    expect(links.map((a) => a.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1]);
+    expect(links.map((a) => a.tabIndex)).toEqual([0, -1, -1, -1, -1, -1, -1, -1]);
     await key(ui.$('cc-opt-nav-profile')!, 'ArrowDown');
     expect(current()).toBe('cc-opt-nav-sites');
     expect(document.activeElement).toBe(ui.$('cc-opt-nav-sites'));

@@ -5,6 +5,7 @@ import type { NavIconName } from './NavIcon';
 import { AboutSection } from './AboutSection';
 import { BrokenAnchorsSection } from './BrokenAnchorsSection';
 import { FollowUpsSection } from './FollowUpsSection';
+import { HubSection } from './HubSection';
 import { PacksSection } from './PacksSection';
 import { ProfileSection } from './ProfileSection';
 import { ShortcutsSection } from './ShortcutsSection';
@@ -23,6 +24,7 @@ export const SECTIONS: SectionDef[] = [
   { id: 'shortcuts', title: 'options.section.shortcuts', Component: ShortcutsSection },
   { id: 'followups', title: 'options.section.followups', Component: FollowUpsSection },
   { id: 'anchors', title: 'options.section.anchors', Component: BrokenAnchorsSection },
+  { id: 'hub', title: 'options.section.hub', Component: HubSection },
   { id: 'about', title: 'options.section.about', Component: AboutSection },
 ];
 

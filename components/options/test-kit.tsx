@@ -10,6 +10,8 @@ import { OptionsError } from '@/lib/options/errors';
 import type { SubscriptionsView } from '@/lib/distribution/views';
 import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '@/lib/settings/schema';
 import { OptionsApp } from './OptionsApp';
+import type { HubView } from '@/lib/hub-client/state';
+import type { OutboxView } from '@/lib/hub-client/views';
 
 export const EMPTY_VIEW: SubscriptionsView = {
   subscriptions: [],
@@ -34,6 +36,8 @@ export function fakeApi(init: { settings?: Partial<Settings>; view?: Subscriptio
     log: [] as string[],
     failures: [] as Error[],
     denied: false,
+    hub: { queued: 0, sent: 0, refused: 0, capacity: 5000, hasAccess: false } as HubView,
+    outbox: [] as OutboxView[],
   };
   const step = async (entry: string) => {
     state.log.push(entry);
@@ -70,6 +74,14 @@ export function fakeApi(init: { settings?: Partial<Settings>; view?: Subscriptio
     },
     followUps: { list: async () => (await step('followups'), []), change: async () => undefined },
     brokenAnchors: async () => (await step('anchors'), []),
+    hub: {
+      load: async () => (await step('hub'), state.hub),
+      enrol: async (url, token) => (await request(url), await step(`enrol ${url} ${token}`), state.hub),
+      leave: async () => (await step('leave'), state.hub),
+      sendNow: async () => (await step('send'), state.hub),
+      grantAccess: async (url) => (await request(url), state.hub),
+      outbox: async () => (await step('outbox'), state.outbox),
+    },
     version: () => '9.9.9',
   };
   return Object.assign(state, { api });

@@ -14,5 +14,7 @@ export default defineBackground(() => {
   listenForFollowUpClicks(services);
   // Open CRM tabs learn new page shortcuts at once when the agent changes them in Options.
   services.pageKeys.watch();
+  // The team hub hears of every pack release installed, whichever path installed it.
+  services.hub.watchReleases();
   setupWelcome(browser, () => isNewAgent(db()));
 });

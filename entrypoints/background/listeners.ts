@@ -5,6 +5,7 @@ import { FOLLOWUP_PREFIX, SNOOZE_MINUTES } from '@/lib/background/followups';
 import type { Services } from '@/lib/background/services';
 import { ALARM } from '@/lib/background/subscriptions';
 import { isPolicyChange } from '@/lib/background/pack-config';
+import { HUB_ALARM } from '@/lib/background/hub-send';
 
 export function listenForMessages(s: Services) {
   const route = createRouter(s.handlers, s.kindOf);
@@ -41,6 +42,10 @@ export function listenForLifecycle(s: Services) {
     void s.packs.ensureDefaultPack().catch(() => undefined);
     void s.subscriptions.checkSubscriptions('startup');
     void s.followUps.resync();
+    void s.hub
+      .syncPolicy()
+      .then(() => s.hub.flush())
+      .catch(() => undefined);
   };
   browser.runtime.onStartup.addListener(start);
   browser.runtime.onInstalled.addListener(async () => {
@@ -49,11 +54,20 @@ export function listenForLifecycle(s: Services) {
     await s.inject.injectIntoOpenTabs();
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ALARM) void s.subscriptions.checkSubscriptions('schedule');
+    // The team hub's pack list first, so a pack it started serving is among the URLs checked.
+    if (alarm.name === ALARM)
+      void s.hub
+        .refreshFeed()
+        .catch(() => undefined)
+        .then(() => s.subscriptions.checkSubscriptions('schedule'));
     if (alarm.name.startsWith(FOLLOWUP_PREFIX)) void s.followUps.notifyDue();
+    if (alarm.name === HUB_ALARM) void s.hub.flush(true).catch(() => undefined);
   });
   browser.storage.onChanged.addListener((changes, area) => {
-    if (isPolicyChange(changes, area)) void s.subscriptions.checkSubscriptions('startup');
+    if (isPolicyChange(changes, area)) {
+      void s.subscriptions.checkSubscriptions('startup');
+      void s.hub.syncPolicy().catch(() => undefined);
+    }
   });
 }
 

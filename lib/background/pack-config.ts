@@ -4,6 +4,7 @@ import type { StoredPack } from '../db/schema';
 import type { Trust } from '../distribution/evaluate';
 import { EMPTY_POLICY, mergeConfig, parsePolicy, type EffectiveConfig } from '../distribution/policy';
 import { rankerOf, trustFromConfig } from '../distribution/trust';
+import { parseHubState } from '../hub-client/state';
 import type { ServiceDeps } from './deps';
 
 declare const __CUECARD_DEMO__: boolean;
@@ -42,10 +43,26 @@ export function createPackConfig({ db, browser }: ServiceDeps) {
     }
   }
 
-  /** Pack sources and trust as they apply now: policy merged over the agent's settings. */
+  /** The raw policy object (the team hub reads its own keys from it, lib/hub-client/state.ts). */
+  async function rawPolicy(): Promise<unknown> {
+    return managedPolicy(browser.storage).catch(() => ({}));
+  }
+
+  /**
+   * Pack sources and trust as they apply now: policy merged over the agent's settings, plus
+   * the team hub's per-agent feed URLs while enrolled (lib/background/hub.ts), so the
+   * subscription code fetches them unchanged. An agent's own enrolment counts as the agent's
+   * setting: policy's lockSettings leaves it out.
+   */
   async function effectiveConfig(): Promise<EffectiveConfig> {
-    const [settings, { policy, problems }] = await Promise.all([repo.getSettings(db), readPolicy()]);
-    return mergeConfig(settings, policy, problems);
+    const [settings, { policy, problems }, hubRow] = await Promise.all([repo.getSettings(db), readPolicy(), db.kv.get('hub')]);
+    const merged = mergeConfig(settings, policy, problems);
+    const hub = parseHubState(hubRow?.value);
+    if (hub && (hub.source === 'policy' || !merged.locked)) {
+      const have = new Set(merged.subscriptions.map((s) => s.url));
+      for (const url of hub.packUrls) if (!have.has(url)) merged.subscriptions.push({ url, source: 'hub' });
+    }
+    return merged;
   }
 
   /** The keys in force (with key ids and bindings), and each stored release's rank under them. */
@@ -55,7 +72,7 @@ export function createPackConfig({ db, browser }: ServiceDeps) {
     return { config, trust, rankOf: rankerOf(trust) };
   }
 
-  return { readPolicy, effectiveConfig, trustNow };
+  return { readPolicy, rawPolicy, effectiveConfig, trustNow };
 }
 
 export type PackConfig = ReturnType<typeof createPackConfig>;

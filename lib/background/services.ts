@@ -12,6 +12,8 @@ import { createCoachingService } from './coaching';
 import { createPracticeService, isPracticePage, ownPage } from './practice';
 import { createFocusService } from './focus';
 import { createFollowUpsService } from './followups';
+import { createHubService } from './hub';
+import { pageOf } from '../context/broken-anchors';
 import { createInjectService } from './inject';
 import { createLayoutService } from './layout';
 import { createPackConfig } from './pack-config';
@@ -55,6 +57,31 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
   const runs = createRunsService({ ...base, packs, followUps, coaching });
   const pageKeys = createPageKeysService(base);
   const subscriptions = createSubscriptionsService({ ...base, config });
+  const hub = createHubService({ db, browser, config, fetch: (u, i) => fetch(u, i), checkPacks: () => subscriptions.checkSubscriptions('manual') });
+  const packUpdates = createPackUpdatesService({ db, ports, config });
+
+  // The team hub hears of finished contacts and acknowledgements where they are stored (only
+  // reported while enrolled); the handlers themselves stay as they are.
+  const contextHandlers = context.handlers;
+  const reported: HandlersFor<'run.put' | 'pack.ack' | 'context.show'> = {
+    'run.put': async (p, sender) => {
+      const result = await runs.handlers['run.put'](p, sender);
+      if (result.saved) void hub.onRunStored(result.run).catch(() => undefined);
+      return result;
+    },
+    'pack.ack': async (p, sender) => {
+      const result = await packUpdates['pack.ack'](p, sender);
+      void hub.onAck(p).catch(() => undefined);
+      return result;
+    },
+    // A miss is recorded by the context service; the hub gets origin and path, masked the same way.
+    'context.show': async (p, sender) => {
+      const result = await contextHandlers['context.show'](p, sender);
+      const page = pageOf((sender.tab as { url?: string } | undefined)?.url);
+      if (!result.found && page) void hub.onBrokenAnchor({ ...p, index: p.anchor, page }).catch(() => undefined);
+      return result;
+    },
+  };
 
   const panel: HandlersFor<'panel.ticket' | 'panel.claim'> = {
     'panel.ticket': async (_p, sender) => {
@@ -73,7 +100,7 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
     ...panel,
     ...runs.handlers,
     ...createSettingsService({ db, ports, sites, inject }),
-    ...createPackUpdatesService({ db, ports, config }),
+    ...packUpdates,
     ...packs.handlers,
     ...layout.handlers,
     ...focus.handlers,
@@ -84,9 +111,11 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
     ...pageKeys.handlers,
     ...coaching.handlers,
     ...createPracticeService({ db, browser, ports, config }),
+    ...hub.handlers,
+    ...reported,
   };
 
-  return { handlers, kindOf, ports, sessions, sites, inject, packs, runs, focus, layout, followUps, pageKeys, subscriptions };
+  return { handlers, kindOf, ports, sessions, sites, inject, packs, runs, focus, layout, followUps, pageKeys, subscriptions, hub };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -83,7 +83,7 @@ describe('migration v3 → v4', () => {
     const d = new CuecardDb(name, storageLocalSource(fakeBrowser.storage.local));
     opened.push(d);
     await d.open();
-    expect(d.verno).toBeGreaterThanOrEqual(4); // later versions (v6 stepStats) add tables only
+    expect(d.verno).toBeGreaterThanOrEqual(4); // later versions (v5 hub outbox, v6 stepStats) add tables only
     expect(d.legacyDropped).toEqual([]);
     // v1–v3 data carried over.
     expect(await d.runs.get('r1')).toEqual(run);

@@ -13,6 +13,7 @@ import type { FollowUp } from '../followups/schema';
 import type { BrokenAnchor } from '../context/broken-anchors';
 import type { KeptValues } from '../context/kept';
 import type { StepStat } from '../coaching/fade';
+import type { OutboxRow } from './outbox-repo';
 import { installFaults } from './faults';
 import { hasLegacy, legacyRows, storageLocalSource, type LegacySource } from './legacy-local';
 
@@ -50,6 +51,7 @@ export class CuecardDb extends Dexie {
   kept!: EntityTable<KeptValues, 'runId'>;
   /** Per-step counts for fading guidance (lib/coaching/fade.ts); counts only, no customer data. */
   stepStats!: Dexie.Table<StepStat, [string, string, string]>;
+  outbox!: EntityTable<OutboxRow, 'id'>;
 
   /** The storage.local values read before opening (see lib/db/legacy-local.ts). */
   private legacy: Record<string, unknown> | undefined;
@@ -90,8 +92,12 @@ export class CuecardDb extends Dexie {
         kept: 'runId, at',
       })
       .upgrade((tx) => this.importLegacy(tx));
-    // v6 (coaching, issue 13.3): per-agent, per-step counts for fading guidance. A new table
-    // only. v5 is the hub outbox, declared by another change; Dexie allows the gap.
+    // v5 (issue 11): the team hub's outbox (lib/db/outbox-repo.ts). A new table only; the
+    // events it holds are built from runs and acks as they happen, never from old data.
+    this.version(5).stores({
+      outbox: 'id, origin, [state+queuedAt], queuedAt',
+    });
+    // v6 (issue 13.3): per-agent, per-step counts for fading guidance. A new table only.
     this.version(6).stores({
       stepStats: '[packId+procedureId+stepId], packId',
     });

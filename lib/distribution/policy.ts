@@ -24,7 +24,8 @@ export interface Policy {
   lockSettings: boolean;
 }
 
-export type Source = 'policy' | 'agent';
+/** `hub`: a team hub's feed URL, subscribed while enrolled (lib/background/hub.ts). */
+export type Source = 'policy' | 'agent' | 'hub';
 
 export interface AgentPackSettings {
   subscriptions: SubscriptionSetting[];

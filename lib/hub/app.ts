@@ -22,7 +22,16 @@ export function createHubApp(deps: HubDeps): Hono<HubEnv> {
     await next();
   });
   // No inline scripts anywhere: the chart script is a file, its data a JSON block.
-  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], frameAncestors: ["'none'"] } }));
+  // Referrer-Policy same-origin, not secureHeaders' no-referrer: under no-referrer Chromium sends
+  // `Origin: null` with the dashboard's own form posts, and the CSRF check refuses every login
+  // (found by test/e2e/hub.e2e.ts in real Chromium; app.request() tests send no Origin).
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], frameAncestors: ["'none'"] },
+      referrerPolicy: 'same-origin',
+    }),
+  );
   app.get('/healthz', async (c) => {
     await deps.db.query('SELECT 1');
     return c.json({ ok: true });

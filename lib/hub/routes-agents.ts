@@ -91,6 +91,15 @@ export function agentRoutes() {
 
   /** The release everyone gets (no pilots): for extensions subscribed without enrolling. */
   app.get('/packs/:packId', (c) => serve(c, c.req.param('packId'), undefined));
+  /** The agent's feed URLs of every pack served now: extensions enrolled before a pack was first published learn of it here. */
+  app.get('/feed/:feedId', async (c) => {
+    const { db } = c.get('deps');
+    const agent = await agentByFeed(db, c.req.param('feedId'));
+    if (!agent) return problem(c, 404, 'unknown-feed', 'This feed address is not known; enrol again.');
+    const feedUrl = `${c.get('deps').config.publicUrl ?? new URL(c.req.url).origin}/feed/${c.req.param('feedId')}`;
+    c.header('Cache-Control', 'no-cache');
+    return c.json({ packUrls: (await servedPackIds(db)).map((id) => `${feedUrl}/${id}`) });
+  });
   app.get('/feed/:feedId/:packId', async (c) => {
     const agent = await agentByFeed(c.get('deps').db, c.req.param('feedId'));
     if (!agent) return problem(c, 404, 'unknown-feed', 'This feed address is not known; enrol again.');

@@ -73,7 +73,12 @@ export function dashboardRoutes() {
   });
 
   app.get('/login', (c) => {
-    const csrf = randomToken();
+    // Keep a login token already issued: a browser's own /favicon.ico request is redirected
+    // here without a session, and a fresh token would make the open form stale (every login
+    // in real Chromium was refused; found by test/e2e/hub.e2e.ts). Double-submit stays sound:
+    // another site can neither read nor set this cookie.
+    const held = getCookie(c, LOGIN_CSRF);
+    const csrf = held && /^[A-Za-z0-9_-]{24,64}$/.test(held) ? held : randomToken();
     setCookie(c, LOGIN_CSRF, csrf, cookieOpts(c, 3600));
     return html(c, h(LoginPage, { t: translator(langOf(c)), csrf, failed: c.req.query('failed') === '1' }));
   });

@@ -40,6 +40,9 @@ export const EnrolResponseSchema = v.strictObject({
   packUrls: v.array(v.pipe(v.string(), v.url())),
 });
 
+/** `GET <feedUrl>`: the feed URLs of the packs the hub serves now. */
+export const FeedListSchema = v.strictObject({ packUrls: v.pipe(v.array(v.pipe(v.string(), v.url())), v.maxLength(500)) });
+
 export const SkipReasonSchema = v.pipe(
   v.string(),
   v.trim(),

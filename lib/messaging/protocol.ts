@@ -19,6 +19,8 @@ import type { PageSite } from '../context/pack-context';
 import type { Locator } from '../pack/context-schema';
 import type { SenderKind } from './sender';
 import type { CoachingStat } from '../coaching/fade';
+import type { HubView } from '../hub-client/state';
+import type { OutboxView } from '../hub-client/views';
 
 export type { SenderKind } from './sender';
 
@@ -158,6 +160,21 @@ export const requests = {
   'practice.drillDone': msg<{ acked: Record<string, number> }>()({ from: PANEL, schema: v.strictObject({ ...PackRef.entries, procedureId: IdSchema }) }),
   /** Open the practice page in a new tab. */
   'practice.open': msg<Ok>()({ from: PANEL, schema: Empty }),
+  // hubext (issue 11): the team hub. The options page only; no reply carries the credential.
+  /** Membership, queue counts and the last error (enrols first when policy names a hub). */
+  'hub.get': msg<HubView>()({ from: OPTIONS, schema: Empty }),
+  'hub.enrol': msg<HubView>()({
+    from: OPTIONS,
+    schema: v.strictObject({ url: v.pipe(v.string(), v.maxLength(2000)), token: v.pipe(v.string(), v.maxLength(200)) }),
+  }),
+  'hub.leave': msg<HubView>()({ from: OPTIONS, schema: Empty }),
+  /** "Send now": sends what is queued, whatever the backoff. */
+  'hub.send': msg<HubView>()({ from: OPTIONS, schema: Empty }),
+  /** "What my team lead sees": every event queued, sent or refused, newest first, exactly as sent. */
+  'hub.outbox': msg<{ rows: OutboxView[] }>()({
+    from: OPTIONS,
+    schema: v.strictObject({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))) }),
+  }),
 } satisfies Record<string, MessageSpec<unknown>>;
 
 export type RequestType = keyof typeof requests;

@@ -14,6 +14,8 @@ import type { TrustedKeySetting } from '../distribution/config-schema';
 import type { SubscriptionsView } from '../distribution/views';
 import type { Settings, SettingsPatch } from '../settings/schema';
 import { OptionsError } from './errors';
+import type { HubView } from '../hub-client/state';
+import type { OutboxView } from '../hub-client/views';
 
 export type WithView = { settings: Settings; view: SubscriptionsView };
 
@@ -40,6 +42,17 @@ export interface OptionsApi {
     change(id: string, change: FollowUpChange): Promise<void>;
   };
   brokenAnchors(): Promise<BrokenAnchor[]>;
+  /** The team hub (issue 11): membership and what was reported. */
+  hub: {
+    load(): Promise<HubView>;
+    /** Asks for access to the hub's site (from a click), then enrols with the profile's agent ID. */
+    enrol(url: string, token: string): Promise<HubView>;
+    leave(): Promise<HubView>;
+    sendNow(): Promise<HubView>;
+    /** For a hub set by policy: ask for access to its site from a click. */
+    grantAccess(url: string): Promise<HubView>;
+    outbox(): Promise<OutboxView[]>;
+  };
   /** The extension's version, for About. */
   version(): string;
 }
@@ -99,6 +112,21 @@ export function createOptionsApi(): OptionsApi {
       change: async (id, change) => void (await send('followups.change', { id, change })),
     },
     brokenAnchors: async () => (await send('anchors.broken', {})).anchors,
+    hub: {
+      load: () => send('hub.get', {}),
+      enrol: async (url, token) => {
+        // The address is checked in the background; only a parseable one can be asked for.
+        if (URL.canParse(url)) await requestPackAccess(url);
+        return send('hub.enrol', { url, token });
+      },
+      leave: () => send('hub.leave', {}),
+      sendNow: () => send('hub.send', {}),
+      grantAccess: async (url) => {
+        await requestPackAccess(url);
+        return send('hub.send', {});
+      },
+      outbox: async () => (await send('hub.outbox', {})).rows,
+    },
     version: () => browser.runtime.getManifest().version,
   };
 }

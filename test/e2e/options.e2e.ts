@@ -156,7 +156,7 @@ describe('settings page', () => {
     await page.reload();
     await expect
       .poll(() => page.locator('nav').innerText())
-      .toBe(['Profile', 'CRM sites', 'SOP packs & trust', 'Keyboard shortcuts', 'Follow-ups', 'Broken anchors', 'About & privacy'].join('\n'));
+      .toBe(['Profile', 'CRM sites', 'SOP packs & trust', 'Keyboard shortcuts', 'Follow-ups', 'Broken anchors', 'Team hub', 'About & privacy'].join('\n'));
     expect(await page.getByLabel('Agent ID').inputValue()).toBe('8023-08');
     expect(await page.title()).toBe('Profile · Cuecard settings');
     await page.getByTestId('cc-opt-lang').selectOption('auto');
