@@ -4,6 +4,7 @@
  * tools can read the format; a test fails when the file is stale (`cuecard pack schema`).
  */
 import { toJsonSchema } from '@valibot/to-json-schema';
+import { FieldCheckSchema, FieldRuleSchema, GuardSchema } from './context-schema';
 import { ChannelSchema, ChecklistItemSchema, ChoiceSchema, IdSchema, LTextSchema, PackSchema, PhraseSchema, ProcedureSchema, StepSchema } from './schema';
 
 export const PACK_SCHEMA_FILE = 'public/pack.schema.json';
@@ -22,6 +23,9 @@ export function packJsonSchema(): Record<string, unknown> {
       Choice: ChoiceSchema,
       Step: StepSchema,
       Procedure: ProcedureSchema,
+      Guard: GuardSchema,
+      FieldRule: FieldRuleSchema,
+      FieldCheck: FieldCheckSchema,
     },
   });
   return {
