@@ -6,6 +6,7 @@ import { useShortcuts } from './panel-shortcuts';
 import { useActiveRun } from './use-run';
 import { Header } from './Header';
 import { SaveBanner } from './SaveBanner';
+import { GuardHeldCard } from './GuardHeldCard';
 import { PackNotices } from './PackNotices';
 import { RunView } from './RunView';
 import { ProcedurePicker } from './ProcedurePicker';
@@ -65,6 +66,7 @@ export function Panel({ onCollapse }: { onCollapse: () => void }) {
     <div class={filled ? 'cc-panel' : 'cc-panel cc-panel--loading'} aria-busy={filled ? undefined : 'true'} data-testid="cc-panel">
       <Header onCollapse={onCollapse} onHelp={() => setHelp(true)} onNavigate={setView} />
       <SaveBanner />
+      <GuardHeldCard />
       <PackNotices />
       <main class="cc-body">{filled && body}</main>
       <FollowUps />

@@ -10,15 +10,18 @@ import { forgetTab } from '../session/active-run';
 import type { PanelServiceDeps } from './deps';
 import type { FollowUpsService } from './followups';
 import type { PacksService } from './packs';
+import type { GuardsService } from './guards';
 
 type Deps = PanelServiceDeps & {
   packs: Pick<PacksService, 'ensureDefaultPack' | 'packsForState'>;
   /** Clears the alarms and notifications of follow-ups deleted with their run. */
   followUps: Pick<FollowUpsService, 'forgetFollowUps'>;
+  /** Re-evaluates guarded controls in the tabs showing a run (issue 13.1); optional for tests. */
+  guards?: Pick<GuardsService, 'runChanged'>;
 };
 type Handled = 'state.load' | 'run.put' | 'run.delete' | 'run.owned' | 'run.activate' | 'runs.history';
 
-export function createRunsService({ db, browser, ports, packs, followUps }: Deps) {
+export function createRunsService({ db, browser, ports, packs, followUps, guards }: Deps) {
   const session = browser.storage.session;
 
   const handlers: HandlersFor<Handled> = {
@@ -36,7 +39,10 @@ export function createRunsService({ db, browser, ports, packs, followUps }: Deps
     'run.put': async ({ run }, sender) => {
       const result = await storeRun(db, session, run); // the higher revision wins
       // Other panels hear of it only when it was stored: a losing write changes nothing there.
-      if (result.saved) ports.toPanels({ type: 'run.changed', run }, { tabId: sender.tab?.id, frameId: sender.frameId });
+      if (result.saved) {
+        ports.toPanels({ type: 'run.changed', run }, { tabId: sender.tab?.id, frameId: sender.frameId });
+        void guards?.runChanged(run.id, sender.tab?.id).catch(() => undefined);
+      }
       return result;
     },
     'run.delete': async ({ runId }) => {
@@ -45,7 +51,11 @@ export function createRunsService({ db, browser, ports, packs, followUps }: Deps
       return { deleted: true, followUps: owned.length };
     },
     'run.owned': async ({ runId }) => ({ followUps: (await repo.followUpsOfRun(db, runId)).length }),
-    'run.activate': async ({ runId }, sender) => ({ activeRunId: await activateRun(db, session, sender.tab?.id, runId) }),
+    'run.activate': async ({ runId }, sender) => {
+      const activeRunId = await activateRun(db, session, sender.tab?.id, runId);
+      void guards?.runChanged(null, sender.tab?.id).catch(() => undefined);
+      return { activeRunId };
+    },
     'runs.history': async ({ limit }) => ({ runs: await historyWithLabels(db, session, limit) }),
   };
 

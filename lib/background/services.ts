@@ -19,6 +19,7 @@ import { createPageKeysService } from './page-keys';
 import { createPanelPorts } from './panel-ports';
 import { createPanelSessions } from './panel-sessions';
 import { createRunsService } from './runs';
+import { createGuardsService } from './guards';
 import { createSettingsService } from './settings';
 import { createSitesService } from './sites';
 import { createSubscriptionsService } from './subscriptions';
@@ -49,7 +50,8 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
   const focus = createFocusService(base);
   const layout = createLayoutService({ ...base, sites });
   const followUps = createFollowUpsService(base);
-  const runs = createRunsService({ ...base, packs, followUps });
+  const guards = createGuardsService(base);
+  const runs = createRunsService({ ...base, packs, followUps, guards });
   const pageKeys = createPageKeysService(base);
   const subscriptions = createSubscriptionsService({ ...base, config });
 
@@ -74,9 +76,10 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
     ...context.handlers,
     ...followUps.handlers,
     ...pageKeys.handlers,
+    ...guards.handlers,
   };
 
-  return { handlers, kindOf, ports, sessions, sites, inject, packs, runs, focus, layout, followUps, pageKeys, subscriptions };
+  return { handlers, kindOf, ports, sessions, sites, inject, packs, runs, focus, layout, followUps, pageKeys, subscriptions, guards };
 }
 
 export type Services = ReturnType<typeof createServices>;

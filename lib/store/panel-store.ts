@@ -15,6 +15,7 @@ import { createSaveSlice, type SaveSlice } from './save-slice';
 import { createContextSlice, type ContextSlice } from './context-slice';
 import { createPackSlice, type PackSlice } from './pack-slice';
 import { createToolsSlice, type ToolsSlice } from './tools-slice';
+import { createGuardSlice, type GuardSlice } from './guard-slice';
 
 export type Sender = <T extends RequestType>(type: T, payload: RequestOf<T>) => Promise<Responses[T]>;
 
@@ -44,7 +45,7 @@ export interface CoreSlice {
   onPush(push: PanelPush): void;
 }
 
-export type PanelState = CoreSlice & RunSlice & SaveSlice & ToolsSlice & PackSlice & ContextSlice;
+export type PanelState = CoreSlice & RunSlice & SaveSlice & ToolsSlice & PackSlice & ContextSlice & GuardSlice;
 export type PanelStore = ReturnType<typeof createPanelStore>;
 export type SetState = (partial: Partial<PanelState> | ((s: PanelState) => Partial<PanelState>)) => void;
 export type GetState = () => PanelState;
@@ -110,6 +111,7 @@ export function createPanelStore(deps: StoreDeps) {
       } else if (push.type === 'settings.changed') set({ settings: push.settings });
       else if (push.type === 'followups.changed') void get().loadFollowUps();
       else if (push.type === 'page.key') get().receivePageKey(push.combo);
+      else if (push.type === 'guard.held') get().receiveHeld(push.held);
       else void get().load();
     },
     ...createRunSlice(set, get, deps),
@@ -117,5 +119,6 @@ export function createPanelStore(deps: StoreDeps) {
     ...createContextSlice(set, get, deps),
     ...createPackSlice(set, get, deps),
     ...createToolsSlice(set, get, deps),
+    ...createGuardSlice(set, get, deps),
   }));
 }
