@@ -14,31 +14,15 @@ import { reduce, whyNot } from '../engine';
 import type { Run } from '../engine/run';
 import { activeRunForTab, storeRun } from '../runs/store-run';
 import { withLabels } from '../session/labels';
-import { translate, resolveLang, type MessageKey } from '../i18n/translate';
-import type { Lang } from '../pack/schema';
+import { translate, resolveLang } from '../i18n/translate';
+import { guardWords } from '../guards/words';
 import type { PanelServiceDeps } from './deps';
 import { tabOf as tabIn } from './focus';
 
 const tabOf = (sender: SenderInfo) => tabIn(sender, 'This request must come from a CRM tab.');
 const tabUrl = (sender: SenderInfo) => (sender.tab as { url?: string } | undefined)?.url;
 
-const WORDS = [
-  'guard.locked',
-  'guard.lockedAt',
-  'guard.marker',
-  'fieldCheck.held',
-  'fieldCheck.warned',
-  'fieldCheck.required',
-  'fieldCheck.pattern',
-  'fieldCheck.minLength',
-  'fieldCheck.maxLength',
-  'fieldCheck.oneOf',
-] as const satisfies readonly MessageKey[];
-
-/** The page UI's words, in the agent's language: the content script carries no dictionaries. */
-export function guardWords(lang: Lang): GuardWords {
-  return Object.fromEntries(WORDS.map((k) => [k, translate(lang, k)])) as GuardWords;
-}
+export { guardWords };
 
 export function createGuardsService({ db, browser, ports }: PanelServiceDeps) {
   const session = browser.storage.session;

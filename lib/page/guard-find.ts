@@ -60,13 +60,22 @@ export function shadowRootsUnder(node: Node, out: Set<ShadowRoot>): void {
   }
 }
 
+/**
+ * Where lock rings for a `labelText` guard are looked for: buttons, not links. A 10,000-row
+ * page has 10,000 links, and reading each one's text on every redraw cost hundreds of ms
+ * (test/bench/guards.ts; XPath `contains()` was no faster). A link guarded by its text is still
+ * held on click (the click's path is matched against every clickable); give it a `selector` for
+ * a ring.
+ */
+export const RINGED = 'button,[role=button],input[type=button],input[type=submit],input[type=image]';
+
 /** Every element of `loc` in these scopes (a guard may mark several rows' buttons). */
 export function findControls(scopes: Iterable<Scope>, loc: Locator, max = 200): Element[] {
   const found: Element[] = [];
   for (const scope of scopes) {
     let list: Element[];
     try {
-      list = Array.from(scope.querySelectorAll(loc.selector ?? CLICKABLE));
+      list = Array.from(scope.querySelectorAll(loc.selector ?? RINGED));
     } catch {
       return found;
     }
@@ -76,6 +85,27 @@ export function findControls(scopes: Iterable<Scope>, loc: Locator, max = 200): 
     }
   }
   return found;
+}
+
+/**
+ * Open shadow roots anywhere in the document, found a slice at a time (a 10,000-row page has
+ * ~100,000 elements): `done` is called once with what was found, never in one long task.
+ */
+export function collectShadowRoots(doc: Document, out: Set<ShadowRoot>, done: () => void, slice = 2000): () => void {
+  // A TreeWalker, not getElementsByTagName('*'): a live collection indexed while the page
+  // mutates is re-walked from the start after every change (quadratic in a mutation burst).
+  const walker = doc.createTreeWalker(doc.documentElement, 1 /* NodeFilter.SHOW_ELEMENT */);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const step = () => {
+    for (let n = 0; n < slice; n++) {
+      const el = walker.nextNode() as Element | null;
+      if (!el) return done();
+      if (el.shadowRoot && !out.has(el.shadowRoot)) shadowRootsUnder(el, out);
+    }
+    timer = setTimeout(step, 0);
+  };
+  step();
+  return () => clearTimeout(timer);
 }
 
 /** A rule's field, looked for first beside the submit control (its form's root), then in the document. */
@@ -107,4 +137,16 @@ export function fieldValue(el: Element): string | null {
     return Array.from(sel.selectedOptions, (o) => (o.value === '' ? '' : o.text)).join(', ');
   }
   return el.textContent ?? '';
+}
+
+/** Could this added node hold a control of `loc`? (Only then is a redraw worth its query.) */
+export function mayHold(node: Node, loc: Locator): boolean {
+  if (node.nodeType !== 1) return false;
+  const el = node as Element;
+  try {
+    const q = loc.selector ?? RINGED;
+    return el.matches(q) || el.querySelector(q) !== null;
+  } catch {
+    return false;
+  }
 }

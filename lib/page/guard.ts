@@ -20,7 +20,7 @@ import type { PageGuardState } from '../messaging/protocol';
 import type { PageCheck, PageGuard } from '../guards/guard-state';
 import { matchesAny } from '../context/site-match';
 import { frameMatches } from './match';
-import { controlOnPath, findControls, shadowRootsUnder, type Scope } from './guard-find';
+import { collectShadowRoots, controlOnPath, findControls, mayHold, shadowRootsUnder, type Scope } from './guard-find';
 import { createGuardUi } from './guard-ui';
 import { createFieldCheck } from './field-check';
 
@@ -49,6 +49,7 @@ export function createPageGuards(win: Window, send: GuardSend): PageGuards {
   let observer: MutationObserver | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let listening = false;
+  let stopCollect: (() => void) | undefined;
   const fieldCheck = createFieldCheck(doc, ui, (target, rules) => send.held('check', target, rules));
 
   const takePass = (key: string) => {
@@ -95,20 +96,34 @@ export function createPageGuards(win: Window, send: GuardSend): PageGuards {
     );
   }
 
+  // Only mutations that may bring a guarded control (or a shadow root) cost a redraw: a busy
+  // page's churn of rows and text is looked at node by node, never by querying the document.
+  let removed = false;
   function follow(records: MutationRecord[]) {
+    let relevant = false;
     for (const r of records) {
+      if (r.removedNodes.length) removed = true;
       for (const n of Array.from(r.addedNodes)) {
         const before = roots.size;
         shadowRootsUnder(n, roots);
-        if (roots.size !== before) for (const root of roots) observer?.observe(root, { childList: true, subtree: true });
+        if (roots.size !== before) {
+          relevant = true;
+          for (const root of roots) observer?.observe(root, { childList: true, subtree: true });
+        }
+        if (!relevant && guards.some((g) => mayHold(n, g))) relevant = true;
       }
     }
+    if (!relevant && !removed) return;
+    if (relevant) redraw = true;
     if (timer !== undefined) return;
     timer = setTimeout(() => {
       timer = undefined;
-      drawLocks();
+      if (redraw) drawLocks();
+      else ui.place(); // rings of controls that went away go with them
+      redraw = removed = false;
     }, FOLLOW_MS);
   }
+  let redraw = false;
 
   const onPlace = () => ui.place();
 
@@ -120,6 +135,8 @@ export function createPageGuards(win: Window, send: GuardSend): PageGuards {
   }
 
   function stopLocks() {
+    stopCollect?.();
+    stopCollect = undefined;
     observer?.disconnect();
     observer = null;
     clearTimeout(timer);
@@ -155,10 +172,14 @@ export function createPageGuards(win: Window, send: GuardSend): PageGuards {
       }
       if (!observer) {
         roots.clear();
-        shadowRootsUnder(doc, roots);
         observer = new MutationObserver(follow);
         observer.observe(doc.documentElement, { childList: true, subtree: true });
-        for (const root of roots) observer.observe(root, { childList: true, subtree: true });
+        const watching = observer;
+        // Shadow roots already on the page are found in slices; then their controls get rings too.
+        stopCollect = collectShadowRoots(doc, roots, () => {
+          for (const root of roots) watching.observe(root, { childList: true, subtree: true });
+          if (roots.size) drawLocks();
+        });
         win.addEventListener('scroll', onPlace, { capture: true, passive: true });
         win.addEventListener('resize', onPlace, { passive: true });
       }
