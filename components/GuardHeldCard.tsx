@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { usePanel, usePanelStore } from '@/lib/store/use-store';
 import { useT } from '@/lib/i18n/use-t';
 import { useActiveRun } from './use-run';
+import { isIdentityVerified } from '@/lib/engine/gates';
 
 export function GuardHeldCard() {
   const store = usePanelStore();
@@ -16,7 +17,8 @@ export function GuardHeldCard() {
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
-  if (!held) return null;
+  // A held guard click is answered once the contact is verified: the next click goes through.
+  if (!held || (held.kind === 'guard' && !held.recorded && active && isIdentityVerified(active.run, active.procedure))) return null;
   const close = () => {
     setAsking(false);
     setReason('');
