@@ -7,6 +7,11 @@ import { useActions } from './actions';
 import { clockTime } from './format';
 import { procedureOf } from './use-run';
 import { HistoryDelete } from './HistoryDelete';
+import { HistoryExport } from './HistoryExport';
+import { h, type FunctionComponent } from 'preact';
+
+/** "My week" is loaded only when asked for: the panel's cold boot does not carry the chart. */
+type WeekView = FunctionComponent<{ runs: Run[] }>;
 
 type Load = { status: 'loading' } | { status: 'error'; error: string } | { status: 'ok'; runs: Run[] };
 
@@ -16,6 +21,15 @@ export function History() {
   const pt = usePackText();
   const packs = usePanel((s) => s.packs);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [week, setWeek] = useState<WeekView | 'loading' | null>(null);
+  const showWeek = () => {
+    if (week) return setWeek(null);
+    setWeek('loading');
+    void import('./MyWeek').then(
+      (m) => setWeek(() => m.default),
+      () => setWeek(null),
+    );
+  };
   useEffect(() => {
     let live = true;
     actions.loadHistory().then(
@@ -30,6 +44,13 @@ export function History() {
       <h2 id="cc-history-title" class="cc-section-title">
         {tr('history.title')}
       </h2>
+      {load.status === 'ok' && (
+        <button type="button" class="cc-btn cc-btn--small cc-btn--ghost" data-testid="cc-my-week" aria-expanded={!!week} onClick={showWeek}>
+          {tr('audit.myWeek')}
+        </button>
+      )}
+      {week === 'loading' && <p class="cc-muted">{tr('audit.loading')}</p>}
+      {week && week !== 'loading' && load.status === 'ok' && h(week, { runs: load.runs })}
       {load.status === 'loading' && <p class="cc-muted">{tr('history.loading')}</p>}
       {load.status === 'error' && (
         <p class="cc-notice" role="alert">
@@ -50,6 +71,7 @@ export function History() {
                   {clockTime(run.createdAt)}–{run.finishedAt ? clockTime(run.finishedAt) : ''}
                 </span>
                 {skips > 0 && <span class="cc-badge cc-badge--required">{tr('history.skips', { count: skips })}</span>}
+                <HistoryExport run={run} />
                 <HistoryDelete runId={run.id} onDeleted={() => setLoad({ status: 'ok', runs: load.runs.filter((r) => r.id !== run.id) })} />
               </li>
             );

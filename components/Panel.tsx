@@ -6,6 +6,7 @@ import { useShortcuts } from './panel-shortcuts';
 import { useActiveRun } from './use-run';
 import { Header } from './Header';
 import { SaveBanner } from './SaveBanner';
+import { GuardHeldCard } from './GuardHeldCard';
 import { PackNotices } from './PackNotices';
 import { RunView } from './RunView';
 import { ProcedurePicker } from './ProcedurePicker';
@@ -73,6 +74,7 @@ export function Panel({ onCollapse }: { onCollapse: () => void }) {
       <Header onCollapse={onCollapse} onHelp={() => setHelp(true)} onNavigate={setView} />
       <PracticeBanner />
       <SaveBanner />
+      <GuardHeldCard />
       <PackNotices />
       <main class="cc-body">{filled && body}</main>
       <FollowUps />

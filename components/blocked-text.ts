@@ -45,6 +45,8 @@ export function describeBlocked(blocked: Blocked, procedure: Procedure | undefin
       return tr('blocked.skipNotAllowed');
     case 'reason-required':
       return tr('blocked.reasonRequired');
+    case 'too-many-overrides':
+      return tr('blocked.tooManyOverrides');
     case 'not-required':
       return tr('blocked.notRequired');
     case 'not-visited':

@@ -74,6 +74,7 @@ async function mount() {
     setOpen: async () => undefined,
     openOptions: () => undefined,
     exportData: () => undefined,
+    downloadFile: () => undefined,
     loadHistory: async () => [],
     runOwns: async () => ({ followUps: 0 }),
     deleteRun: async () => undefined,

@@ -56,6 +56,7 @@ async function mount(opts: { packs?: Pack[]; notices?: PackNotice[]; failAck?: b
     setOpen: async () => undefined,
     openOptions: () => undefined,
     exportData: () => undefined,
+    downloadFile: () => undefined,
     loadHistory: async () => [],
   } as unknown as PanelActions;
   const container = document.createElement('div');

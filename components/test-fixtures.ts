@@ -127,6 +127,7 @@ export async function mountApp(settings: Partial<Settings> = {}): Promise<Harnes
     setOpen: async (open) => void log.push(`setOpen:${open}`),
     openOptions: () => void log.push('openOptions'),
     exportData: () => void log.push('exportData'),
+    downloadFile: (name: string) => void log.push(`download:${name}`),
     loadHistory: async () => backend.history,
     runOwns: async (runId) => (log.push(`runOwns:${runId}`), { followUps: backend.followUpsOwned ?? 0 }),
     deleteRun: async (runId) => void log.push(`deleteRun:${runId}`),

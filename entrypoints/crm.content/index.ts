@@ -5,6 +5,7 @@ import { mountPanel, type PanelHost } from '@/lib/panel-host/mount';
 import { createFocusTracker, createHighlighter, guardLifecycle, insertText, panelHostDecision, readContext, watchReopen, whenComplete } from '@/lib/page';
 import { isToggleKey } from '@/lib/panel-host/keys';
 import { forwardPageKeys } from '@/lib/shortcuts/page-forward';
+import { createPageGuards } from '@/lib/page/guard';
 
 // Runs in every frame of a CRM page: each frame tracks its own focused field (so inserts
 // work in cross-origin frames too); one frame — the top page, or the largest frame of a
@@ -104,8 +105,26 @@ export default defineContentScript({
       { capture: true },
     );
 
+    // Guarded controls and field checks (issue 13.1, 13.2): what is locked comes only from the
+    // background; a held click opens the panel, where the agent verifies or overrides.
+    const guards = createPageGuards(window, {
+      held: (kind, target, rules) => {
+        void send('panel.setOpen', { open: true }).catch(() => undefined);
+        void send('guard.held', { kind, target, ...(rules ? { rules } : {}) }).catch(() => undefined);
+      },
+    });
+    ctx.onInvalidated(() => guards.dispose());
+    afterLoad(
+      () =>
+        void send('page.guards', {}).then(
+          (state) => ctx.isValid && guards.apply(state),
+          () => undefined,
+        ),
+    );
+
     const onMessage = (msg: unknown, _sender: unknown, reply: (r: unknown) => void) => {
       const push = msg as ContentPush;
+      if (push?.type === 'content.guards' && push.state) return void (guards.apply(push.state, push.pass), reply({ ok: true }));
       if (push?.type === 'content.shortcuts' && Array.isArray(push.combos)) return void (pageKeys.setCombos(push.combos), reply({ ok: true }));
       if (push?.type === 'content.insert' && typeof push.text === 'string') {
         const target = tracker.last();

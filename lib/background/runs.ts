@@ -11,6 +11,7 @@ import type { PanelServiceDeps } from './deps';
 import type { FollowUpsService } from './followups';
 import type { PacksService } from './packs';
 import type { CoachingService } from './coaching';
+import type { GuardsService } from './guards';
 import { isPracticePage } from './practice';
 
 type Deps = PanelServiceDeps & {
@@ -19,10 +20,12 @@ type Deps = PanelServiceDeps & {
   followUps: Pick<FollowUpsService, 'forgetFollowUps'>;
   /** A contact just stored as finished: counted for fading guidance (lib/background/coaching.ts). */
   coaching?: Pick<CoachingService, 'countRun'>;
+  /** Re-evaluates guarded controls in the tabs showing a run (issue 13.1); optional for tests. */
+  guards?: Pick<GuardsService, 'runChanged'>;
 };
 type Handled = 'state.load' | 'run.put' | 'run.delete' | 'run.owned' | 'run.activate' | 'runs.history';
 
-export function createRunsService({ db, browser, ports, packs, followUps, coaching }: Deps) {
+export function createRunsService({ db, browser, ports, packs, followUps, coaching, guards }: Deps) {
   const session = browser.storage.session;
 
   const handlers: HandlersFor<Handled> = {
@@ -47,7 +50,10 @@ export function createRunsService({ db, browser, ports, packs, followUps, coachi
       if (isPracticePage(sender.tab?.url, browser.runtime.id)) throw new Error('A practice contact is not stored.');
       const result = await storeRun(db, session, run); // the higher revision wins
       // Other panels hear of it only when it was stored: a losing write changes nothing there.
-      if (result.saved) ports.toPanels({ type: 'run.changed', run }, { tabId: sender.tab?.id, frameId: sender.frameId });
+      if (result.saved) {
+        ports.toPanels({ type: 'run.changed', run }, { tabId: sender.tab?.id, frameId: sender.frameId });
+        void guards?.runChanged(run.id, sender.tab?.id).catch(() => undefined);
+      }
       // Counting must not fail the save: the contact is stored, the counts are a nicety.
       if (result.saved && run.status === 'finished') await coaching?.countRun(run).catch(() => undefined);
       return result;
@@ -58,7 +64,11 @@ export function createRunsService({ db, browser, ports, packs, followUps, coachi
       return { deleted: true, followUps: owned.length };
     },
     'run.owned': async ({ runId }) => ({ followUps: (await repo.followUpsOfRun(db, runId)).length }),
-    'run.activate': async ({ runId }, sender) => ({ activeRunId: await activateRun(db, session, sender.tab?.id, runId) }),
+    'run.activate': async ({ runId }, sender) => {
+      const activeRunId = await activateRun(db, session, sender.tab?.id, runId);
+      void guards?.runChanged(null, sender.tab?.id).catch(() => undefined);
+      return { activeRunId };
+    },
     'runs.history': async ({ limit }) => ({ runs: await historyWithLabels(db, session, limit) }),
   };
 

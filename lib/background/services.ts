@@ -23,6 +23,7 @@ import { createPageKeysService } from './page-keys';
 import { createPanelPorts } from './panel-ports';
 import { createPanelSessions } from './panel-sessions';
 import { createRunsService } from './runs';
+import { createGuardsService } from './guards';
 import { createSettingsService } from './settings';
 import { createSitesService } from './sites';
 import { createSubscriptionsService } from './subscriptions';
@@ -54,7 +55,8 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
   const layout = createLayoutService({ ...base, sites });
   const followUps = createFollowUpsService(base);
   const coaching = createCoachingService(base);
-  const runs = createRunsService({ ...base, packs, followUps, coaching });
+  const guards = createGuardsService(base);
+  const runs = createRunsService({ ...base, packs, followUps, coaching, guards });
   const pageKeys = createPageKeysService(base);
   const subscriptions = createSubscriptionsService({ ...base, config });
   const hub = createHubService({ db, browser, config, fetch: (u, i) => fetch(u, i), checkPacks: () => subscriptions.checkSubscriptions('manual') });
@@ -111,11 +113,12 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
     ...pageKeys.handlers,
     ...coaching.handlers,
     ...createPracticeService({ db, browser, ports, config }),
+    ...guards.handlers,
     ...hub.handlers,
     ...reported,
   };
 
-  return { handlers, kindOf, ports, sessions, sites, inject, packs, runs, focus, layout, followUps, pageKeys, subscriptions, hub };
+  return { handlers, kindOf, ports, sessions, sites, inject, packs, runs, focus, layout, followUps, pageKeys, subscriptions, hub, guards };
 }
 
 export type Services = ReturnType<typeof createServices>;

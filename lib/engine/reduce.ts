@@ -48,6 +48,11 @@ function apply(run: Run, event: RunEvent, ctx: EngineContext): Run {
     }
     case 'unskip':
       return { ...run, skips: without(run.skips, event.itemId) };
+    case 'override': {
+      const { kind, target, rules, reason, at } = event;
+      const record = { kind, target, ...(rules?.length ? { rules: rules.slice(0, 50) } : {}), reason: clip(reason, REASON_MAX), stepId, at };
+      return { ...run, overrides: [...(run.overrides ?? []), record] };
+    }
     case 'label': {
       const { label: _old, ...rest } = run;
       const label = clip(event.label, LABEL_MAX);

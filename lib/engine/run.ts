@@ -16,6 +16,24 @@ export const SkipSchema = v.strictObject({
   at: v.number(),
 });
 
+/**
+ * The agent let a held click through (issue 13.1: a guarded control before identity was
+ * verified; 13.2: a Save with failing block-mode field rules), with the reason they gave.
+ * Ids only: which guard or check, which rules; never a value read from the page.
+ */
+export const OverrideSchema = v.strictObject({
+  kind: v.picklist(['guard', 'check']),
+  /** The guard's or the field check's id in the pack's site context. */
+  target: IdSchema,
+  /** For a check: the failing rules that were overridden. */
+  rules: v.optional(v.pipe(v.array(IdSchema), v.maxLength(50))),
+  reason: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
+  /** The step the run was on. */
+  stepId: IdSchema,
+  at: v.number(),
+});
+export const MAX_OVERRIDES = 200;
+
 export const RunSchema = v.strictObject({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(80)),
   packId: IdSchema,
@@ -41,11 +59,14 @@ export const RunSchema = v.strictObject({
   createdAt: v.number(),
   updatedAt: v.number(),
   finishedAt: v.optional(v.number()),
+  /** Guard and field-check overrides, oldest first (absent until the first). */
+  overrides: v.optional(v.pipe(v.array(OverrideSchema), v.maxLength(MAX_OVERRIDES))),
   /** Increases with every change; the higher revision wins when two tabs write the same run. */
   rev: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
 export type Visit = v.InferOutput<typeof VisitSchema>;
+export type Override = v.InferOutput<typeof OverrideSchema>;
 export type Run = v.InferOutput<typeof RunSchema>;
 
 export const ModeSchema = v.picklist(['newHire', 'experienced']);
@@ -62,4 +83,5 @@ export type RunEvent =
   | { type: 'skip'; itemId: string; reason: string; at: number }
   | { type: 'unskip'; itemId: string; at: number }
   | { type: 'label'; label: string; at: number }
-  | { type: 'finish'; at: number };
+  | { type: 'finish'; at: number }
+  | { type: 'override'; kind: Override['kind']; target: string; rules?: string[]; reason: string; at: number };

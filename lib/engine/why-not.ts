@@ -3,7 +3,7 @@
  * (which asks `whyNot` to grey out a button and explain) and the reducer can never disagree.
  */
 import type { Procedure, Step } from '../pack/schema';
-import type { Mode, Run, RunEvent } from './run';
+import { MAX_OVERRIDES, type Mode, type Run, type RunEvent } from './run';
 import { hasChoices, isEnd, stepById } from './graph';
 import { isIdentityVerified, itemOfStep, outstandingRequired } from './gates';
 import { clip, LABEL_MAX, REASON_MAX } from './text';
@@ -31,6 +31,8 @@ export type Blocked =
   /** Only required items can be skipped; an optional one simply stays unticked. */
   | { code: 'not-required'; itemId: string }
   | { code: 'reason-required' }
+  /** The run already holds the most overrides its record keeps (RunSchema). */
+  | { code: 'too-many-overrides' }
   | { code: 'at-start' }
   | { code: 'not-at-end' }
   | { code: 'not-visited'; stepId: string };
@@ -48,6 +50,10 @@ export function whyNot(run: Run, event: RunEvent, ctx: EngineContext): Blocked |
       return whyNotGoto(run, event.stepId, ctx);
     case 'label':
       return clip(event.label, LABEL_MAX) === (run.label ?? '') ? NO_CHANGE : null;
+    case 'override':
+      // Allowed on any step (the CRM is not the panel's step); a record needs its reason.
+      if (clip(event.reason, REASON_MAX) === '') return { code: 'reason-required' };
+      return (run.overrides?.length ?? 0) >= MAX_OVERRIDES ? { code: 'too-many-overrides' } : null;
     default: {
       const stepId = lastVisit(run).stepId;
       const step = stepById(ctx.procedure, stepId);
@@ -57,7 +63,7 @@ export function whyNot(run: Run, event: RunEvent, ctx: EngineContext): Blocked |
 }
 
 /** Events that act on the current step's items or leave it forward. */
-type StepEvent = Exclude<RunEvent, { type: 'back' | 'goto' | 'label' }>;
+type StepEvent = Exclude<RunEvent, { type: 'back' | 'goto' | 'label' | 'override' }>;
 
 function whyNotOnStep(run: Run, step: Step, event: StepEvent, ctx: EngineContext): Blocked | null {
   switch (event.type) {

@@ -21,6 +21,8 @@ import type { SenderKind } from './sender';
 import type { CoachingStat } from '../coaching/fade';
 import type { HubView } from '../hub-client/state';
 import type { OutboxView } from '../hub-client/views';
+import type { GuardState } from '../guards/guard-state';
+import { OverrideSchema } from '../engine/run';
 
 export type { SenderKind } from './sender';
 
@@ -49,6 +51,23 @@ export type PageContext = FrameRead & { frames: number };
 export type InsertResult = { ok: true; method: string } | { ok: false; reason: string; limit?: number; kept?: number };
 export type Layout = { open: boolean; width: number };
 type Ok = { ok: true };
+/** guards: the page UI's words (lib/background/guards.ts), so content scripts carry no dictionaries. */
+export type GuardWords = Record<
+  | 'guard.locked'
+  | 'guard.lockedAt'
+  | 'guard.marker'
+  | 'fieldCheck.held'
+  | 'fieldCheck.warned'
+  | 'fieldCheck.required'
+  | 'fieldCheck.pattern'
+  | 'fieldCheck.minLength'
+  | 'fieldCheck.maxLength'
+  | 'fieldCheck.oneOf',
+  string
+>;
+export type PageGuardState = GuardState & { words: GuardWords };
+/** What the panel shows for a held click: the guard's or check's name and the failing rules' names. */
+export type GuardHeld = { kind: 'guard' | 'check'; target: string; name: string; rules?: string[]; at: number };
 
 const Empty = v.strictObject({});
 const Version = v.pipe(v.number(), v.integer(), v.minValue(1));
@@ -175,6 +194,19 @@ export const requests = {
     from: OPTIONS,
     schema: v.strictObject({ limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000))) }),
   }),
+  // --- guards (issue 13.1, 13.2) ---
+  /** A content script asks what to guard in its tab now (locked controls, field checks). */
+  'page.guards': msg<PageGuardState>()({ from: PAGE, schema: Empty }),
+  /** A content script held a real click (guarded control, or Save with failing block rules): the tab's panel offers the way on. */
+  'guard.held': msg<Ok>()({
+    from: PAGE,
+    schema: v.strictObject({ kind: OverrideSchema.entries.kind, target: IdSchema, rules: OverrideSchema.entries.rules }),
+  }),
+  /** The agent overrode that held click in the panel, with a reason: recorded in the tab's contact; one click then passes. */
+  'guard.override': msg<Ok>()({
+    from: PANEL,
+    schema: v.strictObject({ kind: OverrideSchema.entries.kind, target: IdSchema, reason: OverrideSchema.entries.reason }),
+  }),
 } satisfies Record<string, MessageSpec<unknown>>;
 
 export type RequestType = keyof typeof requests;
@@ -190,11 +222,13 @@ export type PanelPush =
   | { type: 'settings.changed'; settings: Settings }
   | { type: 'packs.changed' }
   | { type: 'followups.changed' }
-  | { type: 'page.key'; combo: string };
+  | { type: 'page.key'; combo: string }
+  | { type: 'guard.held'; held: GuardHeld };
 export type ContentPush =
   | { type: 'content.insert'; text: string }
   | { type: 'content.layout'; layout: Layout }
   | { type: 'content.read'; sites: PageSite[]; top?: string }
   | { type: 'content.highlight'; anchor: Locator }
   | { type: 'content.unhighlight' }
-  | { type: 'content.shortcuts'; combos: string[] };
+  | { type: 'content.shortcuts'; combos: string[] }
+  | { type: 'content.guards'; state: PageGuardState; pass?: { kind: 'guard' | 'check'; target: string } };

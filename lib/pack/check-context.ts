@@ -5,6 +5,7 @@
 import { TEMPLATE_BUILTINS, type Locator, type Template } from './context-schema';
 import type { Pack } from './schema';
 import { templateVariables, FILTERS } from '../context/template';
+import { checkGuards } from './check-guards';
 
 type Report = (path: string, message: string) => void;
 
@@ -61,6 +62,7 @@ export function checkContext(pack: Pack, error: Report): void {
       if (rule.selector === undefined && rule.url === undefined) error(rp, 'needs a selector, a url, or both (when to suggest the procedure)');
     });
   });
+  checkGuards(pack, checkLocator, error);
   const siteIds = new Map<string, string>();
   pack.sites?.forEach((s, i) => {
     const first = siteIds.get(s.id);

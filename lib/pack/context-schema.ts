@@ -53,12 +53,61 @@ export const SuggestSchema = v.strictObject({
   url: v.optional(text(500)),
 });
 
+// --- guards (issue 13.1, 13.2): sensitive controls and field checks -------------------------
+
+/**
+ * A CRM control that must wait until the customer's identity is verified ("Change plan",
+ * "Reset password"). Found like a field: a CSS selector, or the control's own text (a button's
+ * label) with `labelText`. `verifiedBy`: the checklist items whose tick unlocks it; without it,
+ * any item marked `verifiesIdentity` in the contact's procedure does (the default pack's 2.2).
+ */
+export const GuardSchema = v.strictObject({
+  id: IdSchema,
+  name: LTextSchema,
+  ...LocatorEntries,
+  verifiedBy: v.optional(v.pipe(v.array(IdSchema), v.minLength(1, 'needs at least one checklist item id'), v.maxLength(20, 'has more than 20 items'))),
+});
+
+/** Warning: Save goes ahead and the field is marked. Block: Save is held until fixed or overridden. */
+export const RuleModeSchema = v.picklist(['warn', 'block']);
+
+/** One CRM field and what it must hold when the agent presses the check's submit control. */
+export const FieldRuleSchema = v.strictObject({
+  id: IdSchema,
+  /** The field's name as the agent knows it, shown beside it: "Mobile number". */
+  name: LTextSchema,
+  ...LocatorEntries,
+  required: v.optional(v.boolean()),
+  /** A JavaScript regular expression the whole value must match (anchored for you). */
+  pattern: v.optional(text(300)),
+  minLength: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0, 'must be 0 or more'))),
+  maxLength: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1, 'must be 1 or more'))),
+  /** The value must be one of these (a select's chosen option text, or the typed text). */
+  oneOf: v.optional(v.pipe(v.array(text(100)), v.minLength(1, 'needs at least one value'), v.maxLength(50, 'has more than 50 values'))),
+  /** Default `warn`. */
+  mode: v.optional(RuleModeSchema),
+  /** What to tell the agent instead of the generated message. */
+  message: v.optional(LTextSchema),
+});
+
+/** Rules checked when the agent presses one submit control (a form's Save). */
+export const FieldCheckSchema = v.strictObject({
+  id: IdSchema,
+  /** The Save button (or any control whose click submits). */
+  submit: v.strictObject(LocatorEntries),
+  rules: v.pipe(v.array(FieldRuleSchema), v.minLength(1, 'needs at least one rule'), v.maxLength(50, 'has more than 50 rules')),
+});
+
 export const SiteSchema = v.strictObject({
   id: IdSchema,
   /** URL match patterns (`http://127.0.0.1/*`, `*://*.crm.example.com/*`) or globs (`*://crm/*ticket*`). */
   match: v.pipe(v.array(text(500)), v.minLength(1, 'needs at least one URL pattern')),
   fields: v.optional(v.array(FieldSchema)),
   suggest: v.optional(v.array(SuggestSchema)),
+  /** Sensitive controls held until identity is verified (issue 13.1). */
+  guards: v.optional(v.pipe(v.array(GuardSchema), v.maxLength(50, 'has more than 50 guards'))),
+  /** Field checks before Save (issue 13.2). */
+  checks: v.optional(v.pipe(v.array(FieldCheckSchema), v.maxLength(20, 'has more than 20 checks'))),
 });
 
 export const AnchorSchema = v.strictObject({
@@ -86,6 +135,10 @@ export type Suggest = v.InferOutput<typeof SuggestSchema>;
 export type Site = v.InferOutput<typeof SiteSchema>;
 export type Anchor = v.InferOutput<typeof AnchorSchema>;
 export type Template = v.InferOutput<typeof TemplateSchema>;
+export type Guard = v.InferOutput<typeof GuardSchema>;
+export type FieldRule = v.InferOutput<typeof FieldRuleSchema>;
+export type FieldCheck = v.InferOutput<typeof FieldCheckSchema>;
+export type RuleMode = v.InferOutput<typeof RuleModeSchema>;
 /** What a content script needs to find an element; no pack text. */
 export type Locator = { selector?: string; labelText?: string; frame?: string };
 

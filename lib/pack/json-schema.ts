@@ -5,6 +5,7 @@
  */
 import { toJsonSchema } from '@valibot/to-json-schema';
 import { CoachingSchema, ScenarioSchema } from './coaching-schema';
+import { FieldCheckSchema, FieldRuleSchema, GuardSchema } from './context-schema';
 import { ChannelSchema, ChecklistItemSchema, ChoiceSchema, IdSchema, LTextSchema, PackSchema, PhraseSchema, ProcedureSchema, StepSchema } from './schema';
 
 export const PACK_SCHEMA_FILE = 'public/pack.schema.json';
@@ -25,6 +26,9 @@ export function packJsonSchema(): Record<string, unknown> {
       Procedure: ProcedureSchema,
       Coaching: CoachingSchema,
       Scenario: ScenarioSchema,
+      Guard: GuardSchema,
+      FieldRule: FieldRuleSchema,
+      FieldCheck: FieldCheckSchema,
     },
   });
   return {

@@ -22,7 +22,11 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 function download(name: string, json: unknown) {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' }));
+  downloadText(name, JSON.stringify(json, null, 2), 'application/json');
+}
+
+function downloadText(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = Object.assign(document.createElement('a'), { href: url, download: name });
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
@@ -42,6 +46,7 @@ export function createPanelActions(store: PanelStore): PanelActions {
       if (typeof browser.runtime.openOptionsPage === 'function') void browser.runtime.openOptionsPage();
       else window.open(browser.runtime.getURL('/options.html'), '_blank', 'noopener');
     },
+    downloadFile: downloadText,
     loadHistory: async () => (await send('runs.history', { limit: 50 })).runs,
     runOwns: (runId) => send('run.owned', { runId }),
     deleteRun: async (runId) => void (await send('run.delete', { runId })),

@@ -16,6 +16,8 @@ export interface PanelActions {
   openOptions(): void;
   /** Download everything the panel holds, unsaved runs included (the save-error escape hatch). */
   exportData(): void;
+  /** Saves a file the agent asked for (a contact's audit timeline, issue 13.5). */
+  downloadFile(name: string, text: string, type: string): void;
   /** Finished runs, newest first, for the History view. */
   loadHistory(): Promise<Run[]>;
   /** How many follow-ups deleting a run takes along (asked before the confirmation). */

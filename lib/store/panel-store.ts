@@ -16,6 +16,7 @@ import { createContextSlice, type ContextSlice } from './context-slice';
 import { createPackSlice, type PackSlice } from './pack-slice';
 import { createToolsSlice, type ToolsSlice } from './tools-slice';
 import { createCoachingSlice, type CoachingSlice } from './coaching-slice';
+import { createGuardSlice, type GuardSlice } from './guard-slice';
 import { createPracticeSlice, type PracticeSlice } from './practice-slice';
 
 export type Sender = <T extends RequestType>(type: T, payload: RequestOf<T>) => Promise<Responses[T]>;
@@ -46,7 +47,7 @@ export interface CoreSlice {
   onPush(push: PanelPush): void;
 }
 
-export type PanelState = CoreSlice & RunSlice & SaveSlice & ToolsSlice & PackSlice & ContextSlice & CoachingSlice & PracticeSlice;
+export type PanelState = CoreSlice & RunSlice & SaveSlice & ToolsSlice & PackSlice & ContextSlice & CoachingSlice & PracticeSlice & GuardSlice;
 export type PanelStore = ReturnType<typeof createPanelStore>;
 export type SetState = (partial: Partial<PanelState> | ((s: PanelState) => Partial<PanelState>)) => void;
 export type GetState = () => PanelState;
@@ -127,6 +128,7 @@ export function createPanelStore(deps: StoreDeps) {
       } else if (push.type === 'settings.changed') set({ settings: push.settings });
       else if (push.type === 'followups.changed') void get().loadFollowUps();
       else if (push.type === 'page.key') get().receivePageKey(push.combo);
+      else if (push.type === 'guard.held') get().receiveHeld(push.held);
       else void get().load();
     },
     ...createRunSlice(set, get, deps),
@@ -136,5 +138,6 @@ export function createPanelStore(deps: StoreDeps) {
     ...createToolsSlice(set, get, deps),
     ...createCoachingSlice(set, get, deps),
     ...createPracticeSlice(set, get, deps),
+    ...createGuardSlice(set, get, deps),
   }));
 }

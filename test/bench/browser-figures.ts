@@ -10,6 +10,7 @@ import { benchLoads, loadOnce, type LoadSample } from './page-load';
 import type { Results } from './report';
 import { SETTLE_MS } from './switch';
 import { benchTick } from './tick';
+import { guardFigures } from './guards';
 import { mb, median, pairedExcess, progress, ratioInterval, round, share } from './stats';
 
 /** index.html and heavy.html loads per round of the others (see browserFigures). */
@@ -101,6 +102,8 @@ export async function browserFigures(pair: Pair, base: string, rounds: number, n
   r.contentScriptBurstMs = burstWith.contentScriptMs;
   r.contentScriptLongestMs = Math.max(...profiles.map((p) => p.longestMs), ...heavyProfiles.map((p) => p.longestMs), burstWith.contentScriptLongestMs ?? 0);
 
+  progress(' guards and field checks on heavy.html: rules declared vs none, load and burst');
+  Object.assign(r, await guardFigures(pair.without, base));
   const burstPair = { with: [burstWith], without: [burstWithout] };
   const lt = attributeLongTasks([light, heavyRun, burstPair]);
   r.extensionLongTasks = lt.total;

@@ -23,7 +23,7 @@ export interface BurstResult {
 }
 
 /** Runs in the CRM page (main world). Resolves after `ms` with counts and the window's bounds. */
-function churn(ms: number): Promise<{ tasks: number; mutations: number; from: number; to: number }> {
+export function churn(ms: number): Promise<{ tasks: number; mutations: number; from: number; to: number }> {
   const box = document.createElement('div');
   box.id = 'bench-churn';
   document.body.append(box);

@@ -39,18 +39,23 @@ export function contextText(pack: Pack): string | undefined {
   if (Object.keys(procedures).length) data.procedures = procedures;
   if (!Object.keys(data).length) return undefined;
   // Failsafe YAML has strings only: `storable: true` is written as text and read back by typed().
-  const plain = JSON.parse(JSON.stringify(data, (_k, v: unknown) => (typeof v === 'boolean' ? String(v) : v))) as Obj;
+  const plain = JSON.parse(JSON.stringify(data, (_k, v: unknown) => (typeof v === 'boolean' || typeof v === 'number' ? String(v) : v))) as Obj;
   const doc = new Document(plain, { schema: 'failsafe' });
   // Patterns and locators read best on one line each.
   visit(doc, { Seq: (_, node) => void (node.flow = node.items.every((i) => !isMap(i))) });
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
+const BOOLEAN_KEYS = new Set(['storable', 'required']);
+const INTEGER_KEYS = new Set(['minLength', 'maxLength']);
+
 /** `storable: "true"` → true; anything else is left for the schema to name. */
 function typed(value: YamlValue, key = ''): unknown {
   if (Array.isArray(value)) return value.map((v) => typed(v));
   if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typed(v, k)]));
-  if (key === 'storable' && (value === 'true' || value === 'false')) return value === 'true';
+  if (BOOLEAN_KEYS.has(key) && (value === 'true' || value === 'false')) return value === 'true';
+  // Field-check lengths (issue 13.2); anything but digits is left for the schema to name.
+  if (INTEGER_KEYS.has(key) && /^\d{1,6}$/.test(value)) return Number(value);
   return value;
 }
 

@@ -1,0 +1,190 @@
+/**
+ * Guarded controls in one frame of a CRM tab (issue 13.1). While the background says a control
+ * is locked (the tab's contact has not ticked identity verification), a REAL click on it is held
+ * here: one capture listener on window stops it before the page's own listeners on the document
+ * or the control run (stopImmediatePropagation) and cancels its default action (preventDefault,
+ * so a submit button does not submit and a link does not navigate). The agent sees why, and the
+ * panel opens with the way to the verification step or an override with a reason.
+ *
+ * Not our business: a page script calling `.click()` or dispatching its own events on the
+ * control (isTrusted false). The page can always run its own code; we guard the agent's hand,
+ * not the CRM's scripts. Nor can page events unlock anything: the locks and the one-click pass
+ * after an override come only from the background (`apply`).
+ *
+ * Cost: nothing while idle. The click check walks one event's path; lock rings follow
+ * re-rendered and late controls through a MutationObserver whose work is batched (one look per
+ * FOLLOW_MS at most) and which exists only while something is locked. Once verified, every
+ * listener and observer is removed: the CRM runs exactly as without Cuecard.
+ */
+import type { PageGuardState } from '../messaging/protocol';
+import type { PageCheck, PageGuard } from '../guards/guard-state';
+import { matchesAny } from '../context/site-match';
+import { frameMatches } from './match';
+import { collectShadowRoots, controlOnPath, findControls, mayHold, shadowRootsUnder, type Scope } from './guard-find';
+import { createGuardUi } from './guard-ui';
+import { createFieldCheck } from './field-check';
+
+/** A pass after an override lasts this long: the agent clicks again at once, or it is gone. */
+export const PASS_MS = 60_000;
+const FOLLOW_MS = 200;
+
+export type GuardSend = {
+  held(kind: 'guard' | 'check', target: string, rules?: string[]): void;
+};
+
+export interface PageGuards {
+  apply(state: PageGuardState, pass?: { kind: 'guard' | 'check'; target: string }): void;
+  dispose(): void;
+}
+
+export function createPageGuards(win: Window, send: GuardSend): PageGuards {
+  const doc = win.document;
+  const ui = createGuardUi(doc);
+  let guards: PageGuard[] = [];
+  let checks: PageCheck[] = [];
+  let words: PageGuardState['words'] | undefined;
+  let section: string | undefined;
+  const passes = new Map<string, number>();
+  const roots = new Set<ShadowRoot>();
+  let observer: MutationObserver | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let listening = false;
+  let stopCollect: (() => void) | undefined;
+  const fieldCheck = createFieldCheck(doc, ui, (target, rules) => send.held('check', target, rules));
+
+  const takePass = (key: string) => {
+    const until = passes.get(key);
+    passes.delete(key);
+    return until !== undefined && until > Date.now();
+  };
+
+  function hold(e: Event) {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  }
+
+  function onClick(e: MouseEvent) {
+    // Only the agent's own clicks (and keyboard activations, which the browser also marks
+    // trusted). A page's .click() or dispatchEvent is the page's business: see the header.
+    if (!e.isTrusted) return;
+    const path = e.composedPath();
+    for (const guard of guards) {
+      const el = controlOnPath(path, guard);
+      if (!el) continue;
+      if (takePass(`guard:${guard.id}`)) return ui.say(null);
+      hold(e);
+      const text = section ? words!['guard.lockedAt'].replace('{section}', section) : words!['guard.locked'];
+      ui.say(el, `${text} — ${guard.name}`);
+      send.held('guard', guard.id);
+      return;
+    }
+    for (const check of checks) {
+      const el = controlOnPath(path, check.submit);
+      if (!el) continue;
+      if (takePass(`check:${check.id}`)) return fieldCheck.clear();
+      if (fieldCheck.run(check, el, words!) === 'hold') hold(e);
+      return;
+    }
+  }
+
+  function drawLocks() {
+    if (!guards.length) return ui.locks([], '');
+    const scopes: Scope[] = [doc, ...roots];
+    ui.locks(
+      guards.flatMap((g) => findControls(scopes, g)),
+      words!['guard.marker'],
+    );
+  }
+
+  // Only mutations that may bring a guarded control (or a shadow root) cost a redraw: a busy
+  // page's churn of rows and text is looked at node by node, never by querying the document.
+  let removed = false;
+  function follow(records: MutationRecord[]) {
+    let relevant = false;
+    for (const r of records) {
+      if (r.removedNodes.length) removed = true;
+      for (const n of Array.from(r.addedNodes)) {
+        const before = roots.size;
+        shadowRootsUnder(n, roots);
+        if (roots.size !== before) {
+          relevant = true;
+          for (const root of roots) observer?.observe(root, { childList: true, subtree: true });
+        }
+        if (!relevant && guards.some((g) => mayHold(n, g))) relevant = true;
+      }
+    }
+    if (!relevant && !removed) return;
+    if (relevant) redraw = true;
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (redraw) drawLocks();
+      else ui.place(); // rings of controls that went away go with them
+      redraw = removed = false;
+    }, FOLLOW_MS);
+  }
+  let redraw = false;
+
+  const onPlace = () => ui.place();
+
+  function start() {
+    if (!listening) {
+      win.addEventListener('click', onClick, true);
+      listening = true;
+    }
+  }
+
+  function stopLocks() {
+    stopCollect?.();
+    stopCollect = undefined;
+    observer?.disconnect();
+    observer = null;
+    clearTimeout(timer);
+    timer = undefined;
+    win.removeEventListener('scroll', onPlace, true);
+    win.removeEventListener('resize', onPlace);
+    ui.locks([], '');
+  }
+
+  function stop() {
+    stopLocks();
+    if (listening) win.removeEventListener('click', onClick, true);
+    listening = false;
+    fieldCheck.clear();
+    ui.remove();
+  }
+
+  return {
+    apply(state, pass) {
+      const here = win.location.href;
+      const sites = state.sites.filter((s) => matchesAny(s.match, [here, state.top]));
+      guards = sites.flatMap((s) => s.guards).filter((g) => frameMatches(g.frame, win));
+      checks = sites.flatMap((s) => s.checks).filter((c) => frameMatches(c.submit.frame, win));
+      words = state.words;
+      section = state.section;
+      if (pass) passes.set(`${pass.kind}:${pass.target}`, Date.now() + PASS_MS);
+      if (!guards.length && !checks.length) return stop();
+      start();
+      if (!guards.length) {
+        stopLocks();
+        ui.say(null);
+        return;
+      }
+      if (!observer) {
+        roots.clear();
+        observer = new MutationObserver(follow);
+        observer.observe(doc.documentElement, { childList: true, subtree: true });
+        const watching = observer;
+        // Shadow roots already on the page are found in slices; then their controls get rings too.
+        stopCollect = collectShadowRoots(doc, roots, () => {
+          for (const root of roots) watching.observe(root, { childList: true, subtree: true });
+          if (roots.size) drawLocks();
+        });
+        win.addEventListener('scroll', onPlace, { capture: true, passive: true });
+        win.addEventListener('resize', onPlace, { passive: true });
+      }
+      drawLocks();
+    },
+    dispose: stop,
+  };
+}
