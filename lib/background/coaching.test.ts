@@ -50,18 +50,16 @@ function cleanRun(p: Pack, id: string): Run {
 describe('coaching storage', () => {
   it('opens a v4 database under v6 with its runs, and adds stepStats', async () => {
     const old = new Dexie('coach-v4');
-    old
-      .version(4)
-      .stores({
-        runs: 'id, status, updatedAt',
-        packs: '[id+version], id',
-        kv: 'key',
-        subscriptions: 'url',
-        acks: '[packId+version+procedureId+phraseId], [packId+version]',
-        followups: 'id, status, dueAt',
-        brokenAnchors: '[packId+packVersion+procedureId+stepId+index+page], lastSeen',
-        kept: 'runId, at',
-      });
+    old.version(4).stores({
+      runs: 'id, status, updatedAt',
+      packs: '[id+version], id',
+      kv: 'key',
+      subscriptions: 'url',
+      acks: '[packId+version+procedureId+phraseId], [packId+version]',
+      followups: 'id, status, dueAt',
+      brokenAnchors: '[packId+packVersion+procedureId+stepId+index+page], lastSeen',
+      kept: 'runId, at',
+    });
     await old.table('runs').put(cleanRun(pack(1, 'x'), 'kept-run'));
     old.close();
     const d = new CuecardDb('coach-v4');
