@@ -34,6 +34,17 @@ afterAll(async () => {
   await server?.close();
 });
 
+/**
+ * A clean pass that finishes the contact, then waits until the background has counted it: the
+ * finish click returns first, and the next contact's guidance is decided from those counts.
+ */
+async function pass() {
+  const actTotal = async () => (await stepStats()).find((s) => s.stepId === 'act')?.total ?? 0;
+  const before = await actTotal();
+  await cleanPass(panel, PASS);
+  await expect.poll(actTotal, { timeout: 10_000 }).toBeGreaterThan(before);
+}
+
 async function startCall() {
   await panel.getByTestId('cc-start-call').click();
   await panel.getByTestId('cc-step-title').waitFor();
@@ -59,17 +70,19 @@ describe('fading guidance', () => {
     await startCall();
     expect(await fadeOf(panel)).toMatchObject({ fade: 'expanded', reason: 'learning' });
     expect((await fadeOf(panel)).text).toContain('热情问候客户');
-    await cleanPass(panel, PASS);
+    await pass();
     await startCall();
     expect(await fadeOf(panel)).toMatchObject({ fade: 'expanded', reason: 'learning' });
-    await cleanPass(panel, PASS);
+    await pass();
 
-    const stats = await stepStats();
-    expect(stats.map((s) => [s.stepId, s.streak, s.total]).sort()).toEqual([
+    // The finish click returns before the background has recorded the last steps: wait for it.
+    const counts = async () => (await stepStats()).map((s) => [s.stepId, s.streak, s.total]).sort();
+    await expect.poll(counts, { timeout: 10_000 }).toEqual([
       ['act', 2, 2],
       ['hello', 2, 2],
       ['verify', 2, 2],
     ]);
+    const stats = await stepStats();
     // Counts only: no text, no customer data.
     expect(Object.keys(stats[0]!).sort()).toEqual(['at', 'last', 'mistakes', 'packId', 'procedureId', 'stepId', 'streak', 'total', 'version']);
 
@@ -94,19 +107,19 @@ describe('fading guidance', () => {
   it('comes back after a mistake (a back-step) on the step gone back to', async () => {
     await cleanPass(panel, [['greeted']], false); // hello → verify
     await panel.getByTestId('cc-back').click(); // back to hello: it was left too early
-    await cleanPass(panel, PASS);
+    await pass();
     await startCall();
     expect(await fadeOf(panel)).toMatchObject({ fade: 'expanded', reason: 'mistake' });
-    await cleanPass(panel, PASS);
+    await pass();
   });
 
   it("comes back when a new release changes the step's wording, for that step only", async () => {
     // Two more clean runs: hello has faded again (after the mistake its streak restarted).
     await startCall();
-    await cleanPass(panel, PASS);
+    await pass();
     await startCall();
     expect((await fadeOf(panel)).fade).toBe('collapsed');
-    await cleanPass(panel, PASS);
+    await pass();
 
     await importPack(options, coachPack(2));
     await expect
