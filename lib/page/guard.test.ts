@@ -51,7 +51,7 @@ afterEach(() => {
 
 const drawn = (testId: string) => Array.from(ours?.querySelectorAll(`[data-testid="${testId}"]`) ?? []);
 let guards: PageGuards;
-let held: ReturnType<typeof vi.fn>;
+let held: ReturnType<typeof vi.fn<(kind: 'guard' | 'check', target: string, rules?: string[]) => void>>;
 let pageSaw: string[];
 let page: AbortController | undefined;
 
