@@ -27,17 +27,22 @@ describe('isControl and controlOnPath', () => {
 describe('findControls', () => {
   it('rings buttons by text but not links (a 10,000-row page’s links are never read), up to a maximum', () => {
     html('<a href="#">Delete</a><button>Delete</button><button> delete </button><button>Keep</button>');
-    expect(findControls([document], { labelText: 'Delete' })).toHaveLength(2);
-    expect(findControls([document], { labelText: 'Delete' }, 1)).toHaveLength(1);
-    expect(findControls([document], { selector: 'a' })).toHaveLength(1);
-    expect(findControls([document], { selector: '[[bad' })).toEqual([]);
+    expect(findControls([document], [{ labelText: 'Delete' }])).toHaveLength(2);
+    expect(findControls([document], [{ labelText: 'Delete' }], 1)).toHaveLength(1);
+    expect(findControls([document], [{ selector: 'a' }])).toHaveLength(1);
+    expect(findControls([document], [{ selector: '[[bad' }])).toEqual([]);
+  });
+  it('finds several guards’ controls in one pass, each once; a bad selector spoils none of the others', () => {
+    html('<a href="#" class="plan">Plan</a><button class="plan">Delete</button><button>Delete</button><button>Keep</button>');
+    const found = findControls([document], [{ selector: '.plan' }, { labelText: 'Delete' }, { selector: '[[bad' }]);
+    expect(found.map((el) => el.outerHTML)).toEqual(['<a href="#" class="plan">Plan</a>', '<button class="plan">Delete</button>', '<button>Delete</button>']);
   });
   it('looks in the open shadow roots it is given', () => {
     html('<x-bar id="h"></x-bar>');
     const root = $('#h').attachShadow({ mode: 'open' });
     root.append(Object.assign(document.createElement('button'), { textContent: 'Delete' }));
-    expect(findControls([document], { labelText: 'Delete' })).toHaveLength(0);
-    expect(findControls([document, root], { labelText: 'Delete' })).toHaveLength(1);
+    expect(findControls([document], [{ labelText: 'Delete' }])).toHaveLength(0);
+    expect(findControls([document, root], [{ labelText: 'Delete' }])).toHaveLength(1);
   });
 });
 
