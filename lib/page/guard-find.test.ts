@@ -37,6 +37,10 @@ describe('findControls', () => {
     const found = findControls([document], [{ selector: '.plan' }, { labelText: 'Delete' }, { selector: '[[bad' }]);
     expect(found.map((el) => `${el.tagName} ${el.className} ${el.textContent}`)).toEqual(['A plan Plan', 'BUTTON plan Delete', 'BUTTON  Delete']);
   });
+  it('by text: buttons, button-like inputs and role=button elements, each once; never a text input', () => {
+    html('<input type="submit" value="Delete"><input type="text" value="Delete"><div role="button">Delete</div><button role="button">Delete</button>');
+    expect(findControls([document], [{ labelText: 'Delete' }]).map((el) => el.tagName)).toEqual(['BUTTON', 'INPUT', 'DIV']);
+  });
   it('looks in the open shadow roots it is given', () => {
     html('<x-bar id="h"></x-bar>');
     const root = $('#h').attachShadow({ mode: 'open' });
