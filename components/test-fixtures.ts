@@ -7,6 +7,7 @@ import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import type { Pack } from '@/lib/pack/schema';
 import type { Run } from '@/lib/engine/run';
+import type { ChangeSet } from '@/lib/distribution/views';
 import type { InsertResult, RequestType } from '@/lib/messaging/protocol';
 import { createPanelStore, type PanelStore, type Sender } from '@/lib/store/panel-store';
 import { StoreContext } from '@/lib/store/use-store';
@@ -86,7 +87,17 @@ export interface Harness {
   store: PanelStore;
   calls: { type: RequestType; payload: unknown }[];
   actions: PanelActions & { log: string[] };
-  backend: { failPuts: boolean; insertResult: InsertResult; copyOk: boolean; history: Run[]; followUpsOwned?: number; stats?: CoachingStat[] };
+  backend: {
+    failPuts: boolean;
+    insertResult: InsertResult;
+    copyOk: boolean;
+    history: Run[];
+    followUpsOwned?: number;
+    stats?: CoachingStat[];
+    /** The answer to a guard override or a drill's "done": an error to throw, else accepted. */
+    overrideError?: string;
+    drillError?: string;
+  };
   click(el: Element | null): Promise<void>;
   key(init: KeyboardEventInit, target?: EventTarget): Promise<void>;
   $(testId: string): HTMLElement | null;
@@ -100,13 +111,35 @@ export async function untilFilled(root: ParentNode): Promise<void> {
   if (left) throw new Error(`The panel was still loading after 500 ms: ${left.textContent}`);
 }
 
-export async function mountApp(settings: Partial<Settings> = {}): Promise<Harness> {
+/** `world`: what the background has besides the fixture pack (the practice page, releases and their changes). */
+export interface World {
+  practice?: boolean;
+  packs?: Pack[];
+  changes?: ChangeSet[];
+}
+
+export async function mountApp(settings: Partial<Settings> = {}, world: World = {}): Promise<Harness> {
   let current: Settings = { ...DEFAULT_SETTINGS, lang: 'en', profile: { company: 'Acme', agentId: '', name: 'Li' }, ...settings };
   const calls: Harness['calls'] = [];
   const backend: Harness['backend'] = { followUpsOwned: 0, failPuts: false, insertResult: { ok: true, method: 'input' }, copyOk: true, history: [] };
   const send = (async (type: RequestType, payload: Record<string, unknown>) => {
     calls.push({ type, payload });
-    if (type === 'state.load') return { settings: current, packs: [fixturePack], packMeta: [], openRuns: [], activeRunId: current.activeRunId ?? null };
+    if (type === 'state.load')
+      return {
+        settings: current,
+        packs: world.packs ?? [fixturePack],
+        packMeta: [],
+        openRuns: [],
+        activeRunId: current.activeRunId ?? null,
+        ...(world.practice ? { practice: true } : {}),
+      };
+    if (type === 'packs.updates') return { notices: [], changes: world.changes ?? [] };
+    if (type === 'guard.override' || type === 'practice.drillDone') {
+      const error = type === 'guard.override' ? backend.overrideError : backend.drillError;
+      if (error) throw new Error(error);
+      return type === 'guard.override' ? { ok: true } : { acked: { x: 1 } };
+    }
+    if (type === 'practice.drillRun') return { ok: true };
     if (type === 'run.activate') return { activeRunId: payload.runId };
     if (type === 'coaching.stats') return { stats: backend.stats ?? [] };
     if (type === 'prefs.patch') return { settings: (current = { ...current, ...(payload.patch as Partial<Settings>) }) };

@@ -34,9 +34,11 @@ async function start() {
     </StoreContext.Provider>,
     document.getElementById('app')!,
   );
-  // Until the state has come (then the panel's render and first frame go first), or for as
-  // long as the host keeps the frame at 0×0 (a busy CRM page sizes it late): nothing is drawn
-  // then, and the panel's first layout waits for the size.
-  void warmFonts(document, () => !store.getState().ready || innerWidth === 0);
+  // Until the panel's body is in (Panel adds it one frame after the header; that layout was
+  // the boot's longest task left, almost all font matching and shaping: panel-boot.ts
+  // --outline), or for as long as the host keeps the frame at 0×0 (a busy CRM page sizes it
+  // late): nothing is drawn then, and the panel's first layout waits for the size. Each
+  // slice is a task of its own, so the render and the frame never wait behind more than one.
+  void warmFonts(document, () => !store.getState().ready || innerWidth === 0 || document.querySelector('.cc-panel--loading') !== null);
 }
 void start();

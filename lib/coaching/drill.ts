@@ -4,6 +4,7 @@
  */
 import type { PackDiff } from '../pack/diff';
 import type { Procedure } from '../pack/schema';
+import type { Run } from '../engine/run';
 import { wordingChanged } from './fade';
 
 /** Procedure id a drill runs under in the practice panel; never stored. */
@@ -40,4 +41,28 @@ export function drillProcedure(procedure: Procedure, stepIds: readonly string[])
     start: steps[0]!.id,
     steps: steps.map(({ choices: _c, requiresIdentity: _r, next: _n, ...s }, i) => (i + 1 < steps.length ? { ...s, next: steps[i + 1]!.id } : s)),
   };
+}
+
+/**
+ * Why a stored drill run does not complete the drill, or null when it does. The background
+ * checks this (lib/background/practice.ts) against the drill it builds itself from the stored
+ * releases, so a panel saying "done" acknowledges nothing: the run must be finished, on this
+ * drill, have entered every drill step in order (a step may be re-entered after a Back), with
+ * every required item of each step ticked, never skipped, at times that only move forward.
+ */
+export function drillIncomplete(run: Run, drill: Procedure, packId: string, version: number): string | null {
+  if (run.packId !== packId || run.packVersion !== version || run.procedureId !== drill.id) return 'The run is not this release’s drill.';
+  if (run.status !== 'finished' || run.finishedAt === undefined) return 'The drill was not finished.';
+  const times = [run.createdAt, ...run.path.map((p) => p.at), run.finishedAt];
+  if (times.some((t, i) => i > 0 && t < times[i - 1]!)) return 'The drill’s times run backwards.';
+  let next = 0;
+  for (const visit of run.path) {
+    if (visit.stepId === drill.steps[next]?.id) next++;
+    else if (!drill.steps.slice(0, next).some((s) => s.id === visit.stepId)) return `Step ${visit.stepId} is not part of the drill.`;
+  }
+  if (next < drill.steps.length) return `Step ${drill.steps[next]!.id} of the drill was not reached.`;
+  for (const step of drill.steps)
+    for (const item of step.checklist ?? [])
+      if (item.required && (run.ticks[item.id] === undefined || run.skips[item.id])) return `Required item ${item.id} of step ${step.id} was not ticked.`;
+  return null;
 }

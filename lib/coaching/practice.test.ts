@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Run } from '../engine/run';
 import type { Pack, Procedure } from '../pack/schema';
 import { diffPacks } from '../pack/diff';
-import { drillOffers, drillProcedure } from './drill';
+import { drillIncomplete, drillOffers, drillProcedure } from './drill';
 import { scorePractice } from './score';
 
 const t = (zh: string) => ({ 'zh-CN': zh });
@@ -86,5 +86,45 @@ describe('drills', () => {
       ['greet', 'act', undefined, undefined],
       ['act', undefined, undefined, undefined],
     ]);
+  });
+});
+
+describe('drillIncomplete', () => {
+  const drill = drillProcedure(proc, ['verify', 'act'])!;
+  const drillRun = (over: Partial<Run>) =>
+    run({
+      packId: 'x.y',
+      procedureId: drill.id,
+      path: [
+        { stepId: 'verify', at: 1000 },
+        { stepId: 'act', at: 2000 },
+      ],
+      ticks: { ok: 1500, done: 2500 },
+      createdAt: 1000,
+      finishedAt: 3000,
+      ...over,
+    });
+  it('accepts a finished drill over every step in order, with a Back and re-entry', () => {
+    expect(drillIncomplete(drillRun({}), drill, 'x.y', 1)).toBeNull();
+    const back = drillRun({
+      path: [
+        { stepId: 'verify', at: 1000 },
+        { stepId: 'act', at: 1200 },
+        { stepId: 'verify', at: 1300 },
+        { stepId: 'act', at: 2000 },
+      ],
+    });
+    expect(drillIncomplete(back, drill, 'x.y', 1)).toBeNull();
+  });
+  it('names what is missing: a step not reached, a step out of order, an item not ticked', () => {
+    expect(drillIncomplete(drillRun({ path: [{ stepId: 'verify', at: 1000 }] }), drill, 'x.y', 1)).toMatch(/act of the drill was not reached/);
+    expect(drillIncomplete(drillRun({ path: [{ stepId: 'act', at: 1000 }] }), drill, 'x.y', 1)).toMatch(/act is not part of the drill/);
+    expect(drillIncomplete(drillRun({ ticks: { ok: 1500 } }), drill, 'x.y', 1)).toMatch(/done of step act/);
+  });
+  it('refuses an open run, another release or procedure, and times that run backwards', () => {
+    expect(drillIncomplete(drillRun({ status: 'open', finishedAt: undefined }), drill, 'x.y', 1)).toMatch(/not finished/);
+    expect(drillIncomplete(drillRun({}), drill, 'x.y', 2)).toMatch(/not this release/);
+    expect(drillIncomplete(drillRun({ procedureId: 'p' }), drill, 'x.y', 1)).toMatch(/not this release/);
+    expect(drillIncomplete(drillRun({ finishedAt: 1500 }), drill, 'x.y', 1)).toMatch(/backwards/);
   });
 });

@@ -176,7 +176,12 @@ export const requests = {
   /** Per-step counts for fading guidance, each with whether its wording changed since it was counted. */
   'coaching.stats': msg<{ stats: CoachingStat[] }>()({ from: PANEL, schema: v.strictObject({ ...PackRef.entries, procedureId: IdSchema }) }),
   /** A release drill over one procedure's changed steps was completed: its changed wording counts as read. */
-  'practice.drillDone': msg<{ acked: Record<string, number> }>()({ from: PANEL, schema: v.strictObject({ ...PackRef.entries, procedureId: IdSchema }) }),
+  'practice.drillDone': msg<{ acked: Record<string, number> }>()({
+    from: PANEL,
+    schema: v.strictObject({ ...PackRef.entries, procedureId: IdSchema, runId: v.pipe(v.string(), v.minLength(1), v.maxLength(80)) }),
+  }),
+  /** The practice panel's drill run as it goes: kept for the session only, so the background checks the drill itself. */
+  'practice.drillRun': msg<Ok>()({ from: PANEL, schema: v.strictObject({ run: RunSchema }) }),
   /** Open the practice page in a new tab. */
   'practice.open': msg<Ok>()({ from: PANEL, schema: Empty }),
   // hubext (issue 11): the team hub. The options page only; no reply carries the credential.

@@ -226,6 +226,41 @@ describe('only the agent moves the insert target', () => {
   });
 });
 
+describe('a document whose body is the editor (TinyMCE classic iframe)', () => {
+  afterEach(() => document.body.removeAttribute('contenteditable'));
+  const pressRoot = () => document.documentElement.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+
+  it("takes the body when the agent's press below the text landed on <html>", () => {
+    html(document.body, '<p>甲乙XX丙丁</p>');
+    document.body.setAttribute('contenteditable', 'true');
+    const onFocus = vi.fn();
+    const t = track(onFocus);
+    pressRoot();
+    document.body.focus();
+    expect(t.last()?.el).toBe(document.body);
+    expect(onFocus).toHaveBeenLastCalledWith(expect.objectContaining({ el: document.body }));
+    t.dispose();
+  });
+
+  it('not when the body is not editable, nor from a script focusing it, nor a forged press', () => {
+    html(document.body, '<p>甲乙</p><input id="x">');
+    const t = track();
+    click($('#x'));
+    pressRoot();
+    document.body.focus(); // not an editor: the press on the page keeps the agent's field
+    expect(t.last()?.el.id).toBe('x');
+    document.body.setAttribute('contenteditable', 'true');
+    click($('#x'));
+    document.body.focus(); // a script's focus, no press of the agent's on the page
+    expect(t.last()).toBeNull();
+    click($('#x'));
+    forge(document.documentElement, new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    document.body.focus();
+    expect(t.last()).toBeNull();
+    t.dispose();
+  });
+});
+
 describe('a field inside a closed shadow root (issue 14)', () => {
   // The browser retargets focus and keys from inside a closed root to its host: what we see.
   const intoClosed = (host: HTMLElement) => {

@@ -90,10 +90,7 @@ export function createPageGuards(win: Window, send: GuardSend): PageGuards {
   function drawLocks() {
     if (!guards.length) return ui.locks([], '');
     const scopes: Scope[] = [doc, ...roots];
-    ui.locks(
-      guards.flatMap((g) => findControls(scopes, g)),
-      words!['guard.marker'],
-    );
+    ui.locks(findControls(scopes, guards), words!['guard.marker']);
   }
 
   // Only mutations that may bring a guarded control (or a shadow root) cost a redraw: a busy

@@ -20,10 +20,17 @@ export interface RealInput {
 /** Sequential focus navigation is the default action of the Tab keydown: it lands at once. */
 const TAB_MS = 500;
 
+/**
+ * A frame whose whole body is the editor (TinyMCE's classic iframe, designMode documents): a
+ * press below the text lands on <html>, and the browser's default action focuses the body.
+ */
+const editorBody = (el: Element) => el === el.ownerDocument.body && (el as HTMLElement).isContentEditable;
+
 export function trackRealInput(win: Window, isReal: (e: Event) => boolean = (e) => e.isTrusted): RealInput {
   // The composed path of the agent's last press: the field, its editing host, its label.
   let pressed: readonly EventTarget[] = [];
   let tabAt = -Infinity;
+  const pressedPageOf = (el: Element) => editorBody(el) && pressed[0] === el.ownerDocument.documentElement;
   const onPress = (e: Event) => {
     if (!isReal(e)) return;
     pressed = e.composedPath();
@@ -50,7 +57,7 @@ export function trackRealInput(win: Window, isReal: (e: Event) => boolean = (e) 
   win.addEventListener('blur', onBlur, true);
   return {
     takeVouch(el) {
-      const ok = performance.now() - tabAt < TAB_MS || pressed.some((n) => n === el || (n as HTMLLabelElement).control === el);
+      const ok = performance.now() - tabAt < TAB_MS || pressed.some((n) => n === el || (n as HTMLLabelElement).control === el) || pressedPageOf(el);
       pressed = [];
       tabAt = -Infinity;
       return ok;

@@ -2,7 +2,8 @@
  * Practice in the panel (issue 13.4). On the practice page every contact is a practice one:
  * kept in this panel's memory only (never sent to be stored), scored when it ends. A release
  * drill runs the release's changed steps as a procedure of their own (lib/coaching/drill.ts),
- * added to this panel's in-memory copy of the pack; completing it acknowledges the release.
+ * added to this panel's in-memory copy of the pack; completing it acknowledges the release once
+ * the background has checked the drill run it kept (lib/background/practice.ts).
  */
 import { startRun } from '../engine';
 import type { Run } from '../engine/run';
@@ -88,10 +89,15 @@ export function createPracticeSlice(set: SetState, get: GetState, deps: StoreDep
       if (meta.kind === 'drill') result.drill = { acked: false };
       set({ practiceResult: result, activeRunId: null });
       if (meta.kind !== 'drill') return;
-      void deps.send('practice.drillDone', { packId: meta.packId, version: meta.version, procedureId: meta.procedureId }).then(
-        () => set({ practiceResult: { ...result, drill: { acked: true } } }),
-        (err: unknown) => set({ practiceResult: { ...result, drill: { acked: false, error: err instanceof Error ? err.message : String(err) } } }),
-      );
+      // The background acknowledges from the finished run it kept, not from this message.
+      const done = { packId: meta.packId, version: meta.version, procedureId: meta.procedureId, runId: run.id };
+      void deps
+        .send('practice.drillRun', { run })
+        .then(() => deps.send('practice.drillDone', done))
+        .then(
+          () => set({ practiceResult: { ...result, drill: { acked: true } } }),
+          (err: unknown) => set({ practiceResult: { ...result, drill: { acked: false, error: err instanceof Error ? err.message : String(err) } } }),
+        );
     },
     closePracticeResult: () => set({ practiceResult: null }),
     openPractice: async () => void (await deps.send('practice.open', {})),

@@ -86,7 +86,13 @@ export function createSaveSlice(set: SetState, get: GetState, deps: StoreDeps): 
   return {
     unsaved: {},
     persist(run) {
-      // Practice contacts are never stored (issue 13.4): not in History, counts or reports.
+      // Practice contacts are never stored (issue 13.4): not in History, counts or reports. A
+      // drill's run is kept by the background for the session: it checks the drill from it.
+      if (get().practice && get().practiceRuns[run.id]?.kind === 'drill')
+        return deps.send('practice.drillRun', { run }).then(
+          () => true,
+          () => false,
+        );
       if (get().practice) return Promise.resolve(true);
       set((s) => ({ unsaved: { ...s.unsaved, [run.id]: run } }));
       touched.set(run.id, ++seq);

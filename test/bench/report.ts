@@ -74,7 +74,12 @@ export const ROWS: [string, string, string][] = [
   ['burstTasksWith', '', 'page churn tasks done in 10 s, with'],
   ['burstTasksWithout', '', 'page churn tasks done in 10 s, without'],
   // guards (issue 13.1, 13.2): test/bench/guards.ts
+  ['guardRounds', '', 'guards: pairs of heavy.html loads, rules declared / none, alternating'],
   ['guardApplyHeavyMs', 'ms', 'guards + field checks: apply() on heavy.html, rules declared'],
+  ['guardSettleScriptRulesMs', 'ms', 'page script time from load to 1 s after apply, rules declared'],
+  ['guardSettleScriptNoRulesMs', 'ms', 'the same, no rules'],
+  ['guardSettleLongTasksRules', '', 'long tasks in that window, rules declared (all rounds)'],
+  ['guardSettleLongTasksNoRules', '', 'long tasks in that window, no rules (all rounds)'],
   ['guardBurstTasksRules', '', 'heavy.html churn tasks in 5 s, guards locked + checks'],
   ['guardBurstTasksNoRules', '', 'heavy.html churn tasks in 5 s, no rules'],
   ['guardBurstScriptRulesMs', 'ms', 'page script time in that burst, rules declared'],

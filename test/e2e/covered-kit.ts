@@ -14,7 +14,8 @@ import { CHROMIUM, chromiumArgs, type Browser } from './harness';
 
 /**
  * Every page of the demo CRM an agent works in (the hostile/ pages are attacks, and
- * nav/iframe-form/iframe-cross are parts of frameset.html and iframes.html).
+ * nav/iframe-form/iframe-cross/account-frame are parts of frameset.html, iframes.html and
+ * account.html).
  */
 export const DEMO_PAGES = [
   '/index.html',
@@ -32,6 +33,19 @@ export const DEMO_PAGES = [
   '/shapes/reopen.html',
   '/shapes/fixed.html',
   '/shapes/rtl.html',
+  '/account.html',
+  // The reply editors (built from npm by test/fixtures/crm/editors/build.mjs before use).
+  '/editors/index.html',
+  '/editors/ckeditor.html',
+  '/editors/tinymce.html',
+  '/editors/tinymce-iframe.html',
+  '/editors/quill.html',
+  '/editors/prosemirror.html',
+  '/editors/lexical.html',
+  '/editors/slate.html',
+  '/editors/codemirror.html',
+  '/editors/beforeinput.html',
+  '/editors/closed-shadow.html',
 ];
 
 export type Box = { x: number; y: number; width: number; height: number };

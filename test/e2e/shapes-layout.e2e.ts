@@ -9,12 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { demoServer, launch, panelFrame, type Browser } from './harness';
 import { coveredControls, DEMO_PAGES, launchWindowed, panelBox, setZoom } from './covered-kit';
+import { buildEditorPages } from '../bench/covered-controls';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof demoServer>>;
 const WAIT = { timeout: 10_000 };
 
 beforeAll(async () => {
+  buildEditorPages(); // the editor pages are demo pages too
   server = await demoServer();
   browser = await launch();
 });
