@@ -95,10 +95,12 @@ export async function adherence(db: Queryable, k: ProcedureKey, f: Filter, minGr
   const sel = `WHERE pack_id = $1 AND procedure_id = $2 AND version = $3${w.sql}`;
   const params = [k.pack_id, k.procedure_id, k.version, ...w.params];
   const a = agentRows(f, 's.pack_id = $1 AND s.procedure_id = $2 AND s.version = $3', 4);
-  const [who] = await db.query<{ agents: number }>(
-    `SELECT count(DISTINCT agent_id)::int AS agents FROM (${a.sql}) s`,
-    [k.pack_id, k.procedure_id, k.version, ...a.params],
-  );
+  const [who] = await db.query<{ agents: number }>(`SELECT count(DISTINCT agent_id)::int AS agents FROM (${a.sql}) s`, [
+    k.pack_id,
+    k.procedure_id,
+    k.version,
+    ...a.params,
+  ]);
   if (!who || who.agents < minGroup) return undefined;
   const ends = await db.query<{ step: string; outcome: string; runs: number }>(
     `SELECT end_step AS step, outcome, sum(runs)::int AS runs FROM ${w.table('run')} ${sel} GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`,
