@@ -43,12 +43,13 @@ function where(f: Filter, first: number): { sql: string; params: unknown[]; tabl
 /**
  * The agents who reported within the filter, as rows (pack_id, procedure_id, version,
  * agent_id) of agent_span with `base` holding too. A span whose first or last day falls in
- * the window reported in it; only a span covering the window on both sides is looked up in
- * agent_day. The two kinds are two branches of a UNION ALL, not one CASE or OR: the planner
- * then estimates the lookups from the spans that need them (none for "the last N days"),
- * where a CASE made it assume one per span — 1.2 M cost units at 10,000 agents, over
- * PostgreSQL's JIT threshold, which spent 300 ms compiling a 40 ms query (and seconds on a
- * busy machine: the 5.4 s p95 of the first bench).
+ * the window reported in it; one covering the window on both sides is decided by its own
+ * `recent` bits (migration 006) when the window lies within 63 days of its last day, and
+ * only otherwise looked up in agent_day. The three kinds are branches of a UNION ALL, not a
+ * CASE or OR: the planner then estimates each from the spans it holds, where a CASE made it
+ * assume a lookup per span — 1.2 M cost units at 10,000 agents, over PostgreSQL's JIT
+ * threshold, which spent 300 ms compiling a 40 ms query (and seconds on a busy machine: the
+ * 5.4 s p95 of the first bench).
  */
 function agentRows(f: Filter, base: string, first: number): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
@@ -58,12 +59,26 @@ function agentRows(f: Filter, base: string, first: number): { sql: string; param
   if (f.channel) parts.push(`s.channel = ${p(f.channel)}`);
   const span = (more: string) => `SELECT s.pack_id, s.procedure_id, s.version, s.agent_id FROM agent_span s WHERE ${[...parts, more].join(' AND ')}`;
   if (f.from === undefined && f.to === undefined) return { sql: span('true'), params };
-  const from = p(f.from === undefined ? -2_147_483_648 : Math.floor(f.from / DAY_MS));
-  const to = p(f.to === undefined ? 2_147_483_647 : Math.ceil(f.to / DAY_MS));
-  const sql = `${span(`s.first_day < ${to} AND s.last_day >= ${from} AND (s.first_day >= ${from} OR s.last_day < ${to})`)}
-    UNION ALL ${span(`s.first_day < ${from} AND s.last_day >= ${to} AND EXISTS (
+  const fromDay = f.from === undefined ? -2_147_483_648 : Math.floor(f.from / DAY_MS);
+  const toDay = f.to === undefined ? 2_147_483_647 : Math.ceil(f.to / DAY_MS);
+  const [from, to] = [p(fromDay), p(toDay)];
+  const decided = span(`s.first_day < ${to} AND s.last_day >= ${from} AND (s.first_day >= ${from} OR s.last_day < ${to})`);
+  // No span covers an open-ended window on both sides.
+  if (f.from === undefined || f.to === undefined) return { sql: decided, params };
+  const covers = `s.first_day < ${from} AND s.last_day >= ${to}`;
+  // A plain comparison of last_day, not `last_day - from`, so the planner reads its statistics
+  // (it guessed a third of all spans for the expression and hashed the window's agent_day rows).
+  const bitsEnd = p(fromDay + 63);
+  const lookup = span(`${covers} AND s.last_day >= ${bitsEnd} AND EXISTS (
       SELECT 1 FROM agent_day d WHERE d.agent_id = s.agent_id AND d.pack_id = s.pack_id AND d.procedure_id = s.procedure_id
-      AND d.version = s.version AND d.team = s.team AND d.channel = s.channel AND d.day >= ${from} AND d.day < ${to})`)}`;
+      AND d.version = s.version AND d.team = s.team AND d.channel = s.channel AND d.day >= ${from} AND d.day < ${to})`);
+  // A window of more than 62 days cannot lie within 63 days of a span's last day after it.
+  const width = toDay - fromDay;
+  if (width > 62) return { sql: `${decided} UNION ALL ${lookup}`, params };
+  // Days from..to-1 as bits of `recent` (bit i is day last_day - i): `width` ones, shifted up to day to-1.
+  const ones = p(((1n << BigInt(width)) - 1n).toString());
+  const bits = span(`${covers} AND s.last_day < ${bitsEnd} AND s.recent & (${ones}::bigint << (s.last_day - ${to} + 1)) <> 0`);
+  const sql = `${decided} UNION ALL ${bits} UNION ALL ${lookup}`;
   return { sql, params };
 }
 
