@@ -1,5 +1,6 @@
 /** Adherence: pick a procedure and version, filter, and see the funnel, step times, skips and back-steps. */
 import { h } from 'preact';
+import type { CoachingRow } from '../../lib/hub/coaching';
 import type { Adherence, Filter, ProcedureKey } from '../../lib/hub/report-adherence';
 import { Layout, table, type PageProps } from './Layout';
 
@@ -7,6 +8,8 @@ export interface AdherenceProps extends PageProps {
   procedures: (ProcedureKey & { runs: number; agents: number })[];
   selected?: ProcedureKey;
   data?: Adherence;
+  /** Fading guidance of the selected procedure's steps (lib/hub/coaching.ts). */
+  coaching?: CoachingRow[];
   filter: Filter;
   query: string;
   minGroup: number;
@@ -80,7 +83,18 @@ export function AdherencePage(props: AdherenceProps) {
       ),
     ];
   }
-  return h(Layout, { ...props, title: t('adherence'), current: '/adherence', chart: Boolean(data) }, form, body);
+  const coaching = props.coaching && [
+    h('h2', null, t('coaching')),
+    h('p', { class: 'help' }, t('coachingHelp', { n: props.minGroup })),
+    props.coaching.length
+      ? table(
+          [t('step'), t('agents'), t('collapsed'), t('clean'), t('completions')],
+          props.coaching.map((c) => [c.step, c.agents, c.collapsed, c.clean, c.total]),
+          'coaching',
+        )
+      : h('p', { class: 'hidden-group' }, t('noCoaching', { n: props.minGroup })),
+  ];
+  return h(Layout, { ...props, title: t('adherence'), current: '/adherence', chart: Boolean(data) }, form, body, coaching);
 }
 
 export function AnchorsPage(

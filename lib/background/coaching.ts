@@ -42,13 +42,16 @@ export function createCoachingService({ db }: Pick<ServiceDeps, 'db'>) {
     }
   }
 
+  /** The procedure's counts, each with whether its wording changed since; the panel and the hub report read them. */
+  async function statsFor({ packId, version, procedureId }: { packId: string; version: number; procedureId: string }): Promise<CoachingStat[]> {
+    const rows = await db.stepStats.where('packId').equals(packId).toArray();
+    const mine = rows.filter((r) => r.procedureId === procedureId);
+    return Promise.all(mine.map(async (s) => ({ ...s, changed: await changedSince(s, version) })));
+  }
+
   const handlers: HandlersFor<'coaching.stats'> = {
-    'coaching.stats': async ({ packId, version, procedureId }): Promise<{ stats: CoachingStat[] }> => {
-      const rows = await db.stepStats.where('packId').equals(packId).toArray();
-      const mine = rows.filter((r) => r.procedureId === procedureId);
-      return { stats: await Promise.all(mine.map(async (s) => ({ ...s, changed: await changedSince(s, version) }))) };
-    },
+    'coaching.stats': async (ref): Promise<{ stats: CoachingStat[] }> => ({ stats: await statsFor(ref) }),
   };
-  return { handlers, countRun };
+  return { handlers, countRun, statsFor };
 }
 export type CoachingService = ReturnType<typeof createCoachingService>;

@@ -6,8 +6,9 @@
  */
 import * as repo from '../db/repo';
 import * as outbox from '../db/outbox-repo';
-import type { Run } from '../engine/run';
-import { ackEvents, anchorEvent, newEventId, releaseEvent, runEvent, type Reported } from '../hub-client/events';
+import { ackEvents, anchorEvent, newEventId, releaseEvent, type Reported } from '../hub-client/events';
+import type { CoachingStat } from '../coaching/fade';
+import { createRunReports } from './hub-runs';
 import { HubUrlSchema, parseHubPolicy, parseHubState, type HubError, type HubState, type HubView } from '../hub-client/state';
 import type { HandlersFor } from '../messaging/server';
 import * as v from 'valibot';
@@ -30,9 +31,11 @@ export interface HubDeps extends ServiceDeps {
   random?: () => number;
   /** Fetch the pack URLs just subscribed to (the subscriptions service). */
   checkPacks(): Promise<void>;
+  /** Fading guidance's counts of a procedure (lib/background/coaching.ts), reported as counts. */
+  coachingStats?(ref: { packId: string; version: number; procedureId: string }): Promise<CoachingStat[]>;
 }
 
-export function createHubService({ db, browser, config, fetch: fetchFn, checkPacks, now = Date.now, random = Math.random }: HubDeps) {
+export function createHubService({ db, browser, config, fetch: fetchFn, checkPacks, coachingStats, now = Date.now, random = Math.random }: HubDeps) {
   const newId = () => newEventId((n) => crypto.getRandomValues(new Uint8Array(n)));
   const getState = async () => parseHubState((await db.kv.get(KEY))?.value);
   const update = async (credential: string, change: (s: HubState) => HubState) => {
@@ -116,10 +119,7 @@ export function createHubService({ db, browser, config, fetch: fetchFn, checkPac
     void sender.flush().catch(() => undefined);
   }
 
-  const onRunStored = (run: Run) =>
-    run.status !== 'finished'
-      ? Promise.resolve()
-      : record(async () => [runEvent(run, await repo.getPack(db, run.packId, run.packVersion), newId())].flatMap((r) => (r ? [r] : [])));
+  const onRunStored = createRunReports({ db, now, newId, record, update, coachingStats });
 
   const onAck = (a: { packId: string; version: number; procedureId: string; phraseIds: string[] }) =>
     record(async () => ackEvents({ ...a, at: now() }, await repo.getPack(db, a.packId, a.version), newId));
@@ -157,7 +157,7 @@ export function createHubService({ db, browser, config, fetch: fetchFn, checkPac
           .then(() => browser.permissions.contains({ origins: [originPattern(url)] }))
           .catch(() => false)
       : false;
-    const enrolled = state && (({ credential: _c, reported: _r, ...rest }) => rest)(state);
+    const enrolled = state && (({ credential: _c, reported: _r, abandoned: _a, ...rest }) => rest)(state);
     return {
       ...(enrolled ? { enrolled } : {}),
       ...(policyUrl ? { policyUrl } : {}),

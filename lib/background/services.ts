@@ -59,7 +59,14 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
   const runs = createRunsService({ ...base, packs, followUps, coaching, guards });
   const pageKeys = createPageKeysService(base);
   const subscriptions = createSubscriptionsService({ ...base, config });
-  const hub = createHubService({ db, browser, config, fetch: (u, i) => fetch(u, i), checkPacks: () => subscriptions.checkSubscriptions('manual') });
+  const hub = createHubService({
+    db,
+    browser,
+    config,
+    fetch: (u, i) => fetch(u, i),
+    checkPacks: () => subscriptions.checkSubscriptions('manual'),
+    coachingStats: coaching.statsFor,
+  });
   const packUpdates = createPackUpdatesService({ db, ports, config });
 
   // The team hub hears of finished contacts and acknowledgements where they are stored (only

@@ -4,7 +4,7 @@ import { startRun } from '../engine';
 import type { Run } from '../engine/run';
 import { teamPack } from '../distribution/fixtures';
 import { EventSchema, WIRE_LIMITS } from '../hub/wire';
-import { ackEvents, anchorEvent, newEventId, releaseEvent, runEvent } from './events';
+import { abandonedEvent, abandonedRuns, ABANDON_AFTER_MS, ackEvents, anchorEvent, newEventId, releaseEvent, runEvent } from './events';
 
 const pack = teamPack(2);
 const proc = pack.procedures[0]!;
@@ -149,5 +149,24 @@ describe('anchorEvent', () => {
   it('reports nothing for a page that is not an http(s) origin and path', () => {
     expect(anchorEvent({ ...miss, page: '' }, 'ev_anc_0002')).toBeUndefined();
     expect(anchorEvent({ ...miss, page: 'https://crm.example.com/a?phone=13812345678' }, 'ev_anc_0003')).toBeUndefined();
+  });
+});
+
+describe('abandoned contacts', () => {
+  const open = (id: string, updatedAt: number): Run => ({ ...finishedRun({ id }), status: 'open', finishedAt: undefined, updatedAt });
+
+  it('are the open ones untouched for a shift (8 hours)', () => {
+    const now = T0 + 10 * 3600_000;
+    const runs = [open('old', now - ABANDON_AFTER_MS), open('recent', now - ABANDON_AFTER_MS + 1), finishedRun({ id: 'done', updatedAt: T0 })];
+    expect(abandonedRuns(runs, now).map((r) => r.id)).toEqual(['old']);
+  });
+
+  it('are reported as far as they went, the last step timed until last touched, outcome abandoned, counted once with the run', () => {
+    const r = abandonedEvent(open('run-1', T0 + 31_000), pack, 'ev_abandon1')!;
+    expect(r.origin).toBe(runEvent(finishedRun(), pack, 'ev_x0000000')!.origin);
+    expect(r.event).toMatchObject({ type: 'run', at: T0 + 31_000, outcome: 'abandoned', procedureId: 'callback' });
+    expect((r.event as { path: { ms: number }[] }).path.at(-1)).toEqual({ stepId: 'close', ms: 1_000 });
+    expect(v.safeParse(EventSchema, r.event).success).toBe(true);
+    expect(abandonedEvent(finishedRun(), pack, 'ev_abandon2')).toBeUndefined();
   });
 });

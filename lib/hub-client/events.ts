@@ -26,11 +26,33 @@ function stepOfItem(pack: Pack | null, procedureId: string, itemId: string): str
   return proc?.steps.find((s) => s.checklist?.some((i) => i.id === itemId))?.id;
 }
 
+/**
+ * An open contact nobody touched for this long was dropped, not paused: a shift is 8 hours,
+ * and an agent who comes back after the break to the same customer does so within it.
+ */
+export const ABANDON_AFTER_MS = 8 * 3600_000;
+
+/** Open contacts untouched for `ABANDON_AFTER_MS` by `now`: to report as abandoned. */
+export function abandonedRuns(open: readonly Run[], now: number, after = ABANDON_AFTER_MS): Run[] {
+  return open.filter((r) => r.status === 'open' && now - r.updatedAt >= after);
+}
+
 /** The summary of one finished contact; undefined for a run that is still open. */
 export function runEvent(run: Run, pack: Pack | null, id: string): Reported | undefined {
-  if (run.status !== 'finished') return undefined;
-  const end = run.finishedAt ?? run.updatedAt;
-  // Time on a step: until the next step was entered, the last one until the contact finished.
+  return run.status === 'finished' ? summary(run, pack, id, run.finishedAt ?? run.updatedAt, 'finished') : undefined;
+}
+
+/**
+ * The summary of a contact left open (see `abandonedRuns`): the steps as far as it went, the
+ * last one timed until the agent last touched it, outcome "abandoned". Same origin as a
+ * finished one: a contact is counted once.
+ */
+export function abandonedEvent(run: Run, pack: Pack | null, id: string): Reported | undefined {
+  return run.status === 'open' ? summary(run, pack, id, run.updatedAt, 'abandoned') : undefined;
+}
+
+function summary(run: Run, pack: Pack | null, id: string, end: number, outcome: 'finished' | 'abandoned'): Reported {
+  // Time on a step: until the next step was entered, the last one until the contact ended.
   const path = run.path.slice(0, WIRE_LIMITS.stepsPerRun).map((visit, i) => ({
     stepId: visit.stepId,
     ms: clampMs((run.path[i + 1]?.at ?? end) - visit.at),
@@ -55,7 +77,7 @@ export function runEvent(run: Run, pack: Pack | null, id: string): Reported | un
     ...(run.channel ? { channel: run.channel } : {}),
     path,
     skipped,
-    outcome: 'finished',
+    outcome,
   });
   return { event, origin: `run:${run.id}` };
 }

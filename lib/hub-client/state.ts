@@ -48,6 +48,8 @@ export const HubStateSchema = v.strictObject({
   overflow: v.number(),
   /** The release of each pack last reported (`release:<pack>@<version>#<sequence>`). */
   reported: v.record(v.string(), v.string()),
+  /** Open contacts already reported as abandoned (run ids): never reported again, finished or not. */
+  abandoned: v.optional(v.pipe(v.array(v.string()), v.maxLength(1000))),
 });
 export type HubState = v.InferOutput<typeof HubStateSchema>;
 
@@ -58,7 +60,7 @@ export function parseHubState(raw: unknown): HubState | undefined {
 
 /** The options page's view: membership without the credential, plus the queue's counts. */
 export interface HubView {
-  enrolled?: Omit<HubState, 'credential' | 'reported'>;
+  enrolled?: Omit<HubState, 'credential' | 'reported' | 'abandoned'>;
   /** A hub set by managed policy (URL only; the token is never shown). */
   policyUrl?: string;
   /** Why enrolment failed or could not start (no agent id, bad token, network). */

@@ -39,11 +39,15 @@ export async function openPostgres(url: string, opts: { max?: number; schema?: s
   const { default: pg } = await import('pg');
   // BIGINT (int8) comes back as a string by default; our counts and epoch ms fit a double.
   pg.types.setTypeParser(20, (s) => Number(s));
+  // JIT off: the hub's queries are index lookups over roll-ups, tens of ms each, and
+  // PostgreSQL's JIT (on by estimated cost) spent longer compiling them than running them
+  // (300 ms of a 345 ms dashboard query at 10,000 agents, test/bench/hub-bench.ts).
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
-    // A schema per test run keeps parallel test files apart on one database.
-    ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+    // A schema per test run keeps parallel test files apart on one database. (Options in
+    // the URL, such as the bench's search_path, win over these.)
+    options: ['-c jit=off', ...(opts.schema ? [`-c search_path=${opts.schema}`] : [])].join(' '),
   });
   if (opts.schema) {
     const c = await pool.connect();

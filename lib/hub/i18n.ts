@@ -63,6 +63,13 @@ const en = {
   since: 'Since',
   last: 'Last seen',
   noAnchors: 'No broken anchors reported by groups of {n} or more agents.',
+  coaching: 'Guidance that fades, per step',
+  coachingHelp:
+    "Each agent's own counts, as their extension last reported them (all versions of the procedure, the team filter only). Steps reported by fewer than {n} agents are hidden.",
+  collapsed: 'Agents with it collapsed',
+  clean: 'Clean completions',
+  completions: 'Completions',
+  noCoaching: 'No step reported by {n} or more agents yet.',
   language: '中文',
 } as const;
 
@@ -129,6 +136,12 @@ const zh: Record<MessageKey, string> = {
   since: '首次',
   last: '最近',
   noAnchors: '尚无 {n} 名及以上坐席上报的失效锚点。',
+  coaching: '逐步淡出的指引',
+  coachingHelp: '每位坐席自己的计数，以其扩展最近一次上报为准（该流程所有版本，只按小组筛选）。上报坐席少于 {n} 名的步骤已隐藏。',
+  collapsed: '已折叠的坐席',
+  clean: '规范完成次数',
+  completions: '完成次数',
+  noCoaching: '尚无 {n} 名及以上坐席上报的步骤。',
   language: 'English',
 };
 

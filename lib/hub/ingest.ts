@@ -8,9 +8,13 @@ import * as v from 'valibot';
 import type { Agent } from './accounts';
 import type { Db, Queryable } from './db';
 import { storeRuns } from './rollup';
+import { storeCoaching } from './coaching';
 
 export { backSteps } from './rollup';
-import { describeIssue, EventSchema, type BatchResult, type HubEvent, type RunEvent } from './wire';
+import { describeIssue, EventSchema, type BatchResult, type CoachingEvent, type HubEvent, type RunEvent } from './wire';
+
+/** Events kept in a table of their own, one row each. */
+type Plain = Exclude<HubEvent, RunEvent | CoachingEvent>;
 
 export async function ingest(db: Db, agent: Agent, raw: unknown[], now: number): Promise<BatchResult> {
   const result: BatchResult = { accepted: [], duplicates: [], rejected: [] };
@@ -30,10 +34,15 @@ export async function ingest(db: Db, agent: Agent, raw: unknown[], now: number):
   if (!valid.length) return result;
   const store = async (q: Queryable) => {
     const ids = new Set<string>();
-    for (const type of ['release', 'ack', 'run', 'anchor'] as const) {
+    for (const type of ['release', 'ack', 'run', 'anchor', 'coaching'] as const) {
       const some = valid.filter((e) => e.type === type);
       if (!some.length) continue;
-      const now = type === 'run' ? await storeRuns(q, agent, some as RunEvent[]) : await insert(q, agent, type, some as Exclude<HubEvent, RunEvent>[]);
+      const now =
+        type === 'run'
+          ? await storeRuns(q, agent, some as RunEvent[])
+          : type === 'coaching'
+            ? await storeCoaching(q, agent, some as CoachingEvent[])
+            : await insert(q, agent, type, some as Plain[]);
       for (const id of now) ids.add(id);
     }
     return ids;
@@ -53,7 +62,7 @@ const TABLES = {
   anchor: { table: 'ev_anchor', columns: ['pack_id', 'anchor_id', 'page'] },
 } as const;
 
-function values(e: Exclude<HubEvent, RunEvent>): Row {
+function values(e: Plain): Row {
   switch (e.type) {
     case 'release':
       return [e.packId, e.version, e.sequence ?? null];
@@ -65,7 +74,7 @@ function values(e: Exclude<HubEvent, RunEvent>): Row {
 }
 
 /** One multi-row INSERT … ON CONFLICT DO NOTHING RETURNING event_id: the ids stored now. */
-async function insert(q: Queryable, agent: Agent, type: keyof typeof TABLES, events: Exclude<HubEvent, RunEvent>[]): Promise<string[]> {
+async function insert(q: Queryable, agent: Agent, type: keyof typeof TABLES, events: Plain[]): Promise<string[]> {
   const { table, columns } = TABLES[type];
   const all = ['agent_id', 'event_id', 'team', 'at', ...columns];
   const params: unknown[] = [];

@@ -68,6 +68,13 @@ export function runRows(runs: readonly RunEvent[]) {
 }
 
 const K = 'pack_id, procedure_id, version, day';
+/** 63 bits: agent_span.recent's days, bit i = last_day - i (migration 006); the sign bit stays clear. */
+const BITS63 = '9223372036854775807';
+/** `recent` re-based on the later of the two last days: the other side's bits shift by the gap, or drop past 63 days. */
+const shifted = (bits: string, gap: string) => `CASE WHEN ${gap} < 63 THEN (${bits} << (${gap})::int) & ${BITS63} ELSE 0 END`;
+const RECENT_MERGE = `CASE WHEN EXCLUDED.last_day >= agent_span.last_day
+      THEN ${shifted('agent_span.recent', 'EXCLUDED.last_day - agent_span.last_day')} | EXCLUDED.recent
+      ELSE agent_span.recent | ${shifted('EXCLUDED.recent', 'agent_span.last_day - EXCLUDED.last_day')} END`;
 /**
  * One batch is one agent, so one team: the per-team groups are also the all-teams groups.
  * Each roll-up adds rows in key order, and the sub-statements run in the same order in every
@@ -105,10 +112,13 @@ export const STORE_RUNS_SQL = `WITH b AS (
   INSERT INTO agent_day (${K}, team, channel, agent_id) SELECT DISTINCT ${K}, team, channel, $2::text FROM n ORDER BY ${K}, team, channel
   ON CONFLICT DO NOTHING
 ), a2 AS (
-  INSERT INTO agent_span (pack_id, procedure_id, version, team, channel, agent_id, first_day, last_day)
-  SELECT pack_id, procedure_id, version, team, channel, $2::text, min(day), max(day) FROM n GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+  INSERT INTO agent_span (pack_id, procedure_id, version, team, channel, agent_id, first_day, last_day, recent)
+  SELECT pack_id, procedure_id, version, team, channel, $2::text, min(day), max(day), bit_or(CASE WHEN top - day < 63 THEN 1::bigint << (top - day) ELSE 0 END)
+  FROM (SELECT pack_id, procedure_id, version, team, channel, day, max(day) OVER (PARTITION BY pack_id, procedure_id, version, team, channel) AS top FROM n) x
+  GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (pack_id, procedure_id, version, team, channel, agent_id)
-  DO UPDATE SET first_day = least(agent_span.first_day, EXCLUDED.first_day), last_day = greatest(agent_span.last_day, EXCLUDED.last_day)
+  DO UPDATE SET first_day = least(agent_span.first_day, EXCLUDED.first_day), last_day = greatest(agent_span.last_day, EXCLUDED.last_day),
+    recent = ${RECENT_MERGE}
 )
 SELECT event_id FROM ins`;
 

@@ -19,6 +19,7 @@ import { minGroupOf } from './config';
 import { pickLang, translator, type Lang } from './i18n';
 import { releaseStatus } from './report-releases';
 import { adherence, brokenAnchors, procedures, toCsv, type Filter, type ProcedureKey } from './report-adherence';
+import { coachingSteps } from './coaching';
 import { applyDue, listReleases, pause, promote } from './releases';
 import { randomToken, sameSecret } from './secrets';
 
@@ -171,9 +172,10 @@ export function dashboardRoutes() {
     const list = await procedures(db, filter, min);
     const selected = key ?? list[0];
     const data = selected ? await adherence(db, selected, filter, min) : undefined;
+    const coaching = selected ? await coachingSteps(db, selected, filter, min) : undefined;
     const query =
       new URL(c.req.url).search.slice(1) || (selected ? `p=${encodeURIComponent(`${selected.pack_id}/${selected.procedure_id}/${selected.version}`)}` : '');
-    return html(c, h(AdherencePage, { ...page(c), procedures: list, selected, data, filter, query, minGroup: min }));
+    return html(c, h(AdherencePage, { ...page(c), procedures: list, selected, data, coaching, filter, query, minGroup: min }));
   });
 
   app.get('/adherence.csv', async (c) => {

@@ -87,6 +87,28 @@ export const RunEventSchema = v.strictObject({
   outcome: OutcomeSchema,
 });
 
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e9));
+
+/**
+ * Fading guidance of one procedure's steps for this agent (issue 13.3), after a contact was
+ * counted: per step, whether its guidance shows collapsed now, the clean completions in a row,
+ * and the clean ones of all completions. Counts and ids only. Each event holds the agent's
+ * whole state for those steps, so the hub keeps the newest and a late one changes nothing.
+ */
+export const CoachingEventSchema = v.strictObject({
+  ...Base,
+  type: v.literal('coaching'),
+  packId: IdSchema,
+  version: Positive,
+  procedureId: IdSchema,
+  steps: v.pipe(
+    v.array(v.strictObject({ stepId: IdSchema, collapsed: v.boolean(), streak: Count, clean: Count, total: Count })),
+    v.minLength(1, 'a coaching report has at least one step'),
+    v.maxLength(WIRE_LIMITS.stepsPerRun),
+    v.check((steps) => steps.every((s) => s.clean <= s.total && s.streak <= s.clean), 'a step has more clean completions than completions'),
+  ),
+});
+
 /** A pack anchor that found nothing on a CRM page: origin and path only, never the query. */
 export const AnchorEventSchema = v.strictObject({
   ...Base,
@@ -101,9 +123,10 @@ export const AnchorEventSchema = v.strictObject({
   ),
 });
 
-export const EventSchema = v.variant('type', [ReleaseEventSchema, AckEventSchema, RunEventSchema, AnchorEventSchema]);
+export const EventSchema = v.variant('type', [ReleaseEventSchema, AckEventSchema, RunEventSchema, AnchorEventSchema, CoachingEventSchema]);
 export type HubEvent = v.InferOutput<typeof EventSchema>;
 export type RunEvent = v.InferOutput<typeof RunEventSchema>;
+export type CoachingEvent = v.InferOutput<typeof CoachingEventSchema>;
 
 /** The batch envelope; each event is parsed on its own so one bad event spoils nothing else. */
 export const BatchSchema = v.strictObject({

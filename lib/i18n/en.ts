@@ -446,7 +446,7 @@ export const en = {
   'options.section.hub': 'Team hub',
   'hub.title': 'Team hub',
   'hub.intro':
-    "If your team runs a Cuecard hub, join it here: you then get your team's pack releases from it, and Cuecard reports to it which release you use, which changed wording you have read, and for each finished contact the steps taken, the time on each, required items skipped with your reason, and the outcome. Never page values, labels, phrases as typed or anything of the customer's.",
+    "If your team runs a Cuecard hub, join it here: you then get your team's pack releases from it, and Cuecard reports to it which release you use, which changed wording you have read, and for each finished contact the steps taken, the time on each, required items skipped with your reason, and the outcome (a contact left open for 8 hours counts as abandoned); and, as counts only, how your guidance is fading per step. Never page values, labels, phrases as typed or anything of the customer's.",
   'hub.url': 'Hub address',
   'hub.urlHelp': 'From your team lead, e.g. https://hub.example.com',
   'hub.token': 'Enrolment token',

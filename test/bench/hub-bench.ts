@@ -96,6 +96,7 @@ async function benchBackend(backend: 'pglite' | 'postgres', s: HubScale, databas
         ['adherence7d', `/adherence${p}&from=${day(now - 6 * 86_400_000)}&to=${day(now)}`, 'data-chart'],
         ['adherenceChannel7d', `/adherence${p}&channel=online&from=${day(now - 6 * 86_400_000)}&to=${day(now)}`, 'data-chart'],
         ['adherenceTeamMid', `/adherence${p}&team=team-3&from=${day(now - 20 * 86_400_000)}&to=${day(now - 14 * 86_400_000)}`, 'data-chart'],
+        ['adherenceMid', `/adherence${p}&from=${day(now - 20 * 86_400_000)}&to=${day(now - 14 * 86_400_000)}`, 'data-chart'],
       ],
       s.reps,
     );

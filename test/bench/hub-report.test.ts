@@ -4,7 +4,7 @@ import { formatTable } from './report';
 
 const pages = (x: number) =>
   Object.fromEntries(
-    ['healthz', 'releases', 'adherence', 'adherenceTeam', 'adherence7d', 'adherenceChannel7d', 'adherenceTeamMid'].map((k, i) => [
+    ['healthz', 'releases', 'adherence', 'adherenceTeam', 'adherence7d', 'adherenceChannel7d', 'adherenceTeamMid', 'adherenceMid'].map((k, i) => [
       k,
       { p95: x + i, median: x },
     ]),

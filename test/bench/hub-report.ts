@@ -34,6 +34,7 @@ const PAGES: [string, string][] = [
   ['adherence7d', 'Adherence, last 7 days'],
   ['adherenceChannel7d', 'Adherence, one channel, last 7 days'],
   ['adherenceTeamMid', 'Adherence, one team, a week 2-3 weeks ago'],
+  ['adherenceMid', 'Adherence, all teams, a week 2-3 weeks ago'],
 ];
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);

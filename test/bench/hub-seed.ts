@@ -107,7 +107,8 @@ export async function seedHub(db: Db, s: HubScale, now: number, secret: string) 
     [day0, s.procedures, s.days],
   );
   await q(
-    `INSERT INTO agent_span SELECT 'bench.pack', 'proc-' || p, 1, team, channel, agent_id, $1::int, $1::int + $3::int - 1
+    `INSERT INTO agent_span SELECT 'bench.pack', 'proc-' || p, 1, team, channel, agent_id, $1::int, $1::int + $3::int - 1,
+       CASE WHEN $3::int >= 63 THEN 9223372036854775807 ELSE (1::bigint << $3::int) - 1 END
      FROM bench_agents, generate_series(0, $2::int - 1) p`,
     [day0, s.procedures, s.days],
   );

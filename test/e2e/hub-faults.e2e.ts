@@ -51,7 +51,8 @@ describe('the hub is down while contacts finish', () => {
     await finishCallback(panel, { skipReason: 'customer in a hurry' });
     await options.reload();
     const status = options.getByTestId('cc-hub-enrolled');
-    await expect.poll(() => status.getAttribute('data-queued'), { timeout: 20_000 }).toBe('2');
+    // Each contact and, after it, its guidance counts.
+    await expect.poll(() => status.getAttribute('data-queued'), { timeout: 20_000 }).toBe('4');
     expect(await options.getByTestId('cc-hub-error').getAttribute('data-code')).toBe('network');
     const alarm = await (await agent.worker()).evaluate(() => (globalThis as unknown as Alarms).chrome.alarms.get('cuecard-hub'));
     expect(alarm).toBeDefined();
@@ -59,6 +60,7 @@ describe('the hub is down while contacts finish', () => {
       .getByTestId('cc-hub-event')
       .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-type')}:${e.getAttribute('data-state')}`));
     expect(states.filter((s) => s === 'run:queued')).toHaveLength(2);
+    expect(states.filter((s) => s === 'coaching:queued')).toHaveLength(2);
   });
 
   it('after the restart the alarm sends them: each stored once, none lost', async () => {
@@ -73,6 +75,7 @@ describe('the hub is down while contacts finish', () => {
     await options.waitForTimeout(500);
     expect(await runsOf('3003')).toBe(2);
     expect(await hub.count('ev_run')).toBe(2);
+    expect(await hub.count('ev_coaching', "agent_id = '3003'")).toBe(2);
   });
 });
 

@@ -127,6 +127,52 @@ describe('agent 1001, enrolled from the options page', () => {
     for (const secret of [...Object.values(CUSTOMER), LABEL]) expect(stored).not.toContain(secret);
   });
 
+  it('reports its fading guidance as counts only: per step, collapsed or not, clean and all completions', async () => {
+    // Two finished contacts: "open" once clean, once with its required item skipped.
+    await expect.poll(() => hub.count('ev_coaching', "agent_id = '1001'"), { timeout: 20_000 }).toBe(2);
+    const steps = await hub.db.query('SELECT step_id, collapsed, clean, total FROM coach_step WHERE agent_id = $1 ORDER BY step_id', ['1001']);
+    expect(steps).toEqual([
+      { step_id: 'close', collapsed: false, clean: 2, total: 2 },
+      { step_id: 'open', collapsed: false, clean: 1, total: 2 },
+    ]);
+    const sent = JSON.stringify(await hub.db.query('SELECT * FROM ev_coaching'));
+    for (const secret of [...Object.values(CUSTOMER), LABEL, REASON, '已问候']) expect(sent).not.toContain(secret);
+  });
+
+  it('reports a contact left open for a shift as abandoned, once, when the next one is stored', async () => {
+    await panel.getByTestId('cc-new-run').click();
+    await panel.getByTestId('cc-start-callback').click();
+    await panel.getByTestId('cc-item-greeted').check();
+    // Nine hours pass for that contact: its last change moves back in the background's own database.
+    const aged = await options.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('cuecard');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction('runs', 'readwrite').objectStore('runs');
+            const all = store.getAll();
+            all.onsuccess = () => {
+              const runs = (all.result as { status: string; updatedAt: number }[]).filter((r) => r.status === 'open');
+              for (const r of runs) store.put({ ...r, updatedAt: Date.now() - 9 * 3600_000 });
+              resolve(runs.length);
+            };
+          };
+        }),
+    );
+    expect(aged).toBe(1);
+    await panel.getByTestId('cc-new-run').click();
+    await panel.getByTestId('cc-start-callback').click();
+    await panel.getByTestId('cc-item-greeted').check();
+    await expect.poll(() => hub.count('ev_run', "agent_id = '1001' AND outcome = 'abandoned'"), { timeout: 20_000 }).toBe(1);
+    await panel.getByTestId('cc-next').click();
+    await panel.getByTestId('cc-finish').click();
+    await expect.poll(() => hub.count('ev_run', "agent_id = '1001'"), { timeout: 20_000 }).toBe(4);
+    expect(await hub.count('ev_run', "agent_id = '1001' AND outcome = 'abandoned'")).toBe(1);
+    const [row] = await hub.db.query<{ path: { stepId: string }[] }>("SELECT path FROM ev_run WHERE outcome = 'abandoned'");
+    expect(row!.path.map((p) => p.stepId)).toEqual(['open']);
+  });
+
   it('receives the release piloted to it and reads the new wording; the acknowledgement is reported', async () => {
     pilotRelease = await hub.publish(2, 2, { stage: 'pilot', agents: ['1001'] });
     await options.goto(`chrome-extension://${agent.extensionId}/options.html#packs`);
@@ -161,14 +207,16 @@ describe('agent 1001, enrolled from the options page', () => {
     const types = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
     // Newest first: the acknowledgements after v2 arrived, the two contacts, the first release last.
     expect(types.slice(0, 2)).toEqual(['ack', 'ack']);
-    expect(types.filter((t) => t === 'run')).toHaveLength(2);
+    expect(types.filter((t) => t === 'run')).toHaveLength(4);
+    expect(types.filter((t) => t === 'coaching')).toHaveLength(3);
     expect(types[types.length - 1]).toBe('release');
     const shown = await options.getByTestId('cc-hub-sees').innerText();
     for (const secret of [...Object.values(CUSTOMER), LABEL]) expect(shown).not.toContain(secret);
     // The JSON shown is the JSON the hub stored: each event's id is in the hub's database.
     const ids = await options.getByTestId('cc-hub-event-json').evaluateAll((els) => els.map((e) => (JSON.parse(e.textContent!) as { id: string }).id));
     const stored = await hub.db.query<{ event_id: string }>(
-      "SELECT event_id FROM ev_run WHERE agent_id = '1001' UNION ALL SELECT event_id FROM ev_ack WHERE agent_id = '1001' UNION ALL SELECT event_id FROM ev_release WHERE agent_id = '1001'",
+      `SELECT event_id FROM ev_run WHERE agent_id = '1001' UNION ALL SELECT event_id FROM ev_ack WHERE agent_id = '1001'
+       UNION ALL SELECT event_id FROM ev_release WHERE agent_id = '1001' UNION ALL SELECT event_id FROM ev_coaching WHERE agent_id = '1001'`,
     );
     expect(new Set(ids)).toEqual(new Set(stored.map((r) => r.event_id)));
     expect(await options.getByTestId('cc-hub-queued').textContent()).toContain('0');
@@ -196,10 +244,15 @@ describe('the team lead’s dashboard, in the same browser', () => {
     expect(await page.locator(`[data-release="${everyoneRelease}"]`).innerText()).toMatch(/Have it: 1 \/ 1/);
   });
 
-  it('Adherence: the two contacts on version 1, and the reason given for the skipped item', async () => {
+  it('Adherence: the contacts on version 1 (one abandoned), the reason given for the skipped item, and the guidance counts', async () => {
     await page.goto(`${hub.url}/adherence?p=${encodeURIComponent('acme.team-b/callback/1')}`);
     const text = await page.locator('body').innerText();
-    expect(text).toContain('Contacts: 2 · Agents: 1');
+    expect(text).toContain('Contacts: 4 · Agents: 1');
+    const ends = await page.locator('table.ends tr', { hasText: 'Abandoned' }).locator('td').allInnerTexts();
+    expect(ends).toEqual(['open', 'Abandoned', '1']);
+    // Per step: agents, agents with it collapsed, clean completions, completions (3 finished contacts).
+    const open = await page.locator('table.coaching tr', { hasText: 'open' }).locator('td').allInnerTexts();
+    expect(open).toEqual(['open', '1', '0', '2', '3']);
     expect(text).toContain('客户 138****5678 不方便，稍后再问候');
     expect(text).not.toContain(CUSTOMER.phone);
   });

@@ -7,7 +7,7 @@ import { agentByCredential, createEnrolToken, enrolAgent, revoke } from '../../l
 import type { Db } from '../../lib/hub/db';
 import { ingest } from '../../lib/hub/ingest';
 import { adherence, procedures } from '../../lib/hub/report-adherence';
-import { migrate } from '../../lib/hub/migrate';
+import { loadMigrations, migrate } from '../../lib/hub/migrate';
 import { applyDue, pause, promote, publish, releaseFor } from '../../lib/hub/releases';
 import { seeded } from '../bench/stats';
 import { BACKENDS, Clock, PG_SKIP_NOTE, PG_URL, runEvent, signedTeamPack, signingKey } from './kit';
@@ -29,9 +29,11 @@ describe.each(BACKENDS)('hub store on $name', { timeout: 60_000 }, (backend) => 
   it('applies the migrations once, also when two start-ups race', async () => {
     const db = await open();
     const [a, b] = await Promise.all([migrate(db), migrate(db)]);
-    expect([...a, ...b]).toEqual(['001_init.sql', '002_rollups.sql', '003_scale.sql']);
+    const all = loadMigrations();
+    expect(all.map((m) => m.name).slice(0, 3)).toEqual(['001_init.sql', '002_rollups.sql', '003_scale.sql']);
+    expect([...a, ...b].sort()).toEqual(all.map((m) => m.name));
     expect(await migrate(db)).toEqual([]);
-    expect(await db.query('SELECT id FROM hub_migrations ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
+    expect(await db.query('SELECT id FROM hub_migrations ORDER BY id')).toEqual(all.map((m) => ({ id: m.id })));
   });
 
   it('refuses what the extension refuses, with its codes, and stores a valid release as a draft', async () => {
@@ -152,17 +154,16 @@ describe.each(BACKENDS)('hub store on $name', { timeout: 60_000 }, (backend) => 
     const day = (d: number) => Date.parse('2026-11-20T00:00:00Z') + d * 86_400_000;
     const teams = { a: await createEnrolToken(db, 'team-a', 0), b: await createEnrolToken(db, 'team-b', 0) };
     // Agents 0-5 report on days 0 and 6 only (spans that cover days 2-4 without a report in
-    // them), 6-11 on day 3, 12-17 on every day; teams and channels alternate.
-    for (let i = 0; i < 18; i++) {
+    // them), 6-11 on day 3, 12-17 on every day, 18-20 on days -100, -80 and 3 (a span
+    // reaching past the 63 days its row holds bits for); teams and channels alternate. Odd agents send
+    // a batch per day, newest first (their bits merge from both sides), even ones one batch.
+    for (let i = 0; i < 21; i++) {
       const tok = i % 2 ? teams.b : teams.a;
       const agent = (await agentByCredential(db, (await enrolAgent(db, tok.token, `ag${i}`, 0))!.credential))!;
-      const days = i < 6 ? [0, 6] : i < 12 ? [3] : [0, 1, 2, 3, 4, 5, 6];
-      await ingest(
-        db,
-        agent,
-        days.map((d) => runEvent({ at: day(d) + 43_200_000, channel: i % 3 ? 'phone' : 'online' })),
-        Date.now(),
-      );
+      const days = i < 6 ? [0, 6] : i < 12 ? [3] : i < 18 ? [0, 1, 2, 3, 4, 5, 6] : [-100, -80, 3];
+      const events = days.map((d) => runEvent({ at: day(d) + 43_200_000, channel: i % 3 ? 'phone' : 'online' }));
+      if (i % 2) for (const e of events.reverse()) await ingest(db, agent, [e], Date.now());
+      else await ingest(db, agent, events, Date.now());
     }
     const key = { pack_id: 'acme.team-b', procedure_id: 'callback', version: 1 };
     const filters = [
@@ -173,6 +174,11 @@ describe.each(BACKENDS)('hub store on $name', { timeout: 60_000 }, (backend) => 
       { from: day(2), to: day(5), team: 'team-b', channel: 'phone' },
       { from: day(6) },
       { to: day(1) },
+      { from: day(1), to: day(2) },
+      { from: day(-81), to: day(-79) },
+      { from: day(-85), to: day(-75) },
+      { from: day(-5), to: day(3), team: 'team-a' },
+      { from: day(-90), to: day(-10), channel: 'online' },
     ];
     for (const f of filters) {
       const [want] = await db.query<{ agents: number; runs: number }>(
