@@ -35,15 +35,14 @@ export function EditPane({ files, compiled, setFile, lang }: StudioPaneProps) {
     view.current = new EditorView({ state: editorState(files[open] ?? '', proxy), parent: host.current! });
     return () => view.current?.destroy();
   }, []);
-  // Another file opened, or the text changed elsewhere (the Form pane): show it.
+  // Another file opened. Only the editor changes the open file's text while this pane is
+  // shown (panes are one at a time), so the editor is never overwritten from props: doing so
+  // raced fast typing (a render with the previous keystroke's text undid the next one).
   const shown = useRef(open);
   useEffect(() => {
-    const v = view.current!;
-    const text = files[open] ?? '';
-    if (shown.current !== open) v.setState(editorState(text, proxy));
-    else if (v.state.doc.toString() !== text) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } });
+    if (shown.current !== open) view.current!.setState(editorState(files[open] ?? '', proxy));
     shown.current = open;
-  }, [open, files[open]]);
+  }, [open]);
   const issues = compiled.ok ? [] : compiled.errors;
   useEffect(() => {
     showIssues(
