@@ -11,7 +11,6 @@ import { completionWords } from '@/lib/studio/completions';
 import type { StudioPaneProps } from '@/lib/studio/contract';
 import { studioT } from '@/lib/i18n/studio-t';
 import { editorState, showIssues } from './code-editor';
-import { useLastPack } from './use-last-pack';
 
 export function fileOrder(names: string[]): string[] {
   const procs = procedureFiles(names);
@@ -19,13 +18,12 @@ export function fileOrder(names: string[]): string[] {
   return [...names.filter((n) => n === PACK_FILE), ...procs, ...rest];
 }
 
-export function EditPane({ files, compiled, setFile, lang }: StudioPaneProps) {
+export function EditPane({ lastPack: pack, files, compiled, setFile, lang }: StudioPaneProps) {
   const t = studioT(lang);
   const names = fileOrder(Object.keys(files));
   const [open, setOpen] = useState(() => names.find((n) => n !== PACK_FILE && n.endsWith('.md')) ?? names[0] ?? PACK_FILE);
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView>();
-  const pack = useLastPack(compiled);
   const hooks = useRef({ onChange: (text: string) => setFile(open, text), words: () => completionWords(pack) });
   hooks.current.onChange = (text) => setFile(open, text);
   hooks.current.words = () => completionWords(pack);
