@@ -77,7 +77,7 @@ export function StudioApp({ api, compiler, storage }: { api: StudioApi; compiler
           </select>
         </label>
       </header>
-      <StatusLine t={t} status={studio.status} compiled={studio.compiled} />
+      <StatusLine t={t} status={studio.status} compiled={studio.compiled} compiles={studio.compiles} />
       <nav role="tablist" aria-label={t('studio.panes')} class="studio-tabs">
         {PANES.map((p, i) => (
           <button

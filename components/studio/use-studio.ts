@@ -20,6 +20,8 @@ export interface StudioState {
   files: PackFiles;
   compiled: CompileResult | null;
   lastPack?: Pack;
+  /** Compiles applied so far (the bench times keystroke → compile shown by it). */
+  compiles: number;
   published: unknown;
   dirty: string[];
   status: SaveStatus;
@@ -32,7 +34,12 @@ export function useStudio(api: StudioApi, compiler: Compiler, storage: Storage):
   const [loadError, setLoadError] = useState<string>();
   const [saved, setSaved] = useState<PackFiles>({});
   const [files, setFiles] = useState<PackFiles>({});
-  const [compiled, setCompiled] = useState<CompileResult | null>(null);
+  const [compiled, setCompiledState] = useState<CompileResult | null>(null);
+  const [compiles, setCompiles] = useState(0);
+  const setCompiled = useCallback((r: CompileResult) => {
+    setCompiledState(r);
+    setCompiles((n) => n + 1);
+  }, []);
   const lastPack = useRef<Pack>();
   if (compiled?.ok) lastPack.current = compiled.pack;
   const [published, setPublished] = useState<unknown>(null);
@@ -45,7 +52,7 @@ export function useStudio(api: StudioApi, compiler: Compiler, storage: Storage):
     (next: PackFiles) => {
       void compiler(next).then((r) => latest.current === next && setCompiled(r));
     },
-    [compiler],
+    [compiler, setCompiled],
   );
 
   useEffect(() => {
@@ -99,5 +106,5 @@ export function useStudio(api: StudioApi, compiler: Compiler, storage: Storage):
     }
   }, [api, dirty, files]);
 
-  return { session, loadError, saved, files, compiled, lastPack: lastPack.current, published, dirty, status, setFile, save };
+  return { session, loadError, saved, files, compiled, lastPack: lastPack.current, compiles, published, dirty, status, setFile, save };
 }
