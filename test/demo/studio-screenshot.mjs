@@ -12,7 +12,11 @@ const jiti = createJiti(import.meta.url);
 const { defaultPack, studioOverDefaultPack } = await jiti.import('../e2e/studio-kit.ts');
 const { folder, studio } = await studioOverDefaultPack();
 const published = await defaultPack();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+});
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
   await page.goto(studio.url);

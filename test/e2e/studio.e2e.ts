@@ -57,6 +57,17 @@ describe('Studio', () => {
     await expect.poll(() => page.getByTestId('studio-compile-state').textContent()).toContain('no errors');
   });
 
+  it('completes step ids and variables in the editor', async () => {
+    await cursorAfter(page, FILE, '> next: record');
+    for (let i = 0; i < 'record'.length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('rec');
+    const options = page.locator('.cm-tooltip-autocomplete li');
+    await expect.poll(() => options.allTextContents()).toContain('record');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.cm-line', { hasText: '> next: record' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('studio-compile-state').textContent()).toContain('no errors');
+  });
+
   it('changes a phrase in the form, and the real panel in the preview shows it', async () => {
     await page.getByTestId('studio-tab-form').click();
     await page.locator('select').nth(1).selectOption({ label: '电话呼入 (02-inbound-phone.md)' });
