@@ -7,7 +7,7 @@ import { EditorView } from '@codemirror/view';
 import { EditorSelection } from '@codemirror/state';
 import { procedureFiles, PACK_FILE } from '@/lib/pack/authoring/compile';
 import type { AuthoringIssue } from '@/lib/pack/authoring/source-map';
-import { completionWords } from '@/lib/studio/completions';
+import { completionWords, procedureIdOf } from '@/lib/studio/completions';
 import type { StudioPaneProps } from '@/lib/studio/contract';
 import { studioT } from '@/lib/i18n/studio-t';
 import { editorState, showIssues } from './code-editor';
@@ -26,7 +26,7 @@ export function EditPane({ lastPack: pack, files, compiled, setFile, lang }: Stu
   const view = useRef<EditorView>();
   const hooks = useRef({ onChange: (text: string) => setFile(open, text), words: () => completionWords(pack) });
   hooks.current.onChange = (text) => setFile(open, text);
-  hooks.current.words = () => completionWords(pack);
+  hooks.current.words = () => completionWords(pack, procedureIdOf(view.current?.state.doc.toString()));
   const proxy = { onChange: (s: string) => hooks.current.onChange(s), words: () => hooks.current.words() };
 
   useEffect(() => {

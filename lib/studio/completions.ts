@@ -13,13 +13,19 @@ export interface CompletionWords {
 /** Filled in by the panel from the agent's profile (lib/engine's placeholders). */
 const PROFILE_VARIABLES = ['company', 'agentId', 'agentName'];
 
-export function completionWords(pack: Pack | undefined): CompletionWords {
+/** `procedureId`: the procedure of the open file; a next or choice can only name its own steps. */
+export function completionWords(pack: Pack | undefined, procedureId?: string): CompletionWords {
   if (!pack) return { steps: [], variables: PROFILE_VARIABLES };
   const steps = new Set<string>();
-  for (const proc of pack.procedures) for (const step of proc.steps) steps.add(step.id);
+  for (const proc of pack.procedures) if (proc.id === procedureId) for (const step of proc.steps) steps.add(step.id);
   const fields = new Set<string>();
   for (const site of pack.sites ?? []) for (const field of site.fields ?? []) fields.add(field.id);
   return { steps: [...steps], variables: [...PROFILE_VARIABLES, ...fields] };
+}
+
+/** The `id:` of a procedure file's front matter. */
+export function procedureIdOf(text: string | undefined): string | undefined {
+  return /^---\r?\n(?:.*\r?\n)*?id:\s*([\w.-]+)/.exec(text ?? '')?.[1];
 }
 
 /** Which list applies at the cursor, given the line's text before it, and where the word starts. */

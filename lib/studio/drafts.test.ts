@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completionContext, completionWords } from './completions';
+import { completionContext, completionWords, procedureIdOf } from './completions';
 import { createDraftStore, draftKey } from './drafts';
 
 function memoryStorage() {
@@ -37,5 +37,6 @@ describe('completion', () => {
     expect(completionContext('- 💬 您好，{comp')).toEqual({ kind: 'variables', from: 9 });
     expect(completionContext('plain text')).toBeUndefined();
     expect(completionWords(undefined).variables).toContain('company');
+    expect(procedureIdOf('---\nid: inbound-phone\ntitle: x\n---\n')).toBe('inbound-phone');
   });
 });

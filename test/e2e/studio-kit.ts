@@ -37,6 +37,10 @@ export async function cursorAfter(page: Page, file: string, text: string): Promi
   await page.getByTestId('studio-tab-edit').click();
   await page.getByTestId(`studio-file-${file}`).click();
   await page.locator(`[data-testid=studio-editor][data-file="${file}"]`).waitFor();
-  await page.locator('.cm-line', { hasText: text }).first().click();
+  // CodeMirror renders only the lines in view: scroll down until the line is there.
+  const line = page.locator('.cm-line', { hasText: text }).first();
+  await page.locator('.cm-scroller').evaluate((el) => el.scrollTo(0, 0));
+  for (let i = 0; i < 60 && !(await line.count()); i++) await page.locator('.cm-scroller').evaluate((el) => el.scrollBy(0, 250));
+  await line.click();
   await page.keyboard.press('End');
 }

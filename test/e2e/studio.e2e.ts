@@ -62,9 +62,20 @@ describe('Studio', () => {
     for (let i = 0; i < 'record'.length; i++) await page.keyboard.press('Backspace');
     await page.keyboard.type('rec');
     const options = page.locator('.cm-tooltip-autocomplete li');
-    await expect.poll(() => options.allTextContents()).toContain('record');
+    // Only this procedure's steps (a next can name no other), best match first.
+    await expect.poll(() => options.first().textContent()).toBe('record');
+    expect(await options.allTextContents()).not.toContain('shift-prep');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.cm-line', { hasText: '> next: record' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.cm-activeLine').textContent()).toBe('> next: record');
+    await expect.poll(() => page.getByTestId('studio-compile-state').textContent()).toContain('no errors');
+
+    await cursorAfter(page, FILE, '很高兴为您服务');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('End');
+    await page.keyboard.type('{customer.');
+    await expect.poll(() => options.allTextContents()).toEqual(expect.arrayContaining(['customer.name']));
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < '{customer.'.length; i++) await page.keyboard.press('Backspace');
     await expect.poll(() => page.getByTestId('studio-compile-state').textContent()).toContain('no errors');
   });
 
