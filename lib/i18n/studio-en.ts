@@ -32,9 +32,7 @@ export const studioEn = {
   'studio.form.phrase': 'Phrase {id}',
   'studio.form.check': 'Checklist item {id}',
   'studio.form.choice': 'Choice {id}',
-  'studio.form.apply': 'Apply',
   'studio.form.failed': 'Could not apply: {error}',
-  'studio.form.notFound': 'This step is not in the source any more; reload the form.',
 } as const;
 
 export type StudioKey = keyof typeof studioEn;

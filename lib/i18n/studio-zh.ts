@@ -34,7 +34,5 @@ export const studioZh: Record<StudioKey, string> = {
   'studio.form.phrase': '话术 {id}',
   'studio.form.check': '检查项 {id}',
   'studio.form.choice': '选项 {id}',
-  'studio.form.apply': '应用',
   'studio.form.failed': '无法应用：{error}',
-  'studio.form.notFound': '源文件中已没有这个步骤；请重新加载表单。',
 };

@@ -22,9 +22,11 @@ export function isStale(dir = studioAssets()): boolean {
   const info = join(dir, 'build-info.json');
   if (!existsSync(join(dir, 'index.html')) || !existsSync(info)) return true;
   const { builtAt, inputs } = JSON.parse(readFileSync(info, 'utf8')) as { builtAt: number; inputs: string[] };
+  // A source that is not there (an installed package ships the bundle, not components/) cannot
+  // have changed since: only sources that are present and newer make the bundle stale.
   return inputs.some((file) => {
     const full = join(ROOT, file);
-    return !existsSync(full) || statSync(full).mtimeMs > builtAt;
+    return existsSync(full) && statSync(full).mtimeMs > builtAt;
   });
 }
 
@@ -38,8 +40,14 @@ export async function ensureStudioBuilt(log: (line: string) => void = () => unde
     throw new Error(`Studio's page is not built and cannot be: ${dir} is missing and so is ${script}`);
   }
   log('Building Studio’s page (once, ~10 s)…');
-  const { buildStudio } = (await import(pathToFileURL(script).href)) as { buildStudio(): Promise<void> };
-  await buildStudio();
+  try {
+    const { buildStudio } = (await import(pathToFileURL(script).href)) as { buildStudio(): Promise<void> };
+    await buildStudio();
+  } catch (e) {
+    // No bundler here (production dependencies only): a bundle that is there still serves.
+    if (!existsSync(join(dir, 'index.html'))) throw new Error(`Studio's page could not be built: ${(e as Error).message}`);
+    log(`Could not rebuild Studio's page (${(e as Error).message}); serving the one in ${dir}`);
+  }
   return dir;
 }
 
