@@ -76,6 +76,12 @@ describe('cuecard studio: the local server', () => {
     expect(await readFile(join(folder, '..', 'secret.md'), 'utf8')).toBe('outside');
   });
 
+  it('refuses an oversized body before reading it all', async () => {
+    const res = await put({ path: '01-x.md', text: 'x'.repeat(9 * 1024 * 1024) });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toMatch(/^text: /);
+  });
+
   it('refuses a body that is not a file write', async () => {
     const res = await put({ path: '01-x.md' });
     expect(res.status).toBe(400);

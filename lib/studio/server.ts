@@ -4,6 +4,7 @@
  * every body is parsed with the contract's schemas before it touches the disk.
  */
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { basename } from 'node:path';
 import * as v from 'valibot';
 import { PackReply, PublishedReply, PutFile, type Session } from './contract';
@@ -25,7 +26,12 @@ export function createStudioApp(opts: StudioServerOptions): Hono {
   app.get('/api/session', (c) => c.json({ mode: 'local', folder: basename(opts.folder) } satisfies Session));
   app.get('/api/pack', async (c) => c.json({ files: await readStudioFolder(opts.folder) } satisfies v.InferOutput<typeof PackReply>));
   app.get('/api/published', (c) => c.json({ release: opts.published } satisfies v.InferOutput<typeof PublishedReply>));
-  app.put('/api/file', async (c) => {
+  // 2,000,000 characters (the contract's limit) are at most 8 MB of UTF-8; refuse more unread.
+  const limit = bodyLimit({
+    maxSize: 8 * 1024 * 1024,
+    onError: (c) => c.json({ error: 'text: the file is larger than Studio accepts (2,000,000 characters)' }, 413),
+  });
+  app.put('/api/file', limit, async (c) => {
     const body: unknown = await c.req.json().catch(() => undefined);
     const parsed = v.safeParse(PutFile, body);
     if (!parsed.success) {
