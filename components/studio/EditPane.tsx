@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { EditorView } from '@codemirror/view';
-import { EditorSelection } from '@codemirror/state';
+import { EditorSelection, type EditorState } from '@codemirror/state';
 import { procedureFiles, PACK_FILE } from '@/lib/pack/authoring/compile';
 import type { AuthoringIssue } from '@/lib/pack/authoring/source-map';
 import { completionWords, procedureIdOf } from '@/lib/studio/completions';
@@ -36,9 +36,15 @@ export function EditPane({ lastPack: pack, files, compiled, setFile, lang }: Stu
   // Another file opened. Only the editor changes the open file's text while this pane is
   // shown (panes are one at a time), so the editor is never overwritten from props: doing so
   // raced fast typing (a render with the previous keystroke's text undid the next one).
+  // Each file keeps its own undo history while the pane is open.
   const shown = useRef(open);
+  const states = useRef(new Map<string, EditorState>());
   useEffect(() => {
-    if (shown.current !== open) view.current!.setState(editorState(files[open] ?? '', proxy));
+    const v = view.current!;
+    if (shown.current === open) return;
+    states.current.set(shown.current, v.state);
+    const kept = states.current.get(open);
+    v.setState(kept && kept.doc.toString() === (files[open] ?? '') ? kept : editorState(files[open] ?? '', proxy));
     shown.current = open;
   }, [open]);
   const issues = compiled.ok ? [] : compiled.errors;

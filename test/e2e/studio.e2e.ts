@@ -65,6 +65,8 @@ describe('Studio', () => {
     // Only this procedure's steps (a next can name no other), best match first.
     await expect.poll(() => options.first().textContent()).toBe('record');
     expect(await options.allTextContents()).not.toContain('shift-prep');
+    // CodeMirror ignores Enter for 75 ms after the list opens (interactionDelay: no accidental picks).
+    await page.waitForTimeout(200);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.cm-activeLine').textContent()).toBe('> next: record');
     await expect.poll(() => page.getByTestId('studio-compile-state').textContent()).toContain('no errors');
@@ -125,6 +127,17 @@ describe('Studio', () => {
     await page.keyboard.press('Shift+Home');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
+    await expect.poll(() => page.getByTestId('studio-compile-state').textContent()).toContain('no errors');
+  });
+
+  it('keeps each file\u2019s undo history while switching files', async () => {
+    await cursorAfter(page, '01-shift-prep.md', 'kind: shift');
+    await page.keyboard.type('zzz');
+    await page.getByTestId(`studio-file-${FILE}`).click();
+    await page.getByTestId('studio-file-01-shift-prep.md').click();
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.cm-line', { hasText: 'kind: shift' }).first().textContent()).toBe('kind: shift');
     await expect.poll(() => page.getByTestId('studio-compile-state').textContent()).toContain('no errors');
   });
 
