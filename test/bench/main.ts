@@ -55,7 +55,11 @@ export async function main(argv: string[]): Promise<number> {
     // Studio (issue 12): bundle size, time to interactive and compile-as-you-type on 1,000 procedures.
     await step('studio: bundle, time to interactive, keystroke → compile (1,000 procedures)', async () => {
       const { benchStudio } = await import('./studio-bench');
-      for (const [k, v] of Object.entries(await benchStudio(Math.min(rounds, 5)))) results[k] = round(v);
+      const st = await benchStudio(Math.min(rounds, 5));
+      for (const [k, v] of Object.entries(st)) results[k] = round(v);
+      notes.push(
+        `studio (1,000 procedures): bundle ${round(st.studioBundleKB)} KB (${round(st.studioBundleGzipKB)} KB gzip), time to interactive ${round(st.studioTtiMs1k)} ms, keystroke → compile shown ${round(st.studioKeystrokeCompileMs1k)} ms beside a plain compile ${round(st.studioPlainCompileMs1k)} ms (×${round(st.studioKeystrokeRatio)})`,
+      );
     });
     await step('browsers: loads, long tasks, burst, panel, tick, heap', async () => {
       const pair = await launchPair(build.dir);
