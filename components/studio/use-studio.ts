@@ -60,7 +60,7 @@ export function useStudio(api: StudioApi, compiler: Compiler, storage: Storage):
       try {
         const s = await api.session();
         const [onDisk, release] = await Promise.all([api.pack(), api.published().catch(() => null)]);
-        drafts.current = createDraftStore(storage, `${s.mode}:${s.folder ?? 'hub'}`);
+        drafts.current = createDraftStore(storage, `${s.mode}:${s.scope ?? s.folder ?? 'hub'}`);
         const merged = { ...onDisk, ...drafts.current.load() };
         setSession(s);
         setSaved(onDisk);

@@ -23,6 +23,8 @@ export const Session = v.object({
   mode: v.picklist(['local', 'hub']),
   /** Local mode: the folder's name (not its full path). */
   folder: v.optional(v.string()),
+  /** Where drafts are kept apart: a hash of the folder's full path (two `team-b` folders are two packs). */
+  scope: v.optional(v.string()),
   /** Hub mode: the CSRF token to send as `x-csrf-token` on every write. */
   csrf: v.optional(v.string()),
   /** Hub mode: the stages a release can be published to. */

@@ -32,7 +32,7 @@ describe('cuecard studio: the local server', () => {
   it('serves the folder and the published release to the token holder', async () => {
     const pack = await (await req('/api/pack')).json();
     expect(pack.files).toEqual({ 'pack.yaml': 'id: a.b\n', '01-x.md': '---\n' });
-    expect(await (await req('/api/session')).json()).toEqual({ mode: 'local', folder: 'my-sop' });
+    expect(await (await req('/api/session')).json()).toEqual({ mode: 'local', folder: 'my-sop', scope: expect.stringMatching(/^[\w-]{16}$/) });
     expect(await (await req('/api/published')).json()).toEqual({ release: { id: 'a.b', version: 3 } });
     expect(await (await req('/')).text()).toContain('<title>Studio</title>');
   });

@@ -5,7 +5,8 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { basename } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, resolve } from 'node:path';
 import * as v from 'valibot';
 import { PackReply, PublishedReply, PutFile, type Session } from './contract';
 import { readStudioFolder, writeStudioFile } from './folder-io';
@@ -23,7 +24,8 @@ export interface StudioServerOptions {
 export function createStudioApp(opts: StudioServerOptions): Hono {
   const app = new Hono();
   app.use('*', studioGuards(opts.token));
-  app.get('/api/session', (c) => c.json({ mode: 'local', folder: basename(opts.folder) } satisfies Session));
+  const scope = createHash('sha256').update(resolve(opts.folder)).digest('base64url').slice(0, 16);
+  app.get('/api/session', (c) => c.json({ mode: 'local', folder: basename(opts.folder), scope } satisfies Session));
   app.get('/api/pack', async (c) => c.json({ files: await readStudioFolder(opts.folder) } satisfies v.InferOutput<typeof PackReply>));
   app.get('/api/published', (c) => c.json({ release: opts.published } satisfies v.InferOutput<typeof PublishedReply>));
   // 2,000,000 characters (the contract's limit) are at most 8 MB of UTF-8; refuse more unread.
