@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import type { CompileResult } from '../pack/authoring/compile';
+import type { Pack } from '../pack/schema';
 
 /** A pack folder's text files by relative path: `pack.yaml`, `*.md`, `snapshots/<name>.json`. */
 export const FilePath = v.pipe(
@@ -22,6 +23,8 @@ export const Session = v.object({
   mode: v.picklist(['local', 'hub']),
   /** Local mode: the folder's name (not its full path). */
   folder: v.optional(v.string()),
+  /** Where drafts are kept apart: a hash of the folder's full path (two `team-b` folders are two packs). */
+  scope: v.optional(v.string()),
   /** Hub mode: the CSRF token to send as `x-csrf-token` on every write. */
   csrf: v.optional(v.string()),
   /** Hub mode: the stages a release can be published to. */
@@ -59,4 +62,8 @@ export interface StudioPaneProps {
   /** Change a file (kept as a draft across reloads until saved). */
   setFile(path: string, text: string): void;
   lang: 'zh' | 'en';
+  /** The last pack that compiled (this session), so previews keep working while a file is broken. */
+  lastPack?: Pack;
+  /** `api/published`'s release (null if none), for panes that compare against it. */
+  published?: unknown;
 }

@@ -52,6 +52,15 @@ export async function main(argv: string[]): Promise<number> {
       const r = benchPackValidate(1000, Math.max(rounds, 10));
       Object.assign(results, { ...r, packValidateRatio: round(r.packValidateMs / r.jsonParseBaselineMs) });
     });
+    // Studio (issue 12): bundle size, time to interactive and compile-as-you-type on 1,000 procedures.
+    await step('studio: bundle, time to interactive, keystroke → compile (1,000 procedures)', async () => {
+      const { benchStudio } = await import('./studio-bench');
+      const st = await benchStudio(Math.min(rounds, 5));
+      for (const [k, v] of Object.entries(st)) results[k] = round(v);
+      notes.push(
+        `studio (1,000 procedures): bundle ${round(st.studioBundleKB)} KB (${round(st.studioBundleGzipKB)} KB gzip), time to interactive ${round(st.studioTtiMs1k)} ms, keystroke → compile shown ${round(st.studioKeystrokeCompileMs1k)} ms beside a plain compile ${round(st.studioPlainCompileMs1k)} ms (×${round(st.studioKeystrokeRatio)})`,
+      );
+    });
     await step('browsers: loads, long tasks, burst, panel, tick, heap', async () => {
       const pair = await launchPair(build.dir);
       const server = await demoServer();
