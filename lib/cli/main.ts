@@ -8,6 +8,7 @@ import { diffCommand, schemaCommand } from './pack-diff';
 import { initCommand } from './pack-init';
 import { keygenCommand, signCommand, verifyCommand } from './pack-keys';
 import { buildCommand, validateCommand } from './pack-validate';
+import { testCommand } from './pack-test';
 import { preview } from './preview';
 import { HUB_COMMANDS } from './hub';
 import { pauseCommand, promoteCommand, publishCommand, rollbackCommand } from './pack-publish';
@@ -31,6 +32,7 @@ Example:
 export const COMMANDS: Command[] = [
   initCommand,
   validateCommand,
+  testCommand,
   buildCommand,
   keygenCommand,
   signCommand,
