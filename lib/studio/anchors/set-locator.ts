@@ -37,11 +37,16 @@ function blockEnd(lines: string[], start: number): number {
   return i;
 }
 
+function describeTarget(t: AnchorTarget): string {
+  if (t.section === 'submit') return `submit for check "${t.check}"`;
+  return `${t.section === 'fields' ? 'field' : t.section === 'guards' ? 'guard' : 'rule'} "${t.id}"`;
+}
+
 /** The new text, or an Error naming what was not found. */
 export function setLocator(yaml: string, target: AnchorTarget, loc: Locator): string | Error {
   const lines = yaml.split('\n');
   let head: number;
-  if (target.section === 'fields' || target.section === 'guards') head = findItem(lines, target.section, target.id);
+  if (target.section !== 'submit' && target.section !== 'rules') head = findItem(lines, target.section, target.id);
   else {
     const check = findItem(lines, 'checks', target.check);
     if (check < 0) return new Error(`context.yaml has no check "${target.check}"`);
@@ -50,10 +55,7 @@ export function setLocator(yaml: string, target: AnchorTarget, loc: Locator): st
     else head = lines.slice(check, end).findIndex((l) => /^\s*submit:\s*$/.test(l)) + check;
     if (head < check) head = -1;
   }
-  if (head < 0)
-    return new Error(
-      `context.yaml has no ${target.section === 'submit' ? `submit for check "${target.check}"` : `${target.section.slice(0, -1)} "${target.id}"`}`,
-    );
+  if (head < 0) return new Error(`context.yaml has no ${describeTarget(target)}`);
   const end = blockEnd(lines, head);
   // An item's keys sit under its `id` (after "- "), a mapping's two deeper: +2 either way.
   const keyIndent = indentOf(lines[head]!) + 2;
