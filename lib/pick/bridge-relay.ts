@@ -17,6 +17,8 @@ export function relayStudio(win: Window): () => void {
     const m = e.data as { bridge?: unknown; dir?: unknown; id?: unknown; op?: unknown; kind?: unknown } | null;
     if (!m || m.bridge !== BRIDGE || m.dir !== 'request' || typeof m.id !== 'string' || !ID.test(m.id)) return;
     const id = m.id;
+    // Studio asks whether a bridge is here before it offers Pick and Snapshot.
+    if (m.op === 'hello') return void reply(id, { ok: true });
     const asked =
       m.op === 'pick' ? send('studio.pick', { kind: m.kind === 'control' ? 'control' : 'field' }) : m.op === 'snapshot' ? send('studio.snapshot', {}) : null;
     if (!asked) return;

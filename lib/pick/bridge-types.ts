@@ -19,5 +19,5 @@ export const BRIDGE = 'cuecard-studio';
 export type BridgeRequest =
   | { bridge: typeof BRIDGE; dir: 'request'; id: string; op: 'pick'; kind: 'field' | 'control' }
   | { bridge: typeof BRIDGE; dir: 'request'; id: string; op: 'snapshot' };
-export type BridgeReply = { bridge: typeof BRIDGE; dir: 'reply'; id: string; reply: PickReply | SnapshotReply | { ok: false; reason: string } };
+export type BridgeReply = { bridge: typeof BRIDGE; dir: 'reply'; id: string; reply: PickReply | SnapshotReply | { ok: true } | { ok: false; reason: string } };
 export type BridgeReady = { bridge: typeof BRIDGE; dir: 'ready' };
