@@ -69,6 +69,7 @@ export const studioOptionsEn = {
   'options.studio.current': 'Studio at {origin} may ask for picks and snapshots.',
   'options.studio.none': 'No Studio address: no page can ask for picks or snapshots.',
   'options.studio.denied': 'Access to {origin} was not granted, so Studio cannot reach Cuecard there.',
+  'options.studio.bad': '"{url}" is not a web address (like https://hub.example.com/studio/).',
 } as const;
 
 export const studioOptionsZh: Record<keyof typeof studioOptionsEn, string> = {
@@ -80,4 +81,5 @@ export const studioOptionsZh: Record<keyof typeof studioOptionsEn, string> = {
   'options.studio.current': '{origin} 上的 Studio 可以请求拾取和快照。',
   'options.studio.none': '未设置 Studio 地址：任何页面都不能请求拾取或快照。',
   'options.studio.denied': '未获得访问 {origin} 的权限，Studio 无法在该处与 Cuecard 通信。',
+  'options.studio.bad': '“{url}”不是网址（例如 https://hub.example.com/studio/）。',
 };

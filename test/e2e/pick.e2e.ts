@@ -42,13 +42,11 @@ beforeAll(async () => {
   studioSite = await studioServer();
   browser = await launch();
   browser.context.on('request', (r) => requests.push(`${r.url()} ${r.postData() ?? ''}`));
-  const opts = await extensionPage(browser);
-  const set = await opts.evaluate(
-    (origin) =>
-      (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.runtime.sendMessage({ type: 'studio.setOrigin', payload: { origin } }),
-    `${studioSite.url}/studio/`,
-  );
-  expect(set).toEqual({ ok: true, data: { origin: studioSite.url } });
+  // The lead allows their Studio in Options → Anchors (access to its site is asked at the click).
+  const opts = await extensionPage(browser, '/options.html#anchors');
+  await opts.getByTestId('cc-opt-studio-address').fill(`${studioSite.url}/studio/`);
+  await opts.getByTestId('cc-opt-studio-save').click();
+  await opts.getByTestId('cc-opt-studio-current').filter({ hasText: studioSite.url }).waitFor({ timeout: 15_000 });
   await opts.close();
   studio = await browser.context.newPage();
   await recordMessages(studio);
