@@ -5,7 +5,11 @@
  * and to save a masked snapshot; the anchors are then tested against it. No CRM value may reach
  * Studio, and a page that is not the Studio address gets nothing.
  */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStudio } from '../../lib/cli/studio';
 import type { Page } from 'playwright-core';
 import { checkPackAnchors } from '../../lib/pick/check-pack';
 import { nodeDocument } from '../../lib/pick/node-dom';
@@ -143,5 +147,64 @@ describe('masked snapshots and anchor tests', { timeout: 90_000 }, () => {
     expect(await received(forged)).not.toContain('客户姓名');
     await forged.close();
     await crm.close();
+  });
+});
+
+describe('the Anchors pane in Studio (cuecard studio DIR)', { timeout: 180_000 }, () => {
+  it('saves a snapshot, fails the broken anchor by name, picks it on the CRM, passes, and saves to the folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cuecard-pick-studio-'));
+    for (const [path, text] of Object.entries(anchorPackFiles('#mobile-number', 'http://127.0.0.1/*'))) writeFileSync(join(dir, path), text);
+    const running = await startStudio({ folder: dir, port: 0, published: null });
+    try {
+      const opts = await extensionPage(browser, '/options.html#anchors');
+      await opts.getByTestId('cc-opt-studio-address').fill(running.url);
+      await opts.getByTestId('cc-opt-studio-save').click();
+      await opts
+        .getByTestId('cc-opt-studio-current')
+        .filter({ hasText: new URL(running.url).origin })
+        .waitFor({ timeout: 15_000 });
+      await opts.close();
+
+      const crm = await crmPage('customer.html');
+      await crm.fill('#lg-phone', SECRETS[1]!);
+      const lead = await browser.context.newPage();
+      await recordMessages(lead);
+      await lead.goto(running.url);
+      await lead.getByTestId('studio-tab-anchors').click();
+      const pane = lead.getByTestId('studio-anchors');
+      await pane.getByTestId('studio-anchor').first().waitFor({ timeout: 30_000 });
+
+      await pane.getByTestId('studio-snapshot-name').fill('customer');
+      await pane.getByTestId('studio-snapshot').click();
+      await pane.getByTestId('studio-anchors-status').filter({ hasText: 'snapshots/customer.json' }).waitFor({ timeout: 30_000 });
+      await pane.getByTestId('studio-anchors-run').click();
+      await pane
+        .getByTestId('studio-anchors-result')
+        .filter({ hasText: 'field customer.phone (selector "#mobile-number") matches nothing in snapshot "customer"' })
+        .waitFor();
+
+      const picked = pane.getByRole('button', { name: /field customer\.phone/ }).click();
+      await picked;
+      await crm.bringToFront();
+      await crm.locator('cuecard-pick').first().waitFor({ state: 'attached', timeout: 15_000 });
+      await crm.click('#lg-phone');
+      await lead.bringToFront();
+      await pane.getByTestId('studio-anchors-status').filter({ hasText: '手机号码' }).waitFor({ timeout: 15_000 });
+      await pane.getByTestId('studio-anchors-run').click();
+      await expect.poll(() => pane.getByTestId('studio-anchors-result').textContent()).not.toContain('customer.phone');
+
+      await lead.getByTestId('studio-save').click();
+      await expect.poll(() => readFileSync(join(dir, 'context.yaml'), 'utf8'), { timeout: 15_000 }).toContain('labelText: "手机号码"');
+      await expect.poll(() => existsSync(join(dir, 'snapshots/customer.json')), { timeout: 15_000 }).toBe(true);
+      const snapshot = readFileSync(join(dir, 'snapshots/customer.json'), 'utf8');
+      expect(snapshot).toContain('"kind": "cuecard-snapshot"');
+      for (const v of [SECRETS[1]!, '王小明', '13812345678']) expect(snapshot).not.toContain(v);
+      expect(await received(lead)).not.toContain(SECRETS[1]!);
+      await lead.close();
+      await crm.close();
+    } finally {
+      await running.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
