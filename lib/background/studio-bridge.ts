@@ -71,8 +71,14 @@ export function createStudioBridge({ browser, crmPatterns }: Deps) {
     try {
       await browser.tabs.update(tabId, { active: true });
       const ids = await frames(tabId);
-      // The frame the lead clicks in answers; the others answer only when told to stop.
-      const answer = await Promise.race(ids.map((f) => push(tabId, f, { type: 'content.pick', kind }).then((r) => r ?? new Promise(() => undefined))));
+      // The frame the lead clicks in answers; the others answer only when told to stop. A frame
+      // without our script fails at once: if all do, there is no one to pick in.
+      const answer = await new Promise<unknown>((resolve) => {
+        let left = ids.length;
+        for (const f of ids)
+          void push(tabId, f, { type: 'content.pick', kind }).then((r) => (r !== undefined ? resolve(r) : --left === 0 && resolve(undefined)));
+      });
+      if (answer === undefined) return { ok: false, reason: 'no-crm-tab' };
       for (const f of ids) void push(tabId, f, { type: 'content.pickEnd' });
       const r = answer as { picked?: unknown; cancelled?: boolean } | undefined;
       if (r?.cancelled) return { ok: false, reason: 'cancelled' };
