@@ -10,6 +10,7 @@ import { FormPane } from './FormPane';
 import { PreviewPane } from './PreviewPane';
 import { MapPane } from './MapPane';
 import { DiffPane } from './DiffPane';
+import { AnchorsPane } from './anchors/AnchorsPane';
 
 export interface StudioPane {
   /** Stable id: used in the URL hash (#preview) and test ids (studio-tab-preview). */
@@ -25,4 +26,5 @@ export const PANES: StudioPane[] = [
   { id: 'preview', label: { zh: '预览', en: 'Preview' }, component: PreviewPane },
   { id: 'map', label: { zh: '流程图', en: 'Map' }, component: MapPane },
   { id: 'diff', label: { zh: '对比', en: 'Diff' }, component: DiffPane },
+  { id: 'anchors', label: { zh: '锚点', en: 'Anchors' }, component: AnchorsPane },
 ];
