@@ -29,9 +29,9 @@ describe.each(BACKENDS)('hub store on $name', { timeout: 60_000 }, (backend) => 
   it('applies the migrations once, also when two start-ups race', async () => {
     const db = await open();
     const [a, b] = await Promise.all([migrate(db), migrate(db)]);
-    expect([...a, ...b]).toEqual(['001_init.sql', '002_rollups.sql', '003_scale.sql']);
+    expect([...a, ...b]).toEqual(['001_init.sql', '002_rollups.sql', '003_scale.sql', '004_studio.sql']);
     expect(await migrate(db)).toEqual([]);
-    expect(await db.query('SELECT id FROM hub_migrations ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }]);
+    expect(await db.query('SELECT id FROM hub_migrations ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }]);
   });
 
   it('refuses what the extension refuses, with its codes, and stores a valid release as a draft', async () => {
