@@ -42,7 +42,8 @@ function sameOrigin(c: Context): boolean {
 export function studioRoutes(assets: StudioAssets) {
   const app = new Hono<HubEnv>();
 
-  app.use('*', async (c, next) => {
+  // Scoped: this app is mounted at the hub's root, beside the agents' and dashboard's routes.
+  const signedIn = async (c: Context<HubEnv>, next: () => Promise<void>) => {
     const { db, now } = c.get('deps');
     const token = getCookie(c, 'cuecard_session');
     const session = token ? await getSession(db, token, now()) : undefined;
@@ -54,7 +55,9 @@ export function studioRoutes(assets: StudioAssets) {
     c.set('email', session.email);
     c.set('csrf', session.csrf);
     return next();
-  });
+  };
+  app.use('/studio', signedIn);
+  app.use('/studio/*', signedIn);
 
   // Relative `api/…` paths need the trailing slash.
   app.get('/studio', (c) => c.redirect('/studio/', 301));
