@@ -44,7 +44,8 @@ const moduleUrls = {
 };
 
 export async function buildPackage() {
-  await rm(dist, { recursive: true, force: true });
+  // Only what this script makes: dist/studio/ (the Studio client's build) is not ours.
+  for (const path of ['cuecard.mjs', ...RUNTIME_FILES]) await rm(`${dist}${path}`, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
   await build({
     stdin: {
