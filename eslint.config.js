@@ -21,7 +21,7 @@ const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 const zone = (files, patterns) => ({ files, ignores: TESTS, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test/fixtures/**', 'public/**', '.tmp/**', 'dist/**'] },
+  { ignores: ['dist/**', '.output/**', '.wxt/**', 'node_modules/**', 'test/fixtures/**', 'public/**', '.tmp/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

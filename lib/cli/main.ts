@@ -9,6 +9,7 @@ import { initCommand } from './pack-init';
 import { keygenCommand, signCommand, verifyCommand } from './pack-keys';
 import { buildCommand, validateCommand } from './pack-validate';
 import { preview } from './preview';
+import { studioCommand } from './studio';
 import { HUB_COMMANDS } from './hub';
 import { pauseCommand, promoteCommand, publishCommand, rollbackCommand } from './pack-publish';
 
@@ -56,6 +57,7 @@ function overview(): string {
     '',
     'Typical release: init → edit → validate → build → sign → verify → publish SIGNED.json',
     '',
+    'Studio: cuecard studio DIR [--port N] [--against SIGNED.json] edits a pack folder in the browser; cuecard studio --help.',
     'Hub: cuecard hub [--port N] [--data DIR] runs the Cuecard Hub; cuecard hub --help for its commands.',
     'Exit codes: 0 ok, 1 validation or verification failed, 2 usage error.',
   ].join('\n');
@@ -92,6 +94,7 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
   }
   try {
     if (group === 'hub') return await runHub(argv.slice(1), ctx);
+    if (group === 'studio') return await runCommand(studioCommand, argv.slice(1), ctx);
     if (group !== 'pack') throw new UsageError(`unknown command '${group}'; try: cuecard --help`);
     if (name === undefined || name === '--help' || name === '-h') {
       ctx.out(overview());
