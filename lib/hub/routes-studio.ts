@@ -18,12 +18,10 @@ import { PublishRequest, PutFile } from '../studio/contract';
 import { anchorGate } from '../studio/publish/gate';
 import { defaultPack, putDraft, readDrafts, recordOverride } from '../studio/publish/hub-drafts';
 import { readSignedEnvelope } from '../pack/sign';
+import { studioAsset } from '../studio/assets';
 
-/** The client's files: `index.html` is the page; the rest are served under `assets/`. */
-export type StudioAssets = () => Record<string, { type: string; body: string | Uint8Array }>;
-
-/** The Studio client's files, built by studio-app's `studioAssets()`; none until it is merged. */
-export const studioClient: StudioAssets = () => ({});
+/** Where the built Studio client is (lib/studio/assets.ts; built on first use in a clone). */
+export type StudioAssets = () => Promise<string>;
 
 const StudioPublish = v.object({
   ...PublishRequest.entries,
@@ -61,8 +59,7 @@ export function studioRoutes(assets: StudioAssets) {
 
   // Relative `api/…` paths need the trailing slash.
   app.get('/studio', (c) => c.redirect('/studio/', 301));
-  app.get('/studio/', (c) => send(c, assets()['index.html']));
-  app.get('/studio/assets/:name', (c) => send(c, assets()[c.req.param('name')], 'public, max-age=300'));
+  app.get('/studio/', async (c) => (await studioAsset(c, await assets(), '')) ?? notFound(c));
 
   app.get('/studio/api/session', (c) => c.json({ mode: 'hub', csrf: c.get('csrf'), stages: STAGES }));
 
@@ -109,13 +106,15 @@ export function studioRoutes(assets: StudioAssets) {
     const staged = await promote(db, result.release.id, { stage, agents: audience, teams: audience, at }, now());
     return staged.ok ? c.json({ release: staged.release }, 201) : problem(c, staged.status, 'conflict', staged.message);
   });
+
+  // The client's own files (studio.js, studio.css, compile-worker.js), after the API.
+  app.get('/studio/:name', async (c) =>
+    c.req.param('name') === 'api' ? notFound(c) : ((await studioAsset(c, await assets(), c.req.param('name'))) ?? notFound(c)),
+  );
   return app;
 }
 
-function send(c: Context, a: { type: string; body: string | Uint8Array } | undefined, cache = 'no-cache') {
-  if (!a) return problem(c, 404, 'not-found', 'No such Studio file.');
-  return c.body(a.body as string, 200, { 'Content-Type': a.type, 'Cache-Control': cache });
-}
+const notFound = (c: Context) => problem(c, 404, 'not-found', 'No such Studio file.');
 
 /** For the diff and the next sequence: what agents have now, without the signature. */
 async function describe(r: Release, text: string | undefined) {
