@@ -15,7 +15,7 @@ const norm = (s: string | null | undefined) =>
     .replace(/^[\s*＊]+|[\s:：*＊]+$/g, '');
 
 /** Controls an agent clicks: a guard's `labelText` is the control's own text. */
-const CLICKABLE = 'button,a[href],[role=button],input[type=button],input[type=submit],input[type=image]';
+export const CLICKABLE = 'button,a[href],[role=button],input[type=button],input[type=submit],input[type=image]';
 
 function ownText(el: Element): string {
   const input = el as HTMLInputElement;

@@ -9,19 +9,19 @@ import { elementsAround, newLookupCache, openShadowRoots, type LookupCache, type
 import { deepQuerySelector } from './shadow';
 
 // Fields an agent types into or picks from. Buttons and hidden inputs are never "the field".
-const CONTROL =
+export const CONTROL =
   'input:not([type=hidden]):not([type=button]):not([type=submit]):not([type=reset]):not([type=image]),textarea,select,[contenteditable=""],[contenteditable="true"]';
 
 export class BadSelectorError extends Error {
   override name = 'BadSelectorError';
 }
 
-const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+export const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 // "客户姓名：" and "* Name:" are the label "客户姓名" / "Name": ignore marks around it.
-const bare = (s: string) => s.replace(/^[\s*＊]+|[\s:：*＊]+$/g, '');
+export const bare = (s: string) => s.replace(/^[\s*＊]+|[\s:：*＊]+$/g, '');
 
 /** 2: the whole label; 1: it starts the text; 0: somewhere inside; -1: no match. */
-function score(text: string, want: string): number {
+export function score(text: string, want: string): number {
   if (!text.includes(want)) return -1;
   const t = bare(text);
   return t === want ? 2 : t.startsWith(want) ? 1 : 0;
@@ -35,7 +35,7 @@ export function frameMatches(hint: string | undefined, win: Window): boolean {
   return (pathname + search + hash).includes(hint);
 }
 
-function controlAfter(cell: Element): Element | null {
+export function controlAfter(cell: Element): Element | null {
   for (let c = cell.nextElementSibling; c; c = c.nextElementSibling) {
     const found = c.matches(CONTROL) ? c : c.querySelector(CONTROL);
     if (found) return found;
@@ -46,7 +46,7 @@ function controlAfter(cell: Element): Element | null {
   return below ? (below.matches(CONTROL) ? below : below.querySelector(CONTROL)) : null;
 }
 
-function labelTarget(scope: Scope, label: HTMLLabelElement): Element | null {
+export function labelTarget(scope: Scope, label: HTMLLabelElement): Element | null {
   if (label.htmlFor) return scope.getElementById(label.htmlFor);
   return label.querySelector(CONTROL);
 }
