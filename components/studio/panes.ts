@@ -7,6 +7,7 @@ import type { ComponentType } from 'preact';
 import type { StudioPaneProps } from '@/lib/studio/contract';
 import { EditPane } from './EditPane';
 import { PreviewPane } from './PreviewPane';
+import { PublishPane } from './publish/PublishPane';
 
 export interface StudioPane {
   /** Stable id: used in the URL hash (#preview) and test ids (studio-tab-preview). */
@@ -19,4 +20,5 @@ export interface StudioPane {
 export const PANES: StudioPane[] = [
   { id: 'edit', label: { zh: '编辑', en: 'Edit' }, component: EditPane },
   { id: 'preview', label: { zh: '预览', en: 'Preview' }, component: PreviewPane },
+  { id: 'publish', label: { zh: '发布', en: 'Publish' }, component: PublishPane },
 ];

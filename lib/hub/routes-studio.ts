@@ -17,6 +17,7 @@ import { readJson } from './routes-agents';
 import { PublishRequest, PutFile } from '../studio/contract';
 import { anchorGate } from '../studio/publish/gate';
 import { defaultPack, putDraft, readDrafts, recordOverride } from '../studio/publish/hub-drafts';
+import { signedPackAnchorFailures } from '../studio/publish/server-anchors';
 import { readSignedEnvelope } from '../pack/sign';
 import { studioAsset } from '../studio/assets';
 
@@ -74,6 +75,8 @@ export function studioRoutes(assets: StudioAssets) {
     const req = v.safeParse(PutFile, read.body);
     if (!req.success) return problem(c, 400, 'invalid', describeIssue(req.issues));
     const { db, now } = c.get('deps');
+    // Seed first: a file saved into an empty draft must not stand in for the whole pack.
+    await readDrafts(db, defaultPack().id, c.get('email'), now());
     await putDraft(db, defaultPack().id, req.output.path, req.output.text, c.get('email'), now());
     return c.json({ ok: true });
   });
@@ -94,11 +97,12 @@ export function studioRoutes(assets: StudioAssets) {
     if (read instanceof Response) return read;
     const req = v.safeParse(StudioPublish, read.body);
     if (!req.success) return problem(c, 400, 'invalid', describeIssue(req.issues));
-    const { release: text, stage, audience, at, anchorFailures, overrideReason } = req.output;
+    const { release: text, stage, audience, at, overrideReason } = req.output;
+    const { db, now, config } = c.get('deps');
+    const anchorFailures = signedPackAnchorFailures(text, await readDrafts(db, defaultPack().id, c.get('email'), now()), req.output.anchorFailures);
     const gate = anchorGate(anchorFailures, overrideReason);
     if (!gate.ok) return problem(c, 409, gate.code, gate.message);
     if (stage === 'pilot' && !audience?.length) return problem(c, 400, 'invalid', 'A pilot needs at least one agent or team.');
-    const { db, now, config } = c.get('deps');
     const result = await publish(db, text, { keys: config.trustedKeys, now: now() });
     if (!result.ok) return problem(c, result.code === 'duplicate' ? 409 : 422, result.code, result.message);
     await recordOverride(db, result.release.id, { reason: gate.reason, failures: anchorFailures, by: c.get('email') });

@@ -128,4 +128,29 @@ describe.each(BACKENDS)('hub /studio on $name', { timeout: 60_000 }, (backend) =
     const html = await (await s.get('/releases')).text();
     expect(html).toContain('Reason given: CRM release on Monday renames the field; &lt;b>fixed&lt;/b> then');
   });
+
+  it('runs the anchor tests itself: a page claiming none fails cannot skip the gate', async () => {
+    const s = await setup();
+    const emptyPage = {
+      kind: 'cuecard-snapshot',
+      version: 1,
+      taken: '2026-12-05T07:00:00.000Z',
+      frames: [{ name: '', page: 'http://127.0.0.1/index.html', body: { t: 'body' } }],
+    };
+    expect((await s.write('PUT', '/studio/api/file', { path: 'snapshots/empty.json', text: JSON.stringify(emptyPage) })).status).toBe(200);
+    const signed = await s.sign(await s.files(), 6);
+    const refused = await s.write('POST', '/studio/api/publish', { release: signed, stage: 'draft', anchorFailures: [] });
+    const problem = (await refused.json()) as { error: string; message: string };
+    expect([refused.status, problem.error]).toEqual([409, 'anchors-fail']);
+    expect(problem.message).toContain('(empty)');
+    const ok = await s.write('POST', '/studio/api/publish', {
+      release: signed,
+      stage: 'draft',
+      anchorFailures: [],
+      overrideReason: 'snapshot of an empty page',
+    });
+    expect(ok.status).toBe(201);
+    const [row] = await s.db.query<{ anchor_failures: string }>('SELECT anchor_failures FROM releases');
+    expect((JSON.parse(row!.anchor_failures) as { snapshot: string }[]).every((f) => f.snapshot === 'empty')).toBe(true);
+  });
 });

@@ -3,8 +3,9 @@
  * (never uploaded) and publish it to a hub stage, or save / download the signed file for a
  * static host. Failing anchor tests block publishing unless the lead types a reason.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { tp } from '../../../lib/i18n/studio-publish';
+import { checkPackAnchors } from '../../../lib/pick/check-pack';
 import type { AnchorFailure, StudioPaneProps } from '../../../lib/studio/contract';
 import { loadHubKeyIds, loadPublished } from '../../../lib/studio/publish/client';
 import type { LoadedKey } from '../../../lib/studio/publish/key-file';
@@ -89,7 +90,7 @@ export function PublishView(props: StudioPaneProps & { anchorFailures: AnchorFai
       <div class="field" data-field="sequence">
         <label for="cc-publish-sequence">{tp(lang, 'sequenceLabel')}</label>
         <input id="cc-publish-sequence" type="number" min={1} step={1} value={seq} onInput={(e) => setSequence(e.currentTarget.value)} />
-        {published ? <p class="hint">{tp(lang, 'sequenceHint', { sequence: published.sequence })}</p> : null}
+        {published?.sequence ? <p class="hint">{tp(lang, 'sequenceHint', { sequence: published.sequence })}</p> : null}
         {plan?.versionHint ? <p class="warning">{tp(lang, 'versionHint', { current: plan.versionHint.current })}</p> : null}
         {errorAt('sequence') ? (
           <p class="error" role="alert">
@@ -122,4 +123,10 @@ export function PublishView(props: StudioPaneProps & { anchorFailures: AnchorFai
       ) : null}
     </section>
   );
+}
+
+/** The pane Studio registers: the anchor tests run on the files as they are now, unsaved drafts included. */
+export function PublishPane(props: StudioPaneProps) {
+  const anchorFailures = useMemo(() => checkPackAnchors(props.files), [props.files]);
+  return <PublishView {...props} anchorFailures={anchorFailures} />;
 }

@@ -12,6 +12,8 @@ describe('publishedInfo', () => {
     expect(publishedInfo(signed)).toEqual({ sequence: 9, version: 2, keyId: key.keyId });
   });
 
+  it('reads a plain pack (cuecard studio --against) as a version without a sequence', () => expect(publishedInfo(teamPack(2))).toEqual({ version: 2 }));
+
   it('treats anything else as nothing published', () => {
     for (const r of [null, undefined, 3, 'not json', { sequence: 'x', version: 1 }, { sequence: 1.5, version: 1 }]) expect(publishedInfo(r)).toBeUndefined();
   });
@@ -23,6 +25,7 @@ describe('planRelease', () => {
     expect(planRelease({ version: 3 }, { sequence: 7, version: 2 })).toEqual({ sequence: 8 });
     expect(planRelease({ version: 12 }, { sequence: 7, version: 2 })).toEqual({ sequence: 12 });
   });
+  it('proposes the version when the published sequence is unknown', () => expect(planRelease({ version: 3 }, { version: 2 })).toEqual({ sequence: 3 }));
   it('hints when the version was not raised', () =>
     expect(planRelease({ version: 2 }, { sequence: 7, version: 2 })).toEqual({ sequence: 8, versionHint: { published: 2, current: 2 } }));
   it('names the static file after id and version', () => expect(signedFileName({ id: 'acme.sop', version: 4 })).toBe('acme.sop-4.signed.json'));

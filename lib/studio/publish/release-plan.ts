@@ -7,7 +7,8 @@ import { readSignedEnvelope } from '../../pack/sign';
 import type { Pack } from '../../pack/schema';
 
 export interface PublishedInfo {
-  sequence: number;
+  /** Unknown for a plain pack (`cuecard studio --against` may give one). */
+  sequence?: number;
   version: number;
   keyId?: string;
 }
@@ -25,7 +26,9 @@ export function publishedInfo(release: unknown): PublishedInfo | undefined {
   }
   if (typeof release !== 'object' || release === null) return undefined;
   const r = release as Record<string, unknown>;
-  if (!Number.isSafeInteger(r.sequence) || !Number.isSafeInteger(r.version)) return undefined;
+  if (!Number.isSafeInteger(r.version)) return undefined;
+  if (r.sequence === undefined && Array.isArray(r.procedures)) return { version: r.version as number };
+  if (!Number.isSafeInteger(r.sequence)) return undefined;
   return { sequence: r.sequence as number, version: r.version as number, keyId: typeof r.keyId === 'string' ? r.keyId : undefined };
 }
 
@@ -37,7 +40,7 @@ export interface ReleasePlan {
 
 export function planRelease(pack: Pick<Pack, 'version'>, published: PublishedInfo | undefined): ReleasePlan {
   if (!published) return { sequence: Math.max(1, pack.version) };
-  const sequence = Math.max(published.sequence + 1, pack.version);
+  const sequence = Math.max((published.sequence ?? 0) + 1, pack.version);
   return pack.version > published.version ? { sequence } : { sequence, versionHint: { published: published.version, current: pack.version } };
 }
 
