@@ -7,6 +7,7 @@
 // like find their files unchanged. Packages stay external: npm installs the dependencies.
 //   node scripts/build-package.mjs        (run by `npm pack` through "prepack")
 import { build } from 'esbuild';
+import { buildStudio } from './build-studio.mjs';
 import { cp, mkdir, readFile, rm } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +46,7 @@ const moduleUrls = {
 
 export async function buildPackage() {
   // Only what this script makes: dist/studio/ (the Studio client's build) is not ours.
-  for (const path of ['cuecard.mjs', ...RUNTIME_FILES]) await rm(`${dist}${path}`, { recursive: true, force: true });
+  for (const path of ['cuecard.mjs', 'dist', ...RUNTIME_FILES]) await rm(`${dist}${path}`, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
   await build({
     stdin: {
@@ -74,6 +75,11 @@ export async function buildPackage() {
     logLevel: 'warning',
   });
   for (const path of RUNTIME_FILES) await cp(`${root}${path}`, `${dist}${path}`, { recursive: true });
+  // Studio's client, built fresh; lib/studio/assets.ts finds it at <repository>/dist/studio,
+  // which under dist/ is dist/dist/studio.
+  await buildStudio();
+  await rm(`${dist}dist`, { recursive: true, force: true });
+  await cp(`${dist}studio`, `${dist}dist/studio`, { recursive: true });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
