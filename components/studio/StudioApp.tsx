@@ -98,7 +98,7 @@ export function StudioApp({ api, compiler, storage }: { api: StudioApi; compiler
       </nav>
       <main id="studio-pane" role="tabpanel" aria-labelledby={`studio-tab-${pane.id}`} class="studio-pane" data-testid={`studio-pane-${pane.id}`}>
         {studio.session && studio.compiled && (
-          <Pane session={studio.session} files={studio.files} compiled={studio.compiled} setFile={studio.setFile} lang={lang} />
+          <Pane session={studio.session} files={studio.files} compiled={studio.compiled} setFile={studio.setFile} lang={lang} published={studio.published} />
         )}
       </main>
     </div>

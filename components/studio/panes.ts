@@ -6,7 +6,10 @@
 import type { ComponentType } from 'preact';
 import type { StudioPaneProps } from '@/lib/studio/contract';
 import { EditPane } from './EditPane';
+import { FormPane } from './FormPane';
 import { PreviewPane } from './PreviewPane';
+import { MapPane } from './MapPane';
+import { DiffPane } from './DiffPane';
 import { PublishPane } from './publish/PublishPane';
 
 export interface StudioPane {
@@ -19,6 +22,9 @@ export interface StudioPane {
 
 export const PANES: StudioPane[] = [
   { id: 'edit', label: { zh: '编辑', en: 'Edit' }, component: EditPane },
+  { id: 'form', label: { zh: '表单', en: 'Form' }, component: FormPane },
   { id: 'preview', label: { zh: '预览', en: 'Preview' }, component: PreviewPane },
+  { id: 'map', label: { zh: '流程图', en: 'Map' }, component: MapPane },
+  { id: 'diff', label: { zh: '对比', en: 'Diff' }, component: DiffPane },
   { id: 'publish', label: { zh: '发布', en: 'Publish' }, component: PublishPane },
 ];

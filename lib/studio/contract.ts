@@ -59,4 +59,6 @@ export interface StudioPaneProps {
   /** Change a file (kept as a draft across reloads until saved). */
   setFile(path: string, text: string): void;
   lang: 'zh' | 'en';
+  /** `api/published`'s release (null if none), for panes that compare against it. */
+  published?: unknown;
 }

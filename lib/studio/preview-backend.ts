@@ -80,3 +80,10 @@ export function createPreviewBackend(pack: Pack, opts: PreviewOptions, onLog: ()
   };
   return { store, actions, log };
 }
+
+/** A panel store that only answers "which language": for panel components shown outside the preview (the Diff's WhatChanged). */
+export function languageStore(lang: 'zh-CN' | 'en'): PanelStore {
+  const store = createPanelStore({ send: (async () => ({})) as unknown as Sender, now: () => Date.now(), newId: () => 'none' });
+  store.setState({ settings: { ...DEFAULT_SETTINGS, lang } });
+  return store;
+}
