@@ -8,6 +8,7 @@ import { diffCommand, schemaCommand } from './pack-diff';
 import { initCommand } from './pack-init';
 import { keygenCommand, signCommand, verifyCommand } from './pack-keys';
 import { buildCommand, validateCommand } from './pack-validate';
+import { testCommand } from './pack-test';
 import { preview } from './preview';
 import { studioCommand } from './studio';
 import { HUB_COMMANDS } from './hub';
@@ -32,6 +33,7 @@ Example:
 export const COMMANDS: Command[] = [
   initCommand,
   validateCommand,
+  testCommand,
   buildCommand,
   keygenCommand,
   signCommand,
