@@ -89,8 +89,6 @@ describe('the installed package', { timeout: 60_000 }, () => {
   });
 
   it('tests the anchors against a snapshot, naming the anchor that fails', async () => {
-    // TODO(pick): `cuecard pack test` comes with the pick branch (lib/cli/pack-test.ts); this
-    // test fails until that branch is merged here.
     const emptyPage = {
       kind: 'cuecard-snapshot',
       version: 1,
