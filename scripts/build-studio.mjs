@@ -17,6 +17,7 @@ const HTML = `<!doctype html>
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <link rel="icon" href="data:," />
     <title>Cuecard Studio</title>
     <link rel="stylesheet" href="studio.css" />
   </head>

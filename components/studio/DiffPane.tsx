@@ -10,12 +10,10 @@ import { languageStore } from '@/lib/studio/preview-backend';
 import { publishedPack } from '@/lib/studio/published';
 import type { StudioPaneProps } from '@/lib/studio/contract';
 import { studioT } from '@/lib/i18n/studio-t';
-import { useLastPack } from './use-last-pack';
 import '@/components/pack-updates.css';
 
-export function DiffPane({ compiled, lang, published }: StudioPaneProps) {
+export function DiffPane({ lastPack: draft, compiled, lang, published }: StudioPaneProps) {
   const t = studioT(lang);
-  const draft = useLastPack(compiled);
   const old = useMemo(() => publishedPack(published), [published]);
   const store = useMemo(() => languageStore(lang === 'zh' ? 'zh-CN' : 'en'), [lang]);
   const change = useMemo(

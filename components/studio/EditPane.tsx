@@ -11,7 +11,6 @@ import { completionWords } from '@/lib/studio/completions';
 import type { StudioPaneProps } from '@/lib/studio/contract';
 import { studioT } from '@/lib/i18n/studio-t';
 import { editorState, showIssues } from './code-editor';
-import { useLastPack } from './use-last-pack';
 
 export function fileOrder(names: string[]): string[] {
   const procs = procedureFiles(names);
@@ -19,13 +18,12 @@ export function fileOrder(names: string[]): string[] {
   return [...names.filter((n) => n === PACK_FILE), ...procs, ...rest];
 }
 
-export function EditPane({ files, compiled, setFile, lang }: StudioPaneProps) {
+export function EditPane({ lastPack: pack, files, compiled, setFile, lang }: StudioPaneProps) {
   const t = studioT(lang);
   const names = fileOrder(Object.keys(files));
   const [open, setOpen] = useState(() => names.find((n) => n !== PACK_FILE && n.endsWith('.md')) ?? names[0] ?? PACK_FILE);
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView>();
-  const pack = useLastPack(compiled);
   const hooks = useRef({ onChange: (text: string) => setFile(open, text), words: () => completionWords(pack) });
   hooks.current.onChange = (text) => setFile(open, text);
   hooks.current.words = () => completionWords(pack);
@@ -35,15 +33,14 @@ export function EditPane({ files, compiled, setFile, lang }: StudioPaneProps) {
     view.current = new EditorView({ state: editorState(files[open] ?? '', proxy), parent: host.current! });
     return () => view.current?.destroy();
   }, []);
-  // Another file opened, or the text changed elsewhere (the Form pane): show it.
+  // Another file opened. Only the editor changes the open file's text while this pane is
+  // shown (panes are one at a time), so the editor is never overwritten from props: doing so
+  // raced fast typing (a render with the previous keystroke's text undid the next one).
   const shown = useRef(open);
   useEffect(() => {
-    const v = view.current!;
-    const text = files[open] ?? '';
-    if (shown.current !== open) v.setState(editorState(text, proxy));
-    else if (v.state.doc.toString() !== text) v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } });
+    if (shown.current !== open) view.current!.setState(editorState(files[open] ?? '', proxy));
     shown.current = open;
-  }, [open, files[open]]);
+  }, [open]);
   const issues = compiled.ok ? [] : compiled.errors;
   useEffect(() => {
     showIssues(

@@ -9,12 +9,10 @@ import { StoreContext } from '@/lib/store/use-store';
 import { createPreviewBackend, type PreviewOptions } from '@/lib/studio/preview-backend';
 import type { StudioPaneProps } from '@/lib/studio/contract';
 import { studioT } from '@/lib/i18n/studio-t';
-import { useLastPack } from './use-last-pack';
 import '@/components/panel.css';
 
-export function PreviewPane({ compiled, lang }: StudioPaneProps) {
+export function PreviewPane({ lastPack: pack, compiled, lang }: StudioPaneProps) {
   const t = studioT(lang);
-  const pack = useLastPack(compiled);
   const [opts, setOpts] = useState<PreviewOptions>({ lang: lang === 'zh' ? 'zh-CN' : 'en', mode: 'newHire' });
   const [generation, setGeneration] = useState(0);
   const [, setLogSize] = useState(0);

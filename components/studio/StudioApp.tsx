@@ -77,7 +77,7 @@ export function StudioApp({ api, compiler, storage }: { api: StudioApi; compiler
           </select>
         </label>
       </header>
-      <StatusLine t={t} status={studio.status} compiled={studio.compiled} />
+      <StatusLine t={t} status={studio.status} compiled={studio.compiled} compiles={studio.compiles} />
       <nav role="tablist" aria-label={t('studio.panes')} class="studio-tabs">
         {PANES.map((p, i) => (
           <button
@@ -98,7 +98,15 @@ export function StudioApp({ api, compiler, storage }: { api: StudioApi; compiler
       </nav>
       <main id="studio-pane" role="tabpanel" aria-labelledby={`studio-tab-${pane.id}`} class="studio-pane" data-testid={`studio-pane-${pane.id}`}>
         {studio.session && studio.compiled && (
-          <Pane session={studio.session} files={studio.files} compiled={studio.compiled} setFile={studio.setFile} lang={lang} published={studio.published} />
+          <Pane
+            session={studio.session}
+            files={studio.files}
+            compiled={studio.compiled}
+            setFile={studio.setFile}
+            lang={lang}
+            published={studio.published}
+            lastPack={studio.lastPack}
+          />
         )}
       </main>
     </div>

@@ -8,6 +8,7 @@ import type { CompileResult } from '@/lib/pack/authoring/compile';
 import type { StudioApi } from '@/lib/studio/api-client';
 import type { Compiler } from '@/lib/studio/compile-client';
 import type { PackFiles, Session } from '@/lib/studio/contract';
+import type { Pack } from '@/lib/pack/schema';
 import { createDraftStore, type DraftStore } from '@/lib/studio/drafts';
 
 export type SaveStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
@@ -18,6 +19,9 @@ export interface StudioState {
   saved: PackFiles;
   files: PackFiles;
   compiled: CompileResult | null;
+  lastPack?: Pack;
+  /** Compiles applied so far (the bench times keystroke → compile shown by it). */
+  compiles: number;
   published: unknown;
   dirty: string[];
   status: SaveStatus;
@@ -30,7 +34,14 @@ export function useStudio(api: StudioApi, compiler: Compiler, storage: Storage):
   const [loadError, setLoadError] = useState<string>();
   const [saved, setSaved] = useState<PackFiles>({});
   const [files, setFiles] = useState<PackFiles>({});
-  const [compiled, setCompiled] = useState<CompileResult | null>(null);
+  const [compiled, setCompiledState] = useState<CompileResult | null>(null);
+  const [compiles, setCompiles] = useState(0);
+  const setCompiled = useCallback((r: CompileResult) => {
+    setCompiledState(r);
+    setCompiles((n) => n + 1);
+  }, []);
+  const lastPack = useRef<Pack>();
+  if (compiled?.ok) lastPack.current = compiled.pack;
   const [published, setPublished] = useState<unknown>(null);
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
   const drafts = useRef<DraftStore>();
@@ -41,7 +52,7 @@ export function useStudio(api: StudioApi, compiler: Compiler, storage: Storage):
     (next: PackFiles) => {
       void compiler(next).then((r) => latest.current === next && setCompiled(r));
     },
-    [compiler],
+    [compiler, setCompiled],
   );
 
   useEffect(() => {
@@ -95,5 +106,5 @@ export function useStudio(api: StudioApi, compiler: Compiler, storage: Storage):
     }
   }, [api, dirty, files]);
 
-  return { session, loadError, saved, files, compiled, published, dirty, status, setFile, save };
+  return { session, loadError, saved, files, compiled, lastPack: lastPack.current, compiles, published, dirty, status, setFile, save };
 }

@@ -26,7 +26,8 @@ export function completionWords(pack: Pack | undefined): CompletionWords {
 export function completionContext(before: string): { kind: keyof CompletionWords; from: number } | undefined {
   const variable = /\{([\w.-]*)$/.exec(before);
   if (variable) return { kind: 'variables', from: before.length - variable[1]!.length };
-  const step = /(?:→|->|\bnext:|\bstart:)\s*([\w-]*)$/.exec(before);
+  // `> next: id`, `start: id`, and a choice's target: `- → 咨询 | Enquiry: id`.
+  const step = /(?:^[-*]\s+(?:→|->)[^:：]*[:：]|^>\s*next:|^start:)\s*([\w-]*)$/.exec(before);
   if (step) return { kind: 'steps', from: before.length - step[1]!.length };
   return undefined;
 }

@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import type { CompileResult } from '../pack/authoring/compile';
+import type { Pack } from '../pack/schema';
 
 /** A pack folder's text files by relative path: `pack.yaml`, `*.md`, `snapshots/<name>.json`. */
 export const FilePath = v.pipe(
@@ -59,6 +60,8 @@ export interface StudioPaneProps {
   /** Change a file (kept as a draft across reloads until saved). */
   setFile(path: string, text: string): void;
   lang: 'zh' | 'en';
+  /** The last pack that compiled (this session), so previews keep working while a file is broken. */
+  lastPack?: Pack;
   /** `api/published`'s release (null if none), for panes that compare against it. */
   published?: unknown;
 }

@@ -52,6 +52,11 @@ export async function main(argv: string[]): Promise<number> {
       const r = benchPackValidate(1000, Math.max(rounds, 10));
       Object.assign(results, { ...r, packValidateRatio: round(r.packValidateMs / r.jsonParseBaselineMs) });
     });
+    // Studio (issue 12): bundle size, time to interactive and compile-as-you-type on 1,000 procedures.
+    await step('studio: bundle, time to interactive, keystroke → compile (1,000 procedures)', async () => {
+      const { benchStudio } = await import('./studio-bench');
+      for (const [k, v] of Object.entries(await benchStudio(Math.min(rounds, 5)))) results[k] = round(v);
+    });
     await step('browsers: loads, long tasks, burst, panel, tick, heap', async () => {
       const pair = await launchPair(build.dir);
       const server = await demoServer();
