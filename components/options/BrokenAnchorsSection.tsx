@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { BROKEN_MESSAGES, type BrokenAnchor } from '@/lib/context/broken-anchors';
 import { errorText } from '@/lib/options/errors';
 import { useOptions } from './options-context';
+import { StudioAddressCard } from './StudioAddressCard';
 
 function download(name: string, json: unknown) {
   const url = URL.createObjectURL(new Blob([`${JSON.stringify(json, null, 2)}\n`], { type: 'application/json' }));
@@ -63,6 +64,7 @@ export function BrokenAnchorsSection() {
           )}
         </div>
       </section>
+      <StudioAddressCard />
     </>
   );
 }

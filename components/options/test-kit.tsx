@@ -74,6 +74,7 @@ export function fakeApi(init: { settings?: Partial<Settings>; view?: Subscriptio
     },
     followUps: { list: async () => (await step('followups'), []), change: async () => undefined },
     brokenAnchors: async () => (await step('anchors'), []),
+    studio: { origin: async () => null, setOrigin: async (url: string | null) => (url ? new URL(url).origin : null) },
     hub: {
       load: async () => (await step('hub'), state.hub),
       enrol: async (url, token) => (await request(url), await step(`enrol ${url} ${token}`), state.hub),

@@ -10,6 +10,7 @@ import { FormPane } from './FormPane';
 import { PreviewPane } from './PreviewPane';
 import { MapPane } from './MapPane';
 import { DiffPane } from './DiffPane';
+import { AnchorsPane } from './anchors/AnchorsPane';
 import { PublishPane } from './publish/PublishPane';
 
 export interface StudioPane {
@@ -26,5 +27,6 @@ export const PANES: StudioPane[] = [
   { id: 'preview', label: { zh: '预览', en: 'Preview' }, component: PreviewPane },
   { id: 'map', label: { zh: '流程图', en: 'Map' }, component: MapPane },
   { id: 'diff', label: { zh: '对比', en: 'Diff' }, component: DiffPane },
+  { id: 'anchors', label: { zh: '锚点', en: 'Anchors' }, component: AnchorsPane },
   { id: 'publish', label: { zh: '发布', en: 'Publish' }, component: PublishPane },
 ];

@@ -5,7 +5,7 @@
  */
 import type { CuecardDb } from '../db/schema';
 import type { Handlers, HandlersFor } from '../messaging/server';
-import { classifySender, type ExtensionIdentity, type SenderInfo } from '../messaging/sender';
+import { classifySender, isStudioSender, type ExtensionIdentity, type SenderInfo } from '../messaging/sender';
 import type { ExtensionApi } from './deps';
 import { createContextService } from './context';
 import { createCoachingService } from './coaching';
@@ -26,6 +26,7 @@ import { createRunsService } from './runs';
 import { createGuardsService } from './guards';
 import { createSettingsService } from './settings';
 import { createSitesService } from './sites';
+import { createStudioBridge } from './studio-bridge';
 import { createSubscriptionsService } from './subscriptions';
 
 /** Our origins: the static one, and the per-session one `use_dynamic_url` gives panel.html. */
@@ -41,12 +42,19 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
     now: () => Date.now(),
     randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
   });
-  /** Sender kinds are decided here, once, for messages and ports alike (lib/messaging/sender.ts). */
-  const kindOf = (sender: SenderInfo) => classifySender(sender, extensionIdentity(browser), (s) => sessions.isBound(s));
+  /**
+   * Sender kinds are decided here, once, for messages and ports alike (lib/messaging/sender.ts).
+   * A content script's page is `studio` when it is the Studio address the lead set (issue 12).
+   */
+  const kindOf = async (sender: SenderInfo) => {
+    const kind = await classifySender(sender, extensionIdentity(browser), (s) => sessions.isBound(s));
+    return kind === 'page' && isStudioSender(sender, await studio.origin()) ? 'studio' : kind;
+  };
   const ports = createPanelPorts(kindOf);
   const base = { db, browser, ports };
 
   const sites = createSitesService(base);
+  const studio = createStudioBridge({ ...base, crmPatterns: () => sites.currentSites() });
   const inject = createInjectService({ browser, sites });
   const config = createPackConfig(base);
   const packs = createPacksService({ ...base, config });
@@ -115,6 +123,7 @@ export function createServices({ db, browser }: { db: CuecardDb; browser: Extens
     ...createPracticeService({ db, browser, ports, config }),
     ...guards.handlers,
     ...hub.handlers,
+    ...studio.handlers,
     ...reported,
   };
 

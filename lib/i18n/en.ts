@@ -2,7 +2,10 @@
  * English UI strings. The key set is the type (`MessageKey`); zh-CN must match it exactly.
  * `{name}` placeholders are filled by `translate`.
  */
+import { studioOptionsEn } from './studio-anchors';
+
 export const en = {
+  ...studioOptionsEn,
   'app.loading': 'Loading…',
   'app.loadError': 'Cuecard could not load: {error}',
   'app.retry': 'Retry',

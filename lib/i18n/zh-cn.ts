@@ -1,7 +1,9 @@
 /** 简体中文界面文字。键必须与 en.ts 完全一致（类型检查与 messages.test.ts 双重保证）。 */
 import type { MessageKey } from './en';
+import { studioOptionsZh } from './studio-anchors';
 
 export const zhCN = {
+  ...studioOptionsZh,
   'app.loading': '加载中…',
   'app.loadError': 'Cuecard 加载失败：{error}',
   'app.retry': '重试',

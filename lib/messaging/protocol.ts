@@ -17,6 +17,7 @@ import type { BrokenAnchor } from '../context/broken-anchors';
 import type { FrameRead } from '../context/merge';
 import type { PageSite } from '../context/pack-context';
 import type { Locator } from '../pack/context-schema';
+import type { PickReply, SnapshotReply } from '../pick/bridge-types';
 import type { SenderKind } from './sender';
 import type { CoachingStat } from '../coaching/fade';
 import type { HubView } from '../hub-client/state';
@@ -81,11 +82,17 @@ const PANEL = ['panel'] as const;
 const EXT = ['panel', 'options'] as const;
 const OPTIONS = ['options'] as const;
 const PAGE = ['page'] as const;
+const STUDIO = ['studio'] as const;
 
 export const requests = {
   // Panel framing (lib/background/panel-sessions.ts): a content script asks for a one-time
   // ticket for the panel frame it is about to create; panel.html presents it as it starts.
   // The practice page (an extension page of ours, issue 13.4) hosts the panel too.
+  // Studio (issue 12): the lead's Studio page asks for a pick or a masked snapshot of the CRM tab.
+  'studio.origin': msg<{ origin: string | null }>()({ from: OPTIONS, schema: Empty }),
+  'studio.setOrigin': msg<{ origin: string | null }>()({ from: OPTIONS, schema: v.strictObject({ origin: v.nullable(v.pipe(v.string(), v.maxLength(200))) }) }),
+  'studio.pick': msg<PickReply>()({ from: STUDIO, schema: v.strictObject({ kind: v.picklist(['field', 'control']) }) }),
+  'studio.snapshot': msg<SnapshotReply>()({ from: STUDIO, schema: Empty }),
   'panel.ticket': msg<{ ticket: string }>()({ from: ['page', 'options'], schema: Empty }),
   'panel.claim': msg<Ok>()({ from: ['claimant', 'panel'], schema: v.strictObject({ ticket: Ticket }) }),
 
@@ -225,6 +232,9 @@ export type PanelPush =
   | { type: 'page.key'; combo: string }
   | { type: 'guard.held'; held: GuardHeld };
 export type ContentPush =
+  | { type: 'content.pick'; kind: 'field' | 'control' }
+  | { type: 'content.pickEnd' }
+  | { type: 'content.capture' }
   | { type: 'content.insert'; text: string }
   | { type: 'content.layout'; layout: Layout }
   | { type: 'content.read'; sites: PageSite[]; top?: string }

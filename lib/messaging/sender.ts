@@ -18,10 +18,14 @@
  *   options page opens in a tab, `open_in_tab`; embedded in the browser's own extensions
  *   page it would be framed, and refused here.)
  *   NOT proven: that the agent, rather than another extension page of ours, asked for it.
+ * - `studio`: a Cuecard content script in the top frame of a page on the Studio address the
+ *   lead set in options (issue 12). It may ask for a pick or a masked snapshot of the CRM tab.
+ *   NOT proven: that the lead, not a script of that page, asked; the Studio origin is trusted
+ *   as the lead's own, and what it gets back is never a field's value.
  * Anything else — another extension, a web page's own frame, panel.html opened top-level, an
  * extension page of ours framed somewhere — gets `null` and every request is refused.
  */
-export type SenderKind = 'page' | 'panel' | 'claimant' | 'options';
+export type SenderKind = 'page' | 'panel' | 'claimant' | 'options' | 'studio';
 
 export interface SenderInfo {
   id?: string;
@@ -80,4 +84,15 @@ export const kindName: Record<SenderKind, string> = {
   panel: 'the panel',
   claimant: 'a panel that Cuecard did not open here',
   options: 'the options page',
+  studio: 'the Studio page',
 };
+
+/** A `page` sender is `studio` when it is the top frame of a page on the Studio origin. */
+export function isStudioSender(sender: SenderInfo, studioOrigin: string | undefined): boolean {
+  if (!studioOrigin || sender.frameId !== 0 || !sender.url) return false;
+  try {
+    return new URL(sender.url).origin === studioOrigin;
+  } catch {
+    return false;
+  }
+}

@@ -53,6 +53,12 @@ export interface OptionsApi {
     grantAccess(url: string): Promise<HubView>;
     outbox(): Promise<OutboxView[]>;
   };
+  /** The Studio address (issue 12): the one origin whose Studio page may ask for picks and snapshots. */
+  studio: {
+    origin(): Promise<string | null>;
+    /** Asks for access to the address's site (from a click), then allows it; null removes it. */
+    setOrigin(url: string | null): Promise<string | null>;
+  };
   /** The extension's version, for About. */
   version(): string;
 }
@@ -112,6 +118,16 @@ export function createOptionsApi(): OptionsApi {
       change: async (id, change) => void (await send('followups.change', { id, change })),
     },
     brokenAnchors: async () => (await send('anchors.broken', {})).anchors,
+    studio: {
+      origin: async () => (await send('studio.origin', {})).origin,
+      setOrigin: async (url) => {
+        if (url) {
+          const origin = originPattern(url);
+          if (!(await browser.permissions.request({ origins: [origin] }))) throw new OptionsError('options.studio.denied', { origin });
+        }
+        return (await send('studio.setOrigin', { origin: url })).origin;
+      },
+    },
     hub: {
       load: () => send('hub.get', {}),
       enrol: async (url, token) => {

@@ -5,7 +5,7 @@ import type { PackFiles } from '../studio/contract';
 
 const L = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 
-export function anchorPackFiles(fieldSelector = '#phone'): PackFiles {
+export function anchorPackFiles(fieldSelector = '#phone', match = 'https://crm.test/*'): PackFiles {
   const r = parsePack({
     format: 1,
     id: 'pick-test',
@@ -27,7 +27,7 @@ export function anchorPackFiles(fieldSelector = '#phone'): PackFiles {
     sites: [
       {
         id: 'crm',
-        match: ['https://crm.test/*'],
+        match: [match],
         fields: [
           { id: 'customer.name', name: L('姓名', 'Name'), labelText: '客户姓名' },
           { id: 'customer.phone', name: L('电话', 'Phone'), selector: fieldSelector },
