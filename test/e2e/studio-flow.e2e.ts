@@ -4,6 +4,11 @@
  * the default pack, introduces an error (shown inline at its line), fixes it, changes a
  * phrase, sees the preview update, saves, signs with a key file and
  * publishes to everyone — and the agent's panel then shows the new wording with "What changed".
+ *
+ * Not in this flow yet: picking a CRM field, the masked snapshot and the anchor tests from
+ * Studio's Anchors pane (test/e2e/pick.e2e.ts covers them against a stand-in Studio page).
+ * With the default pack they cannot end green: every anchor is checked against every snapshot
+ * of the demo CRM's site, and no single demo page holds all of the pack's anchors.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
