@@ -30,6 +30,7 @@ const en = {
   badSequence: 'The release number must be a whole number of at least 1.',
   hubRefused: 'The hub refused the release: {message}',
   failed: 'Not published: {message}',
+  noFolderSave: 'This Studio server cannot save signed files to the folder. Use "Sign and download" and put the file beside the pack.',
 };
 
 export type PublishKey = keyof typeof en;
@@ -64,6 +65,7 @@ const zh: Record<PublishKey, string> = {
   badSequence: '发布编号必须是不小于 1 的整数。',
   hubRefused: '中心拒绝了此发布：{message}',
   failed: '未发布：{message}',
+  noFolderSave: '此 Studio 服务器不能把签名文件保存到文件夹。请使用"签名并下载"，并把文件放在流程包旁边。',
 };
 
 export const PUBLISH_MESSAGES = { en, zh } as const;

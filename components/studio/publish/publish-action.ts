@@ -66,7 +66,9 @@ export async function runPublish(a: PublishArgs, deps: PublishDeps): Promise<Act
   const common = { anchorFailures: a.failures, overrideReason: gate.reason };
   if (a.target === 'folder') {
     const r = await writeSigned({ signed, publicKey: a.key.publicKey, ...common }, a.csrf, deps.fetch);
-    return r.ok ? { ok: true, where: 'form', message: t('saved', { file: r.value.file }) } : refusal(r, t('failed', { message: r.message }));
+    if (r.ok) return { ok: true, where: 'form', message: t('saved', { file: r.value.file }) };
+    // A `cuecard studio` without the api/signed route (lib/studio/publish/local-signed.ts).
+    return refusal(r, r.code === 'http-404' ? t('noFolderSave') : t('failed', { message: r.message }));
   }
   const r = await publishToHub({ signed, stage: a.stage, audience: a.audience, at: a.at, ...common }, a.csrf, deps.fetch);
   if (!r.ok) return refusal(r, t('hubRefused', { message: r.message }));

@@ -141,4 +141,13 @@ describe('Publish pane, local mode', () => {
     expect(local.downloads.map((d) => d.name)).toEqual([`${teamPack(2).id}-2.signed.json`]);
     expect(readSignedEnvelope(local.downloads[0]!.text).ok).toBe(true);
   });
+
+  it('says to download when the local server cannot save signed files', async () => {
+    const key = await generateSigningKey();
+    const local = fakeBackend({ 'POST api/signed': { status: 404, body: { error: 'no such Studio API: POST /api/signed' } } });
+    await mount({ mode: 'local', folder: 'sop' }, [], local.deps);
+    await chooseKey(key.privateKey);
+    await click('Sign and save to the folder');
+    expect($('[data-result]').textContent).toContain('Use "Sign and download"');
+  });
 });
