@@ -14,6 +14,7 @@ export default defineConfig({
       'test/unit/**/*.test.ts',
       'test/bench/**/*.test.ts',
       'test/hub/**/*.test.ts',
+      'test/cli/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20000,

@@ -1,11 +1,20 @@
 #!/usr/bin/env node
-// The CLI is TypeScript (lib/cli) sharing the pack code with the extension; jiti runs it
-// without a build step.
-import { createJiti } from 'jiti';
+// The CLI is TypeScript (lib/cli) sharing the pack code with the extension. In a clone jiti
+// runs the sources without a build step; an installed package (npm pack / npm install) has
+// no sources and no devDependencies, and runs the bundle scripts/build-package.mjs made.
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const jiti = createJiti(import.meta.url);
-const { main } = await jiti.import('../lib/cli/main.ts');
-const { nodeContext } = await jiti.import('../lib/cli/context.ts');
 const root = fileURLToPath(new URL('..', import.meta.url));
-process.exitCode = await main(process.argv.slice(2), nodeContext(root));
+const inClone = existsSync(new URL('../lib/cli/main.ts', import.meta.url));
+let main, nodeContext;
+if (inClone) {
+  const { createJiti } = await import('jiti');
+  const jiti = createJiti(import.meta.url);
+  ({ main } = await jiti.import('../lib/cli/main.ts'));
+  ({ nodeContext } = await jiti.import('../lib/cli/context.ts'));
+} else {
+  ({ main, nodeContext } = await import('../dist/cuecard.mjs'));
+}
+// Installed, the files the CLI reads (the default pack, …) sit under dist/ at their repository paths.
+process.exitCode = await main(process.argv.slice(2), nodeContext(inClone ? root : `${root}dist/`));

@@ -32,6 +32,9 @@ export function ReleasesPage(props: PageProps & { statuses: ReleaseStatus[]; dra
       h('span', { class: `stage ${r.stage}`, 'data-stage': r.stage }, t(`stage.${r.stage}`)),
       r.scheduled_stage ? h('small', null, ` ${t('scheduled', { stage: t(`stage.${r.scheduled_stage}`), at: when(r.scheduled_at) })}`) : null,
     );
+  // Studio refuses failing anchor tests unless the lead gives a reason; it stays visible here.
+  const override = (r: ReleaseStatus['release']) =>
+    r.anchor_override ? h('p', { class: 'anchor-override', role: 'note' }, t('anchorOverride', { reason: r.anchor_override })) : null;
   return h(
     Layout,
     { ...props, title: t('releases'), current: '/releases' },
@@ -41,6 +44,7 @@ export function ReleasesPage(props: PageProps & { statuses: ReleaseStatus[]; dra
         'section',
         { class: 'release', 'data-release': s.release.id },
         heading(s.release),
+        override(s.release),
         s.release.stage === 'pilot' ? h('p', null, `${t('pilotFor')}: ${[...s.release.pilot_teams, ...s.release.pilot_agents].join(', ')}`) : null,
         h('p', { class: 'have' }, `${t('have')}: ${s.have} / ${s.audience}`),
         s.missing.length ? h('p', { class: 'missing' }, `${t('missing')}: ${s.missing.join(', ')}`) : null,
@@ -54,6 +58,6 @@ export function ReleasesPage(props: PageProps & { statuses: ReleaseStatus[]; dra
         actions(s.release),
       ),
     ),
-    props.drafts.map((r) => h('section', { class: 'release', 'data-release': r.id }, heading(r), actions(r))),
+    props.drafts.map((r) => h('section', { class: 'release', 'data-release': r.id }, heading(r), override(r), actions(r))),
   );
 }

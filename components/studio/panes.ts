@@ -11,6 +11,7 @@ import { PreviewPane } from './PreviewPane';
 import { MapPane } from './MapPane';
 import { DiffPane } from './DiffPane';
 import { AnchorsPane } from './anchors/AnchorsPane';
+import { PublishPane } from './publish/PublishPane';
 
 export interface StudioPane {
   /** Stable id: used in the URL hash (#preview) and test ids (studio-tab-preview). */
@@ -27,4 +28,5 @@ export const PANES: StudioPane[] = [
   { id: 'map', label: { zh: '流程图', en: 'Map' }, component: MapPane },
   { id: 'diff', label: { zh: '对比', en: 'Diff' }, component: DiffPane },
   { id: 'anchors', label: { zh: '锚点', en: 'Anchors' }, component: AnchorsPane },
+  { id: 'publish', label: { zh: '发布', en: 'Publish' }, component: PublishPane },
 ];

@@ -9,6 +9,8 @@ import { problem, type HubDeps, type HubEnv, type Limiters } from './http';
 import { dashboardRoutes } from './routes-dashboard';
 import { agentRoutes } from './routes-agents';
 import { publishRoutes } from './routes-publish';
+import { studioRoutes } from './routes-studio';
+import { ensureStudioBuilt } from '../studio/assets';
 import { RateLimiter } from './rate-limit';
 
 export type { HubDeps, HubEnv } from './http';
@@ -38,6 +40,11 @@ export function createHubApp(deps: HubDeps): Hono<HubEnv> {
   });
   app.route('/', agentRoutes());
   app.route('/', publishRoutes());
+  // Before the dashboard: its catch-all checks form posts, Studio's writes are JSON.
+  app.route(
+    '/',
+    studioRoutes(() => ensureStudioBuilt()),
+  );
   app.route('/', dashboardRoutes());
   app.onError((err, c) => {
     console.error('cuecard hub:', err);

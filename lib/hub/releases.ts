@@ -32,9 +32,12 @@ export interface Release {
   scheduled_stage: Stage | null;
   scheduled_at: number | null;
   staged_at: number | null;
+  /** Why the lead published although anchor tests failed (Studio, migration 004). */
+  anchor_override: string | null;
 }
 
-const COLUMNS = 'id, pack_id, sequence, version, key_id, etag, uploaded_at, stage, pilot_agents, pilot_teams, scheduled_stage, scheduled_at, staged_at';
+const COLUMNS =
+  'id, pack_id, sequence, version, key_id, etag, uploaded_at, stage, pilot_agents, pilot_teams, scheduled_stage, scheduled_at, staged_at, anchor_override';
 
 export type PublishResult = { ok: true; release: Release } | { ok: false; code: RefusalCode | 'duplicate'; message: string };
 

@@ -30,7 +30,7 @@ describe.each(BACKENDS)('hub store on $name', { timeout: 60_000 }, (backend) => 
     const db = await open();
     const [a, b] = await Promise.all([migrate(db), migrate(db)]);
     const all = loadMigrations();
-    expect(all.map((m) => m.name).slice(0, 3)).toEqual(['001_init.sql', '002_rollups.sql', '003_scale.sql']);
+    expect(all.map((m) => m.name).slice(0, 4)).toEqual(['001_init.sql', '002_rollups.sql', '003_scale.sql', '004_studio.sql']);
     expect([...a, ...b].sort()).toEqual(all.map((m) => m.name));
     expect(await migrate(db)).toEqual([]);
     expect(await db.query('SELECT id FROM hub_migrations ORDER BY id')).toEqual(all.map((m) => ({ id: m.id })));
