@@ -112,7 +112,11 @@ describe('the installed package', { timeout: 60_000 }, () => {
     expect(await page.text()).toContain('studio.js');
     const script = await fetch(new URL('/studio.js', url), { headers: { 'x-studio-token': token } });
     expect([script.status, (await script.text()).length > 10_000]).toEqual([200, true]);
-    expect(await (await fetch(new URL('/api/session', url), { headers: { 'x-studio-token': token } })).json()).toEqual({ mode: 'local', folder: 'sop' });
+    expect(await (await fetch(new URL('/api/session', url), { headers: { 'x-studio-token': token } })).json()).toMatchObject({
+      mode: 'local',
+      folder: 'sop',
+      scope: expect.any(String),
+    });
     expect((await fetch(new URL('/api/session', url))).status).toBe(401);
     expect(await stop(started.pop()!)).toBe(0);
   });
