@@ -91,7 +91,7 @@ export async function main(argv: string[]): Promise<number> {
   // hubbench: hub figures on PGlite and PostgreSQL (test/bench/hub-bench.ts). Seeding 18 M summaries' roll-ups
   // dominates: ~3 min on PostgreSQL, over 10 on PGlite on a loaded 2-core machine; --quick is 10× smaller.
   await step('hub: ingestion, dashboard pages, memory (PGlite, PostgreSQL)', async () => {
-    const { benchHub } = await import('./hub-bench');
+    const { benchHub } = await import('./hub-bench.ts'); // not './hub-bench': that resolves to the .mjs runner, which exits
     const { hubFigures, hubNotes, postgresForBench } = await import('./hub-report');
     const pg = postgresForBench();
     if (pg.note) notes.push(pg.note);
