@@ -6,7 +6,6 @@ import { createFocusTracker, createHighlighter, guardLifecycle, insertText, pane
 import { isToggleKey } from '@/lib/panel-host/keys';
 import { forwardPageKeys } from '@/lib/shortcuts/page-forward';
 import { createPageGuards } from '@/lib/page/guard';
-import { createPickResponder } from '@/lib/pick/content-pick';
 
 // Runs in every frame of a CRM page: each frame tracks its own focused field (so inserts
 // work in cross-origin frames too); one frame — the top page, or the largest frame of a
@@ -123,14 +122,8 @@ export default defineContentScript({
         ),
     );
 
-    // Studio's pick mode and masked snapshots (issue 12), asked for by the background only.
-    const picker = createPickResponder(window);
-    ctx.onInvalidated(() => picker.dispose());
-
     const onMessage = (msg: unknown, _sender: unknown, reply: (r: unknown) => void) => {
       const push = msg as ContentPush;
-      const picked = push && picker.handle(push, reply);
-      if (picked !== undefined) return picked;
       if (push?.type === 'content.guards' && push.state) return void (guards.apply(push.state, push.pass), reply({ ok: true }));
       if (push?.type === 'content.shortcuts' && Array.isArray(push.combos)) return void (pageKeys.setCombos(push.combos), reply({ ok: true }));
       if (push?.type === 'content.insert' && typeof push.text === 'string') {

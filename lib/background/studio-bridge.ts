@@ -16,6 +16,7 @@ import type { ServiceDeps } from './deps';
 export const STUDIO_ORIGIN_KEY = 'cuecardStudioOrigin';
 const BRIDGE_ID = 'cuecard-studio-bridge';
 const BRIDGE_FILE = '/content-scripts/studio-bridge.js';
+const PICK_FILE = '/pick.js';
 
 /** `https://studio.example.com/x` → `https://studio.example.com`; throws naming the problem. */
 export function studioOrigin(input: string): string {
@@ -43,12 +44,19 @@ export function createStudioBridge({ browser, crmPatterns }: Deps) {
     await browser.scripting.registerContentScripts([{ id: BRIDGE_ID, matches: [`${u.protocol}//${u.hostname}/*`], js: [BRIDGE_FILE], runAt: 'document_idle' }]);
   }
 
+  /**
+   * The frames of the CRM tab with a live content script, each given the pick script first
+   * (entrypoints/pick): agents' pages never load that code, a lead's only when Studio asks.
+   */
   async function frames(tabId: number): Promise<number[]> {
     try {
-      const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => 0 });
-      return [...new Set(results.map((r) => r.frameId))].sort((a, b) => a - b);
+      const live = () => (globalThis as { __cuecardLive?: () => boolean }).__cuecardLive?.() === true;
+      const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: live });
+      const frameIds = [...new Set(results.filter((r) => r.result === true).map((r) => r.frameId))].sort((a, b) => a - b);
+      if (frameIds.length) await browser.scripting.executeScript({ target: { tabId, frameIds }, files: [PICK_FILE] });
+      return frameIds;
     } catch {
-      return [0];
+      return [];
     }
   }
   const push = (tabId: number, frameId: number, message: ContentPush) =>
@@ -71,6 +79,7 @@ export function createStudioBridge({ browser, crmPatterns }: Deps) {
     try {
       await browser.tabs.update(tabId, { active: true });
       const ids = await frames(tabId);
+      if (!ids.length) return { ok: false, reason: 'no-crm-tab' };
       // The frame the lead clicks in answers; the others answer only when told to stop. A frame
       // without our script fails at once: if all do, there is no one to pick in.
       const answer = await new Promise<unknown>((resolve) => {

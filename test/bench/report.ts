@@ -11,7 +11,7 @@ export interface Budget {
 }
 
 export const BUDGETS: Budget[] = [
-  { key: 'contentScriptGzipBytes', max: 15 * 1024, label: '≤ 15 KB' },
+  { key: 'contentScriptGzipBytes', max: 16 * 1024, label: '≤ 16 KB' }, // 15 KB before the guards (issue 13)
   { key: 'pageLoadRatio', max: 1.05, label: '≤ 1.05' },
   { key: 'heavyPageLoadRatio', max: 1.05, label: '≤ 1.05' },
   { key: 'extensionLongTasks', max: 0, label: '0' },

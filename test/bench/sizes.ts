@@ -26,7 +26,8 @@ function imports(dir: string, file: string): string[] {
 export function bundleSizes(dir: string) {
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension at ${dir}: run \`npm run build:demo\` first.`);
   const csDir = join(dir, 'content-scripts');
-  const contentScripts = readdirSync(csDir).filter((f) => f.endsWith('.js'));
+  // What every agent's CRM page loads; the Studio bridge runs only on a lead's Studio address.
+  const contentScripts = readdirSync(csDir).filter((f) => f.endsWith('.js') && f !== 'studio-bridge.js');
   if (!contentScripts.length) throw new Error(`No content scripts in ${csDir}`);
 
   const panelHtml = readFileSync(join(dir, 'panel.html'), 'utf8');
