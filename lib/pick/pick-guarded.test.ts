@@ -23,8 +23,13 @@ afterEach(() => document.body.replaceChildren());
 
 describe('pick mode and guards in one frame', () => {
   it('picks the locked control and the checked Save, then the guard holds again', () => {
-    document.body.innerHTML =
-      '<button id="reset">Reset password</button><table><tr><td>Phone</td><td><input id="phone"></td></tr></table><button id="save">Save</button>';
+    document.body.replaceChildren(
+      document
+        .createRange()
+        .createContextualFragment(
+          '<button id="reset">Reset password</button><table><tr><td>Phone</td><td><input id="phone"></td></tr></table><button id="save">Save</button>',
+        ),
+    );
     const pageSaw: string[] = [];
     document.addEventListener('click', (e) => pageSaw.push((e.target as Element).id), { signal: page.signal });
     const held = vi.fn();
