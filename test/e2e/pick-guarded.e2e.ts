@@ -56,7 +56,9 @@ async function pickControl(crm: Page, selector: string) {
   await crm.bringToFront();
   await crm.locator('cuecard-pick').first().waitFor({ state: 'attached', timeout: 15_000 });
   await crm.click(selector);
-  return reply;
+  // A guard that swallows the pick click leaves the reply pending forever: fail fast, by name.
+  const late = new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`pick of ${selector} never answered`)), 20_000).unref());
+  return Promise.race([reply, late]);
 }
 
 describe('picking guarded controls', { timeout: 120_000 }, () => {
