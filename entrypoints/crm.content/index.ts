@@ -105,14 +105,22 @@ export default defineContentScript({
       { capture: true },
     );
 
+    // Studio's pick mode and masked snapshots (issue 12), asked for by the background only.
+    const picker = createPickResponder(window);
+    ctx.onInvalidated(() => picker.dispose());
+
     // Guarded controls and field checks (issue 13.1, 13.2): what is locked comes only from the
     // background; a held click opens the panel, where the agent verifies or overrides.
-    const guards = createPageGuards(window, {
-      held: (kind, target, rules) => {
-        void send('panel.setOpen', { open: true }).catch(() => undefined);
-        void send('guard.held', { kind, target, ...(rules ? { rules } : {}) }).catch(() => undefined);
+    const guards = createPageGuards(
+      window,
+      {
+        held: (kind, target, rules) => {
+          void send('panel.setOpen', { open: true }).catch(() => undefined);
+          void send('guard.held', { kind, target, ...(rules ? { rules } : {}) }).catch(() => undefined);
+        },
       },
-    });
+      () => picker.active(), // the lead's pick click is theirs, not the agent's: guards stand down
+    );
     ctx.onInvalidated(() => guards.dispose());
     afterLoad(
       () =>

@@ -21,6 +21,8 @@ const en = {
   reasonNeeded: 'Give a reason to publish with failing anchor tests, or fix them first.',
   publish: 'Sign and publish',
   saveToFolder: 'Sign and save to the folder',
+  folderHelp:
+    'Saving writes <pack id>-<version>.signed.json into the pack folder, ready for your static host; a reason to publish with failing anchor tests goes to publish-log.jsonl.',
   download: 'Sign and download',
   working: 'Signing…',
   published: 'Published release {sequence} ({stage}).',
@@ -56,6 +58,7 @@ const zh: Record<PublishKey, string> = {
   reasonNeeded: '锚点测试未通过时发布需要填写理由，或先修正锚点。',
   publish: '签名并发布',
   saveToFolder: '签名并保存到文件夹',
+  folderHelp: '保存会把 <流程包 ID>-<版本>.signed.json 写入流程包文件夹，可直接放到静态主机；带着失败的锚点测试发布的理由记录在 publish-log.jsonl。',
   download: '签名并下载',
   working: '正在签名…',
   published: '已发布第 {sequence} 号（{stage}）。',

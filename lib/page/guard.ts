@@ -11,6 +11,11 @@
  * not the CRM's scripts. Nor can page events unlock anything: the locks and the one-click pass
  * after an override come only from the background (`apply`).
  *
+ * Pick mode (issue 12) comes first: while the lead is picking in this frame, the pick click is
+ * theirs, not the agent's, so guards and field checks stand down for it (`picking`). The page
+ * still never sees that click: pick mode swallows it. Without this, the guard's listener (added
+ * first) would stop the click before pick mode saw it, and a locked control could never be picked.
+ *
  * Cost: nothing while idle. The click check walks one event's path; lock rings follow
  * re-rendered and late controls through a MutationObserver whose work is batched (one look per
  * FOLLOW_MS at most) and which exists only while something is locked. Once verified, every
@@ -37,7 +42,8 @@ export interface PageGuards {
   dispose(): void;
 }
 
-export function createPageGuards(win: Window, send: GuardSend): PageGuards {
+/** `picking` says whether pick mode is on in this frame (see the header). */
+export function createPageGuards(win: Window, send: GuardSend, picking: () => boolean = () => false): PageGuards {
   const doc = win.document;
   const ui = createGuardUi(doc);
   let guards: PageGuard[] = [];
@@ -66,7 +72,7 @@ export function createPageGuards(win: Window, send: GuardSend): PageGuards {
   function onClick(e: MouseEvent) {
     // Only the agent's own clicks (and keyboard activations, which the browser also marks
     // trusted). A page's .click() or dispatchEvent is the page's business: see the header.
-    if (!e.isTrusted) return;
+    if (!e.isTrusted || picking()) return;
     const path = e.composedPath();
     for (const guard of guards) {
       const el = controlOnPath(path, guard);

@@ -22,6 +22,8 @@ export function createPickResponder(win: Window) {
       });
       return true;
     },
+    /** Pick mode is waiting for a click in this frame (guards stand down for it). */
+    active: () => stop !== undefined,
     dispose: end,
   };
 }

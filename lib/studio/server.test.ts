@@ -2,6 +2,8 @@ import { mkdtemp, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { teamPack } from '../distribution/fixtures';
+import { generateSigningKey, signPack } from '../pack/sign';
 import { createStudioApp } from './server';
 
 const TOKEN = 'a'.repeat(32);
@@ -88,5 +90,23 @@ describe('cuecard studio: the local server', () => {
     expect((await res.json()).error).toMatch(/^text: /);
     const junk = await req('/api/file', { method: 'PUT', body: 'not json', headers: { origin: ORIGIN } });
     expect(junk.status).toBe(400);
+  });
+
+  it('saves a signed release to the folder (POST api/signed), for a same-origin request only', async () => {
+    const key = await generateSigningKey();
+    const signed = await signPack(teamPack(2), key.privateKey, { sequence: 5 });
+    const post = (body: unknown, headers: Record<string, string> = { origin: ORIGIN }) =>
+      req('/api/signed', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+    const file = `${teamPack(2).id}-2.signed.json`;
+    expect((await post({ signed, anchorFailures: [], publicKey: key.publicKey }, { origin: 'http://evil.example' })).status).toBe(403);
+    await expect(readFile(join(folder, file), 'utf8')).rejects.toThrow();
+    const other = await generateSigningKey(); // not the signer: the signature does not verify
+    const bad = await post({ signed, anchorFailures: [], publicKey: other.publicKey });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).message).toBeTruthy();
+    expect((await post({ signed, anchorFailures: 'none' })).status).toBe(400);
+    const res = await post({ signed, anchorFailures: [], publicKey: key.publicKey });
+    expect(await res.json()).toEqual({ file });
+    expect(await readFile(join(folder, file), 'utf8')).toBe(signed);
   });
 });

@@ -12,6 +12,8 @@ import { PackReply, PublishedReply, PutFile, type Session } from './contract';
 import { readStudioFolder, writeStudioFile } from './folder-io';
 import { studioGuards } from './guards';
 import { studioAsset } from './assets';
+import { writeSignedRelease } from './publish/local-signed';
+import { MAX_SIGNED_PACK_CHARS } from '../pack/sign';
 
 export interface StudioServerOptions {
   folder: string;
@@ -47,6 +49,17 @@ export function createStudioApp(opts: StudioServerOptions): Hono {
       return c.json({ error: (e as Error).message }, 400);
     }
     return c.json({ saved: parsed.output.path });
+  });
+  // A signed release verified against its signer's key, written beside the pack for a static
+  // host. Its JSON body may escape every character of the file, hence the doubled limit.
+  const signedLimit = bodyLimit({
+    maxSize: 2 * MAX_SIGNED_PACK_CHARS + 1024 * 1024,
+    onError: (c) => c.json({ error: 'too-large', message: 'The signed release is larger than Studio accepts.' }, 413),
+  });
+  app.post('/api/signed', signedLimit, async (c) => {
+    const body: unknown = await c.req.json().catch(() => undefined);
+    const r = await writeSignedRelease(opts.folder, body);
+    return c.json(r.body, r.status);
   });
   app.all('/api/*', (c) => c.json({ error: `no such Studio API: ${c.req.method} ${c.req.path}` }, 404));
   app.get('/*', async (c) => (await studioAsset(c, opts.assets, c.req.path.slice(1))) ?? c.text('Not found', 404));

@@ -3,17 +3,20 @@
  * /studio, loads key files (the public key and a key the hub does not trust are named at the
  * field), signs in the page and publishes to everyone; a refused release shows the hub's reason
  * at its field; failing anchor tests need a reason, which the Releases page then shows. No
- * request the page makes carries the private key.
+ * request the page makes carries the private key. Over a folder (`cuecard studio DIR`), "Sign
+ * and save to the folder" writes `<id>-<version>.signed.json` that `cuecard pack verify` accepts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseFor } from '../../lib/hub/releases';
 import { generateSigningKey, verifySignedPack } from '../../lib/pack/sign';
 import { CHROMIUM } from './harness';
 import { LEAD, teamHub, type TeamHub } from './hub-kit';
+import { studioOverDefaultPack } from './studio-kit';
 
 const PACK_ID = 'telecom.cs-sop';
 let hub: TeamHub;
@@ -135,5 +138,34 @@ describe('Studio on the hub: sign in the page and publish', () => {
     }
     const posts = requests.filter((r) => r.method() === 'POST' && r.url().endsWith('/studio/api/publish'));
     expect(posts.length).toBe(3);
+  });
+});
+
+describe('Studio over a folder: sign in the page and save to the folder', () => {
+  it('writes <id>-<version>.signed.json into the pack folder, and cuecard pack verify accepts it', async () => {
+    const { folder, studio, published } = await studioOverDefaultPack();
+    const context = await browser.newContext({ locale: 'en-US' });
+    const local = await context.newPage();
+    try {
+      await local.goto(`${studio.url}#publish`);
+      const pane = local.getByTestId('studio-pane-publish');
+      await pane.locator('#cc-publish-key').waitFor({ timeout: 30_000 });
+      await pane.locator('#cc-publish-key').setInputFiles(join(keys, 'team.key'));
+      await expect.poll(() => local.locator('#cc-publish-key-status').textContent()).toBe(`Key ID ${hub.key.keyId}`);
+      await local.locator('#cc-publish-sequence').fill('4');
+      await local.getByRole('button', { name: 'Sign and save to the folder' }).click();
+      const file = `${published.id}-${published.version}.signed.json`;
+      await expect.poll(() => local.locator('[data-result]').textContent(), { timeout: 30_000 }).toBe(`Saved ${file} in the pack folder.`);
+      expect(readdirSync(folder)).toContain(file);
+      // The same check an agent's extension makes, through the real executable.
+      const bin = resolve(import.meta.dirname, '../../bin/cuecard.mjs');
+      const verify = spawnSync(bin, ['pack', 'verify', file, '--pub', join(keys, 'team.key.pub')], { cwd: folder, encoding: 'utf8' });
+      expect(verify.stdout).toMatch(new RegExp(`^Authentic: pack ${published.id.replace(/\./g, '\\.')}, sequence 4`));
+      expect(verify.status).toBe(0);
+    } finally {
+      await context.close();
+      await studio.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -116,6 +116,7 @@ export function PublishView(props: StudioPaneProps & { anchorFailures: AnchorFai
           </>
         )}
       </div>
+      {hub ? null : <p class="hint">{tp(lang, 'folderHelp')}</p>}
       {result && (result.ok || result.where === 'form') ? (
         <p class={result.ok ? 'done' : 'error'} role={result.ok ? 'status' : 'alert'} data-result={result.ok ? 'ok' : 'refused'}>
           {result.message}

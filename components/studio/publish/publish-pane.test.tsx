@@ -133,6 +133,7 @@ describe('Publish pane, local mode', () => {
     const local = fakeBackend({ 'POST api/signed': { status: 200, body: { file: 'acme.team-b-2.signed.json' } } });
     await mount({ mode: 'local', folder: 'sop' }, [], local.deps);
     expect(($('#cc-publish-sequence') as HTMLInputElement).value).toBe('2');
+    expect(text()).toContain('Saving writes <pack id>-<version>.signed.json into the pack folder');
     await chooseKey(key.privateKey);
     await click('Sign and save to the folder');
     expect(text()).toContain('Saved acme.team-b-2.signed.json in the pack folder.');
