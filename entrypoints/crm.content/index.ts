@@ -6,6 +6,7 @@ import { createFocusTracker, createHighlighter, guardLifecycle, insertText, pane
 import { isToggleKey } from '@/lib/panel-host/keys';
 import { forwardPageKeys } from '@/lib/shortcuts/page-forward';
 import { createPageGuards } from '@/lib/page/guard';
+import { picking } from '@/lib/pick/picking-flag';
 
 // Runs in every frame of a CRM page: each frame tracks its own focused field (so inserts
 // work in cross-origin frames too); one frame — the top page, or the largest frame of a
@@ -105,10 +106,6 @@ export default defineContentScript({
       { capture: true },
     );
 
-    // Studio's pick mode and masked snapshots (issue 12), asked for by the background only.
-    const picker = createPickResponder(window);
-    ctx.onInvalidated(() => picker.dispose());
-
     // Guarded controls and field checks (issue 13.1, 13.2): what is locked comes only from the
     // background; a held click opens the panel, where the agent verifies or overrides.
     const guards = createPageGuards(
@@ -119,7 +116,7 @@ export default defineContentScript({
           void send('guard.held', { kind, target, ...(rules ? { rules } : {}) }).catch(() => undefined);
         },
       },
-      () => picker.active(), // the lead's pick click is theirs, not the agent's: guards stand down
+      picking, // the lead's pick click (entrypoints/pick) is theirs, not the agent's: guards stand down
     );
     ctx.onInvalidated(() => guards.dispose());
     afterLoad(

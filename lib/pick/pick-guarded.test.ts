@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { guardWords } from '../guards/words';
 import { createPageGuards } from '../page/guard';
 import { createPickResponder } from './content-pick';
+import { picking, setPickingProbe } from './picking-flag';
 
 /** The agent's own click (happy-dom leaves isTrusted unset; the browser sets it on real input). */
 function realClick(el: Element): MouseEvent {
@@ -34,7 +35,9 @@ describe('pick mode and guards in one frame', () => {
     document.addEventListener('click', (e) => pageSaw.push((e.target as Element).id), { signal: page.signal });
     const held = vi.fn();
     const picker = createPickResponder(window);
-    const guards = createPageGuards(window, { held }, () => picker.active());
+    // As in production: pick.js sets the probe, the CRM content script's guards read it.
+    setPickingProbe(() => picker.active());
+    const guards = createPageGuards(window, { held }, picking);
     guards.apply({
       sites: [
         {
