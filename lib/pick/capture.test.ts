@@ -70,7 +70,7 @@ describe('readSnapshot', () => {
     const snap = { kind: SNAPSHOT_KIND, version: 1, taken: '2026-12-05T07:00:00.000Z', frames: [{ name: '', page: '', body: { t: 'BODY' } }] };
     expect(readSnapshot(JSON.stringify(snap))).toMatchObject({ ok: false, message: expect.stringMatching(/^is not a valid snapshot: at frames\.0\.body/) });
     expect(readSnapshot(JSON.stringify({ ...snap, version: 9 }))).toMatchObject({
-      message: expect.stringMatching(/^is snapshot version 9; this Cuecard reads version 1/),
+      message: expect.stringMatching(/^is snapshot version 9; this Cuecard reads version 2/),
     });
   });
 });

@@ -1,7 +1,15 @@
 /**
- * Anchor tests before publishing (issue 12): every anchor of the pack must match exactly one
- * element in each snapshot (`snapshots/*.json`) of a page its site covers. Pure: the pack's
- * files in, failures out; `cuecard pack test`, Studio's Anchors pane and publishing share it.
+ * Anchor tests before publishing (issue 12). Pure: the pack's files in, failures out;
+ * `cuecard pack test`, Studio's Anchors pane and publishing share it.
+ *
+ * The rule. A real CRM spreads a site's fields, guards and checks over many pages, so "every
+ * anchor on every page of its site" fails everywhere. Instead each snapshot (`snapshots/*.json`)
+ * lists the anchors it is the test page for (`anchors`, filled at capture with those that match
+ * on the page, editable in the file; without a list: every anchor that matches there):
+ * - every listed anchor must match exactly one element there (0 or many is an error);
+ * - an anchor that matches more than one element in any snapshot of its site is an error, listed
+ *   or not (the content script would take the first, maybe the wrong one);
+ * - an anchor listed by no snapshot is "untested": a warning, not a failure.
  */
 import { matchesAny } from '../context/site-match';
 import { compile } from '../pack/authoring/compile';
@@ -9,9 +17,18 @@ import type { AnchorFailure, PackFiles } from '../studio/contract';
 import { LocatorError, describe, matchAll } from './count-matches';
 import { packAnchors, type PackAnchor } from './pack-anchors';
 import { browserDocument, snapshotDocuments, type DocumentFactory, type SnapDocument } from './snapshot-dom';
-import { readSnapshot } from './snapshot-schema';
+import { readSnapshot, type Snapshot } from './snapshot-schema';
 
 const SNAPSHOT_FILE = /^snapshots\/(.+)\.json$/;
+
+export interface AnchorTestReport {
+  failures: AnchorFailure[];
+  /** Anchors no snapshot tests (warnings). */
+  untested: string[];
+  /** Names a snapshot lists that the pack has no anchor for (warnings: rename or remove them). */
+  unknown: { snapshot: string; anchor: string }[];
+  snapshots: number;
+}
 
 /** A locator's `frame` hint, as lib/page/match.ts `frameMatches` reads it, on a snapshot's frame. */
 function frameFits(hint: string | undefined, frame: SnapDocument): boolean {
@@ -20,54 +37,87 @@ function frameFits(hint: string | undefined, frame: SnapDocument): boolean {
   return frame.name === hint || path.includes(hint);
 }
 
-function checkOne(anchor: PackAnchor, snapshot: string, frames: SnapDocument[]): AnchorFailure | undefined {
-  let found: Element[];
+type Found = Element[] | LocatorError;
+function find(anchor: PackAnchor, frames: SnapDocument[]): Found {
   try {
-    found = frames.filter((f) => frameFits(anchor.loc.frame, f)).flatMap((f) => matchAll(f.doc, anchor.loc, anchor.kind));
+    return frames.filter((f) => frameFits(anchor.loc.frame, f)).flatMap((f) => matchAll(f.doc, anchor.loc, anchor.kind));
   } catch (e) {
-    if (!(e instanceof LocatorError)) throw e;
-    return { anchor: anchor.name, snapshot, matched: 0, message: `${anchor.name}: ${e.message}` };
+    if (e instanceof LocatorError) return e;
+    throw e;
   }
-  if (found.length === 1) return undefined;
+}
+
+function failure(anchor: PackAnchor, snapshot: string, found: Found): AnchorFailure {
+  if (found instanceof LocatorError) return { anchor: anchor.name, snapshot, matched: 0, message: `${anchor.name}: ${found.message}` };
   const what = anchor.loc.selector ? `selector "${anchor.loc.selector}"` : `label "${anchor.loc.labelText}"`;
   const where = anchor.loc.frame ? ` in frame "${anchor.loc.frame}"` : '';
   const listed = found.slice(0, 3).map(describe).join(', ') + (found.length > 3 ? ', …' : '');
   const message = found.length
     ? `${anchor.name} (${what}${where}) matches ${found.length} elements in snapshot "${snapshot}": ${listed}; it must match exactly one`
-    : `${anchor.name} (${what}${where}) matches nothing in snapshot "${snapshot}"`;
+    : `${anchor.name} (${what}${where}) matches nothing in snapshot "${snapshot}", which lists it as tested there`;
   return { anchor: anchor.name, snapshot, matched: found.length, message };
 }
 
-export function checkPackAnchors(files: PackFiles, makeDocument: DocumentFactory = browserDocument): AnchorFailure[] {
-  const snapshots = Object.keys(files)
+/** The anchors of the pack that apply to a snapshot's pages (by their site's URL patterns). */
+function applicable(anchors: PackAnchor[], sites: string[], frames: SnapDocument[]): PackAnchor[] {
+  const pages = frames.map((f) => f.page);
+  return anchors.filter((a) => matchesAny(a.match ?? sites, pages) || (!a.match && !sites.length));
+}
+
+/** Names of the anchors that match at least one element in `snapshot`: its list when captured. */
+export function anchorsFoundIn(anchors: PackAnchor[], sites: string[], snapshot: Snapshot, makeDocument: DocumentFactory = browserDocument): string[] {
+  const frames = snapshotDocuments(snapshot, makeDocument);
+  return applicable(anchors, sites, frames)
+    .filter((a) => {
+      const found = find(a, frames);
+      return !(found instanceof LocatorError) && found.length > 0;
+    })
+    .map((a) => a.name);
+}
+
+export function testPackAnchors(files: PackFiles, makeDocument: DocumentFactory = browserDocument): AnchorTestReport {
+  const paths = Object.keys(files)
     .filter((p) => SNAPSHOT_FILE.test(p))
     .sort();
-  if (!snapshots.length) return [];
+  const report: AnchorTestReport = { failures: [], untested: [], unknown: [], snapshots: paths.length };
+  if (!paths.length) return report;
   const compiled = compile(new Map(Object.entries(files)));
   if (!compiled.ok) {
-    return [{ anchor: '', snapshot: '', matched: 0, message: `the pack has ${compiled.errors.length} error(s); fix them before testing anchors` }];
+    report.failures.push({ anchor: '', snapshot: '', matched: 0, message: `the pack has ${compiled.errors.length} error(s); fix them before testing anchors` });
+    return report;
   }
   const anchors = packAnchors(compiled.pack);
+  const byName = new Map(anchors.map((a) => [a.name, a]));
   const sites = (compiled.pack.sites ?? []).flatMap((s) => s.match);
-  const failures: AnchorFailure[] = [];
-  for (const path of snapshots) {
+  const tested = new Set<string>();
+  for (const path of paths) {
     const name = SNAPSHOT_FILE.exec(path)![1]!;
     const read = readSnapshot(files[path]!);
     if (!read.ok) {
-      failures.push({ anchor: '', snapshot: name, matched: 0, message: `${path} ${read.message}` });
+      report.failures.push({ anchor: '', snapshot: name, matched: 0, message: `${path} ${read.message}` });
       continue;
     }
     const frames = snapshotDocuments(read.snapshot, makeDocument);
-    const pages = frames.map((f) => f.page);
-    const applies = (a: PackAnchor) => matchesAny(a.match ?? sites, pages) || (!a.match && !sites.length);
-    const mine = anchors.filter(applies);
-    if (!mine.length) {
-      failures.push({ anchor: '', snapshot: name, matched: 0, message: `${path}: no anchor of the pack applies to its page ${pages[0]} (no site matches it)` });
+    const mine = applicable(anchors, sites, frames);
+    if (!mine.length && !read.snapshot.anchors?.length) {
+      report.failures.push({ anchor: '', snapshot: name, matched: 0, message: `${path}: no anchor of the pack applies to its page ${frames[0]!.page} (no site matches it)` });
     }
-    for (const anchor of mine) {
-      const failure = checkOne(anchor, name, frames);
-      if (failure) failures.push(failure);
+    const listed = new Set(read.snapshot.anchors ?? []);
+    for (const n of listed) if (!byName.has(n)) report.unknown.push({ snapshot: name, anchor: n });
+    const toCheck = new Map(mine.map((a) => [a.name, a]));
+    for (const n of listed) if (byName.has(n)) toCheck.set(n, byName.get(n)!);
+    for (const anchor of toCheck.values()) {
+      const found = find(anchor, frames);
+      const isListed = read.snapshot.anchors ? listed.has(anchor.name) : !(found instanceof LocatorError) && found.length > 0;
+      if (isListed) tested.add(anchor.name);
+      const ok = found instanceof LocatorError ? false : found.length === 1 || (found.length === 0 && !isListed);
+      if (!ok) report.failures.push(failure(anchor, name, found));
     }
   }
-  return failures;
+  report.untested = anchors.map((a) => a.name).filter((n) => !tested.has(n));
+  return report;
 }
+
+/** The failures of `testPackAnchors` alone: what blocks publishing. */
+export const checkPackAnchors = (files: PackFiles, makeDocument: DocumentFactory = browserDocument): AnchorFailure[] =>
+  testPackAnchors(files, makeDocument).failures;
