@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { captureFrame } from './capture';
-import { checkPackAnchors } from './check-pack';
+import { checkPackAnchors, testPackAnchors } from './check-pack';
 import { nodeDocument } from './node-dom';
 import { readSnapshot, SNAPSHOT_KIND, SNAPSHOT_VERSION } from './snapshot-schema';
 import { anchorPackFiles } from './test-pack';
@@ -59,9 +59,10 @@ describe('captureFrame', () => {
     const snap = { kind: SNAPSHOT_KIND, version: SNAPSHOT_VERSION, taken: '2026-12-05T07:00:00.000Z', frames: [frame] };
     expect(readSnapshot(JSON.stringify(snap))).toMatchObject({ ok: true });
     const files = { ...anchorPackFiles(), 'snapshots/live.json': JSON.stringify(snap) };
-    const failures = checkPackAnchors(files, nodeDocument).map((f) => f.anchor);
-    // Name, guard: found. Phone (#phone, in the shadow root): found. Notes anchor wants a frame this page has not.
-    expect(failures).toEqual(['step p/a anchor 1']);
+    // Name, guard: found. Phone (#phone, in the shadow root): found. The notes anchor wants a
+    // frame this page has not: without a list, an anchor not on the page is untested, not failed.
+    expect(checkPackAnchors(files, nodeDocument)).toEqual([]);
+    expect(testPackAnchors(files, nodeDocument).untested).toEqual(['step p/a anchor 1']);
   });
 });
 
@@ -72,5 +73,14 @@ describe('readSnapshot', () => {
     expect(readSnapshot(JSON.stringify({ ...snap, version: 9 }))).toMatchObject({
       message: expect.stringMatching(/^is snapshot version 9; this Cuecard reads version 2/),
     });
+  });
+
+  it('reads a version 1 file as version 2 without an anchor list; only version 2 may list anchors', () => {
+    const v1 = { kind: SNAPSHOT_KIND, version: 1, taken: '2026-12-05T07:00:00.000Z', frames: [{ name: '', page: 'https://crm.test/', body: { t: 'body' } }] };
+    const read = readSnapshot(JSON.stringify(v1));
+    expect(read).toMatchObject({ ok: true, snapshot: { version: 2 } });
+    expect(read.ok && read.snapshot.anchors).toBeUndefined();
+    expect(readSnapshot(JSON.stringify({ ...v1, anchors: ['field x'] }))).toEqual({ ok: false, message: 'is not a valid snapshot: "anchors" needs version 2' });
+    expect(readSnapshot(JSON.stringify({ ...v1, version: 2, anchors: ['field x'] }))).toMatchObject({ ok: true, snapshot: { anchors: ['field x'] } });
   });
 });

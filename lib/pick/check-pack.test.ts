@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkPackAnchors } from './check-pack';
+import { checkPackAnchors, testPackAnchors } from './check-pack';
 import { nodeDocument } from './node-dom';
+import { listAnchors } from './snapshot-anchors';
 import type { Snapshot } from './snapshot-schema';
+import { compile } from '../pack/authoring/compile';
 import { anchorPackFiles } from './test-pack';
 
 /** A CRM page: a label cell beside the name, the phone in a shadow root, notes in a frame. */
@@ -54,14 +56,15 @@ describe('checkPackAnchors', () => {
     expect(checkPackAnchors(withSnapshot(anchorPackFiles(), crmSnapshot()), nodeDocument)).toEqual([]);
   });
 
-  it('names the anchor, the snapshot and nothing matched', () => {
-    const failures = checkPackAnchors(withSnapshot(anchorPackFiles('#mobile'), crmSnapshot()), nodeDocument);
+  it('names a listed anchor, the snapshot and nothing matched', () => {
+    const snap = { ...crmSnapshot(), version: 2, anchors: ['field customer.phone'] };
+    const failures = checkPackAnchors(withSnapshot(anchorPackFiles('#mobile'), snap), nodeDocument);
     expect(failures).toEqual([
       {
         anchor: 'field customer.phone',
         snapshot: 'account',
         matched: 0,
-        message: 'field customer.phone (selector "#mobile") matches nothing in snapshot "account"',
+        message: 'field customer.phone (selector "#mobile") matches nothing in snapshot "account", which lists it as tested there',
       },
     ]);
   });
@@ -94,5 +97,68 @@ describe('checkPackAnchors', () => {
 
   it('has nothing to test without snapshots', () => {
     expect(checkPackAnchors(anchorPackFiles('#mobile'), nodeDocument)).toEqual([]);
+  });
+
+  it('tests each anchor only on the snapshots that list it; the others report it untested', () => {
+    // Two pages of one site: the customer page holds the name and phone, the plan page the guard and notes.
+    const customer = { ...crmSnapshot(), version: 2, anchors: ['field customer.name', 'field customer.phone'] };
+    const plan = { ...crmSnapshot(), version: 2, anchors: ['guard change-plan'] };
+    const files = withSnapshot(withSnapshot(anchorPackFiles('#phone'), customer, 'customer'), plan, 'plan');
+    const report = testPackAnchors(files, nodeDocument);
+    expect(report.failures).toEqual([]);
+    expect(report.untested).toEqual(['step p/a anchor 1']);
+    expect(report.snapshots).toBe(2);
+  });
+
+  it('an unlisted anchor that matches nothing is no failure; one that matches many always is', () => {
+    const listed = { ...crmSnapshot(true), version: 2, anchors: ['guard change-plan'] };
+    const report = testPackAnchors(withSnapshot(anchorPackFiles(), listed), nodeDocument);
+    expect(report.failures.map((f) => [f.anchor, f.matched])).toEqual([['field customer.phone', 2]]);
+    expect(report.untested).toContain('field customer.phone');
+    const none = testPackAnchors(withSnapshot(anchorPackFiles('#mobile'), { ...crmSnapshot(), version: 2, anchors: [] }), nodeDocument);
+    expect(none.failures).toEqual([]);
+    expect(none.untested).toHaveLength(4);
+  });
+
+  it('a version 1 snapshot (no list) tests every anchor that matches on its page', () => {
+    const report = testPackAnchors(withSnapshot(anchorPackFiles('#mobile'), crmSnapshot()), nodeDocument);
+    expect(report.failures).toEqual([]);
+    expect(report.untested).toEqual(['field customer.phone']);
+  });
+
+  it('warns about listed names the pack no longer has', () => {
+    const snap = { ...crmSnapshot(), version: 2, anchors: ['field customer.gone'] };
+    expect(testPackAnchors(withSnapshot(anchorPackFiles(), snap), nodeDocument).unknown).toEqual([{ snapshot: 'account', anchor: 'field customer.gone' }]);
+  });
+
+  it('a malformed selector fails even where no snapshot lists the anchor', () => {
+    const snap = { ...crmSnapshot(), version: 2, anchors: [] };
+    expect(checkPackAnchors(withSnapshot(anchorPackFiles('input[name='), snap), nodeDocument).map((f) => f.anchor)).toEqual(['field customer.phone']);
+  });
+});
+
+describe('listAnchors', () => {
+  const pack = () => {
+    const c = compile(new Map(Object.entries(anchorPackFiles('#mobile'))));
+    if (!c.ok) throw new Error('test pack does not compile');
+    return c.pack;
+  };
+
+  it('fills a captured snapshot with the anchors found on its page, as version 2', () => {
+    const text = listAnchors(JSON.stringify(crmSnapshot()), undefined, pack(), nodeDocument)!;
+    const out = JSON.parse(text) as { version: number; anchors: string[] };
+    expect(out.version).toBe(2);
+    expect(out.anchors).toEqual(['field customer.name', 'guard change-plan', 'step p/a anchor 1']);
+  });
+
+  it('keeps what the snapshot of the same name listed before', () => {
+    const before = JSON.stringify({ ...crmSnapshot(), version: 2, anchors: ['field customer.phone'] });
+    const out = JSON.parse(listAnchors(JSON.stringify(crmSnapshot()), before, pack(), nodeDocument)!) as { anchors: string[] };
+    expect(out.anchors).toContain('field customer.phone');
+    expect(out.anchors).toContain('field customer.name');
+  });
+
+  it('gives nothing for a text that is not a snapshot', () => {
+    expect(listAnchors('{', undefined, pack(), nodeDocument)).toBeUndefined();
   });
 });

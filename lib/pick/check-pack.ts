@@ -100,7 +100,12 @@ export function testPackAnchors(files: PackFiles, makeDocument: DocumentFactory 
     const frames = snapshotDocuments(read.snapshot, makeDocument);
     const mine = applicable(anchors, sites, frames);
     if (!mine.length && !read.snapshot.anchors?.length) {
-      report.failures.push({ anchor: '', snapshot: name, matched: 0, message: `${path}: no anchor of the pack applies to its page ${frames[0]!.page} (no site matches it)` });
+      report.failures.push({
+        anchor: '',
+        snapshot: name,
+        matched: 0,
+        message: `${path}: no anchor of the pack applies to its page ${frames[0]!.page} (no site matches it)`,
+      });
     }
     const listed = new Set(read.snapshot.anchors ?? []);
     for (const n of listed) if (!byName.has(n)) report.unknown.push({ snapshot: name, anchor: n });
