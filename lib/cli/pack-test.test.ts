@@ -62,11 +62,12 @@ describe('cuecard pack test', () => {
     );
   });
 
-  it('passes with a warning naming the anchors no snapshot lists', async () => {
-    folder('partial', { ...anchorPackFiles(), 'snapshots/account.json': snapshot('mobile', ['field customer.name', 'guard change-plan']) });
+  it('passes with a warning naming the anchors whose site has no snapshot', async () => {
+    const other = snapshot('phone', ['guard change-plan']).replaceAll('https://crm.test/', 'https://other.test/');
+    folder('partial', { ...anchorPackFiles(), 'snapshots/account.json': other });
     const r = await run('pack', 'test', 'partial');
     expect(r.code).toBe(0);
-    expect(r.err).toBe('partial: warning: 2 anchor(s) untested (no snapshot lists them): field customer.phone, step p/a anchor 1\n');
+    expect(r.err).toBe('partial: warning: 3 anchor(s) untested (no snapshot of their site): field customer.name, field customer.phone, step p/a anchor 1\n');
   });
 
   it('gives a clear message for a file that is not a snapshot', async () => {

@@ -34,7 +34,7 @@ async function testFolder(dir: string, ctx: CliContext): Promise<number> {
   const { failures, untested, unknown } = testPackAnchors(files, nodeDocument);
   for (const f of failures) ctx.err(`${dir}: ${f.message}`);
   for (const u of unknown) ctx.err(`${dir}: warning: snapshot "${u.snapshot}" lists "${u.anchor}", which the pack no longer has`);
-  if (untested.length) ctx.err(`${dir}: warning: ${untested.length} anchor(s) untested (no snapshot lists them): ${untested.join(', ')}`);
+  if (untested.length) ctx.err(`${dir}: warning: ${untested.length} anchor(s) untested (no snapshot of their site): ${untested.join(', ')}`);
   if (failures.length) throw new CheckFailed(`${dir}: ${failures.length} anchor test${failures.length === 1 ? '' : 's'} failed`);
   ctx.out(`OK: every listed anchor matches exactly one element in ${count} snapshot${count === 1 ? '' : 's'}`);
   return EXIT.ok;
@@ -46,11 +46,11 @@ export const testCommand: Command = {
   summary: "check every anchor against the pack's masked page snapshots",
   help: `Compiles DIR like "pack validate", then checks the pack's anchors (context fields, guarded
 controls, field checks, "Show me" anchors) against the masked snapshots in DIR/snapshots/*.json.
-Each snapshot lists the anchors it is the test page for ("anchors": [...], filled by Studio with
-those found on the page when saved; edit it by hand; a file without the list tests every anchor
-that matches on its page). A listed anchor must match exactly one element there, and an anchor
-that matches several elements in any snapshot of its site fails too. A failure names the
-anchor, the snapshot and what matched. Anchors no snapshot lists are reported as untested
+Each anchor must match exactly one element in at least one snapshot of a page its site covers,
+and more than one in none. A snapshot also lists the anchors it is the test page for
+("anchors": [...], filled by Studio with those found on the page when saved; edit it by hand):
+a listed anchor must match exactly one element in that snapshot. A failure names the anchor,
+the snapshot and what matched. Anchors whose site has no snapshot are reported as untested
 (a warning). Exit code 0 when all pass, 1 when any fails.
 
 Example:

@@ -99,31 +99,40 @@ describe('checkPackAnchors', () => {
     expect(checkPackAnchors(anchorPackFiles('#mobile'), nodeDocument)).toEqual([]);
   });
 
-  it('tests each anchor only on the snapshots that list it; the others report it untested', () => {
-    // Two pages of one site: the customer page holds the name and phone, the plan page the guard and notes.
-    const customer = { ...crmSnapshot(), version: 2, anchors: ['field customer.name', 'field customer.phone'] };
-    const plan = { ...crmSnapshot(), version: 2, anchors: ['guard change-plan'] };
-    const files = withSnapshot(withSnapshot(anchorPackFiles('#phone'), customer, 'customer'), plan, 'plan');
-    const report = testPackAnchors(files, nodeDocument);
-    expect(report.failures).toEqual([]);
-    expect(report.untested).toEqual(['step p/a anchor 1']);
-    expect(report.snapshots).toBe(2);
+  /** Two pages of one site: the customer page holds the name and phone, the plan page the guard and notes. */
+  const pages = (lists: { customer?: string[]; plan?: string[] } = {}) => {
+    const full = crmSnapshot();
+    const body = full.frames[0]!.body as { c: unknown[] };
+    const customer = { ...full, version: 2, anchors: lists.customer, frames: [{ ...full.frames[0]!, body: { t: 'body', c: body.c.slice(0, 2) } }] };
+    const plan = { ...full, version: 2, anchors: lists.plan, frames: [{ ...full.frames[0]!, body: { t: 'body', c: body.c.slice(2) } }, full.frames[1]!] };
+    return (files: Record<string, string>) => withSnapshot(withSnapshot(files, customer, 'customer'), plan, 'plan');
+  };
+
+  it('passes when each anchor matches exactly one element on some page of its site', () => {
+    const report = testPackAnchors(pages()(anchorPackFiles()), nodeDocument);
+    expect(report).toEqual({ failures: [], untested: [], unknown: [], snapshots: 2 });
   });
 
-  it('an unlisted anchor that matches nothing is no failure; one that matches many always is', () => {
-    const listed = { ...crmSnapshot(true), version: 2, anchors: ['guard change-plan'] };
-    const report = testPackAnchors(withSnapshot(anchorPackFiles(), listed), nodeDocument);
-    expect(report.failures.map((f) => [f.anchor, f.matched])).toEqual([['field customer.phone', 2]]);
-    expect(report.untested).toContain('field customer.phone');
-    const none = testPackAnchors(withSnapshot(anchorPackFiles('#mobile'), { ...crmSnapshot(), version: 2, anchors: [] }), nodeDocument);
-    expect(none.failures).toEqual([]);
-    expect(none.untested).toHaveLength(4);
+  it('an anchor found on no page of its site fails by name, and says its page may want a snapshot', () => {
+    const [f, more] = checkPackAnchors(pages()(anchorPackFiles('#mobile')), nodeDocument);
+    expect(more).toBeUndefined();
+    expect(f?.message).toBe(
+      'field customer.phone (selector "#mobile") matches nothing in any snapshot of its site ("customer", "plan"); if it is on another page, save a snapshot of that page',
+    );
   });
 
-  it('a version 1 snapshot (no list) tests every anchor that matches on its page', () => {
-    const report = testPackAnchors(withSnapshot(anchorPackFiles('#mobile'), crmSnapshot()), nodeDocument);
+  it('a listed anchor must match on its snapshot, though it matches on another', () => {
+    const failures = checkPackAnchors(pages({ plan: ['field customer.phone'] })(anchorPackFiles()), nodeDocument);
+    expect(failures.map((f) => [f.anchor, f.snapshot, f.matched])).toEqual([['field customer.phone', 'plan', 0]]);
+  });
+
+  it('an anchor whose site has no snapshot is untested, not failed', () => {
+    const snap = { ...crmSnapshot(), version: 2, anchors: ['guard change-plan'] };
+    snap.frames[0]!.page = 'https://other.test/x';
+    snap.frames[1]!.page = 'https://other.test/y';
+    const report = testPackAnchors(withSnapshot(anchorPackFiles(), snap), nodeDocument);
     expect(report.failures).toEqual([]);
-    expect(report.untested).toEqual(['field customer.phone']);
+    expect(report.untested).toEqual(['field customer.name', 'field customer.phone', 'step p/a anchor 1']);
   });
 
   it('warns about listed names the pack no longer has', () => {

@@ -3,13 +3,17 @@
  * `cuecard pack test`, Studio's Anchors pane and publishing share it.
  *
  * The rule. A real CRM spreads a site's fields, guards and checks over many pages, so "every
- * anchor on every page of its site" fails everywhere. Instead each snapshot (`snapshots/*.json`)
- * lists the anchors it is the test page for (`anchors`, filled at capture with those that match
- * on the page, editable in the file; without a list: every anchor that matches there):
- * - every listed anchor must match exactly one element there (0 or many is an error);
- * - an anchor that matches more than one element in any snapshot of its site is an error, listed
- *   or not (the content script would take the first, maybe the wrong one);
- * - an anchor listed by no snapshot is "untested": a warning, not a failure.
+ * anchor on every page of its site" fails everywhere. Instead, over the snapshots
+ * (`snapshots/*.json`) of the pages its site covers:
+ * - an anchor must match exactly one element in at least one of them: matching nothing anywhere
+ *   is an error, not a warning, because that is what an anchor broken before anyone saved its
+ *   page looks like (its page not snapshotted yet looks the same; the message says so);
+ * - it must never match more than one element in any of them (the content script would take
+ *   the first, maybe the wrong one);
+ * - each snapshot lists the anchors it is the test page for (`anchors`, filled at capture with
+ *   those found on the page, editable in the file): a listed anchor must match exactly one
+ *   element there, so an anchor that breaks on one page is caught though it works on another;
+ * - an anchor whose site has no snapshot at all is "untested": a warning, not a failure.
  */
 import { matchesAny } from '../context/site-match';
 import { compile } from '../pack/authoring/compile';
@@ -75,6 +79,28 @@ export function anchorsFoundIn(anchors: PackAnchor[], sites: string[], snapshot:
     .map((a) => a.name);
 }
 
+interface Seen {
+  snapshot: string;
+  found: Found;
+  listed: boolean;
+}
+
+/** One anchor's verdict over the snapshots of its site (see the rule at the top). */
+function judge(anchor: PackAnchor, seen: Seen[]): AnchorFailure[] {
+  const bad = seen.find((s) => s.found instanceof LocatorError);
+  if (bad) return [failure(anchor, bad.snapshot, bad.found)];
+  const out = seen.filter((s) => (s.found as Element[]).length > 1 || (s.listed && (s.found as Element[]).length === 0));
+  const once = seen.some((s) => (s.found as Element[]).length === 1);
+  if (!out.length && !once) {
+    const names = seen.map((s) => `"${s.snapshot}"`);
+    const f = failure(anchor, seen[0]!.snapshot, []);
+    const where = names.length === 1 ? `snapshot ${names[0]}` : `any snapshot of its site (${names.join(', ')})`;
+    f.message = `${f.message.replace(/ matches nothing in .*$/, '')} matches nothing in ${where}; if it is on another page, save a snapshot of that page`;
+    return [f];
+  }
+  return out.map((s) => failure(anchor, s.snapshot, s.found));
+}
+
 export function testPackAnchors(files: PackFiles, makeDocument: DocumentFactory = browserDocument): AnchorTestReport {
   const paths = Object.keys(files)
     .filter((p) => SNAPSHOT_FILE.test(p))
@@ -87,9 +113,9 @@ export function testPackAnchors(files: PackFiles, makeDocument: DocumentFactory 
     return report;
   }
   const anchors = packAnchors(compiled.pack);
-  const byName = new Map(anchors.map((a) => [a.name, a]));
+  const names = new Set(anchors.map((a) => a.name));
   const sites = (compiled.pack.sites ?? []).flatMap((s) => s.match);
-  const tested = new Set<string>();
+  const seen = new Map<string, Seen[]>(anchors.map((a) => [a.name, []]));
   for (const path of paths) {
     const name = SNAPSHOT_FILE.exec(path)![1]!;
     const read = readSnapshot(files[path]!);
@@ -98,8 +124,11 @@ export function testPackAnchors(files: PackFiles, makeDocument: DocumentFactory 
       continue;
     }
     const frames = snapshotDocuments(read.snapshot, makeDocument);
-    const mine = applicable(anchors, sites, frames);
-    if (!mine.length && !read.snapshot.anchors?.length) {
+    const listed = new Set(read.snapshot.anchors ?? []);
+    for (const n of listed) if (!names.has(n)) report.unknown.push({ snapshot: name, anchor: n });
+    const mine = new Set(applicable(anchors, sites, frames));
+    for (const a of anchors) if (listed.has(a.name)) mine.add(a);
+    if (!mine.size) {
       report.failures.push({
         anchor: '',
         snapshot: name,
@@ -107,19 +136,13 @@ export function testPackAnchors(files: PackFiles, makeDocument: DocumentFactory 
         message: `${path}: no anchor of the pack applies to its page ${frames[0]!.page} (no site matches it)`,
       });
     }
-    const listed = new Set(read.snapshot.anchors ?? []);
-    for (const n of listed) if (!byName.has(n)) report.unknown.push({ snapshot: name, anchor: n });
-    const toCheck = new Map(mine.map((a) => [a.name, a]));
-    for (const n of listed) if (byName.has(n)) toCheck.set(n, byName.get(n)!);
-    for (const anchor of toCheck.values()) {
-      const found = find(anchor, frames);
-      const isListed = read.snapshot.anchors ? listed.has(anchor.name) : !(found instanceof LocatorError) && found.length > 0;
-      if (isListed) tested.add(anchor.name);
-      const ok = found instanceof LocatorError ? false : found.length === 1 || (found.length === 0 && !isListed);
-      if (!ok) report.failures.push(failure(anchor, name, found));
-    }
+    for (const a of mine) seen.get(a.name)!.push({ snapshot: name, found: find(a, frames), listed: listed.has(a.name) });
   }
-  report.untested = anchors.map((a) => a.name).filter((n) => !tested.has(n));
+  for (const a of anchors) {
+    const mine = seen.get(a.name)!;
+    if (!mine.length) report.untested.push(a.name);
+    else report.failures.push(...judge(a, mine));
+  }
   return report;
 }
 
