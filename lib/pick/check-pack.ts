@@ -94,8 +94,10 @@ function judge(anchor: PackAnchor, seen: Seen[]): AnchorFailure[] {
   if (!out.length && !once) {
     const names = seen.map((s) => `"${s.snapshot}"`);
     const f = failure(anchor, seen[0]!.snapshot, []);
-    const where = names.length === 1 ? `snapshot ${names[0]}` : `any snapshot of its site (${names.join(', ')})`;
-    f.message = `${f.message.replace(/ matches nothing in .*$/, '')} matches nothing in ${where}; if it is on another page, save a snapshot of that page`;
+    // One snapshot: the plain message (`cuecard pack test` and pick.e2e.ts read it as such).
+    const where =
+      names.length === 1 ? `snapshot ${names[0]}` : `any snapshot of its site (${names.join(', ')}); if it is on another page, save a snapshot of that page`;
+    f.message = `${f.message.replace(/ matches nothing in .*$/, '')} matches nothing in ${where}`;
     return [f];
   }
   return out.map((s) => failure(anchor, s.snapshot, s.found));
