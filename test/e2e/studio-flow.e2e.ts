@@ -13,11 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
 import { promote, publish } from '../../lib/hub/releases';
-import { parsePack } from '../../lib/pack/parse';
 import { signPack } from '../../lib/pack/sign';
 import { demoServer, extensionPage, launch, panelFrame, type Browser } from './harness';
+import { cursorAt, defaultPack } from './flow-kit';
 import { setOptions } from './flows';
 import { enrolFromOptions, LEAD, teamHub, type TeamHub } from './hub-kit';
 
@@ -50,25 +49,7 @@ afterAll(async () => {
   if (keys) rmSync(keys, { recursive: true, force: true });
 });
 
-async function defaultPack() {
-  const parsed = parsePack(JSON.parse(await readFile(new URL('../../public/packs/default.json', import.meta.url), 'utf8')));
-  if (!parsed.ok) throw new Error('the default pack does not parse');
-  return parsed.pack;
-}
-
-/** Puts the cursor at the end of the first line of `file` containing `text`, in the Edit pane. */
-async function cursorAfter(file: string, text: string) {
-  await lead.getByTestId('studio-tab-edit').click();
-  await lead.getByTestId(`studio-file-${file}`).click();
-  await lead.locator(`[data-testid=studio-editor][data-file="${file}"]`).waitFor();
-  // CodeMirror renders only the lines in view: page down until the wanted one is there.
-  const line = lead.locator('.cm-line', { hasText: text }).first();
-  await lead.locator('.cm-line').first().click();
-  await lead.keyboard.press('Control+Home');
-  for (let i = 0; i < 40 && !(await line.count()); i++) await lead.keyboard.press('PageDown');
-  await line.click();
-  await lead.keyboard.press('End');
-}
+const cursorAfter = (file: string, text: string) => cursorAt(lead, file, text);
 
 const preview = () => lead.getByTestId('studio-preview');
 const compileState = () => lead.getByTestId('studio-compile-state').textContent();
