@@ -23,10 +23,12 @@ async function run(...argv: string[]) {
   return { code: await main(argv, ctx), out, err };
 }
 
-const snapshot = (inputId: string) =>
+const ALL = ['field customer.name', 'field customer.phone', 'guard change-plan', 'step p/a anchor 1'];
+const snapshot = (inputId: string, anchors: string[] = ALL) =>
   JSON.stringify({
     kind: 'cuecard-snapshot',
-    version: 1,
+    version: 2,
+    anchors,
     taken: '2026-12-05T07:00:00.000Z',
     frames: [
       {
@@ -51,11 +53,21 @@ describe('cuecard pack test', () => {
   it('passes when every anchor matches once, and fails by name (exit 1) when one does not', async () => {
     folder('good', { ...anchorPackFiles(), 'snapshots/account.json': snapshot('phone') });
     const good = await run('pack', 'test', 'good');
-    expect(good).toEqual({ err: '', code: 0, out: 'OK: every anchor matches exactly one element in 1 snapshot\n' });
+    expect(good).toEqual({ err: '', code: 0, out: 'OK: every listed anchor matches exactly one element in 1 snapshot\n' });
     folder('bad', { ...anchorPackFiles(), 'snapshots/account.json': snapshot('mobile') });
     const r = await run('pack', 'test', 'bad');
     expect(r.code).toBe(1);
-    expect(r.err).toBe('bad: field customer.phone (selector "#phone") matches nothing in snapshot "account"\nbad: 1 anchor test failed\n');
+    expect(r.err).toBe(
+      'bad: field customer.phone (selector "#phone") matches nothing in snapshot "account", which lists it as tested there\nbad: 1 anchor test failed\n',
+    );
+  });
+
+  it('passes with a warning naming the anchors whose site has no snapshot', async () => {
+    const other = snapshot('phone', ['guard change-plan']).replaceAll('https://crm.test/', 'https://other.test/');
+    folder('partial', { ...anchorPackFiles(), 'snapshots/account.json': other });
+    const r = await run('pack', 'test', 'partial');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('partial: warning: 3 anchor(s) untested (no snapshot of their site): field customer.name, field customer.phone, step p/a anchor 1\n');
   });
 
   it('gives a clear message for a file that is not a snapshot', async () => {

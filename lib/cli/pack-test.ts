@@ -1,7 +1,7 @@
 /** `cuecard pack test DIR`: the pack's anchors against its masked page snapshots (issue 12). */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { checkPackAnchors } from '../pick/check-pack';
+import { testPackAnchors } from '../pick/check-pack';
 import { nodeDocument } from '../pick/node-dom';
 import type { Command } from './command';
 import { CheckFailed, EXIT, type CliContext } from './context';
@@ -31,10 +31,12 @@ async function testFolder(dir: string, ctx: CliContext): Promise<number> {
     return EXIT.ok;
   }
   const files = { ...Object.fromEntries(await readPackFolder(full)), ...snapshots };
-  const failures = checkPackAnchors(files, nodeDocument);
+  const { failures, untested, unknown } = testPackAnchors(files, nodeDocument);
   for (const f of failures) ctx.err(`${dir}: ${f.message}`);
+  for (const u of unknown) ctx.err(`${dir}: warning: snapshot "${u.snapshot}" lists "${u.anchor}", which the pack no longer has`);
+  if (untested.length) ctx.err(`${dir}: warning: ${untested.length} anchor(s) untested (no snapshot of their site): ${untested.join(', ')}`);
   if (failures.length) throw new CheckFailed(`${dir}: ${failures.length} anchor test${failures.length === 1 ? '' : 's'} failed`);
-  ctx.out(`OK: every anchor matches exactly one element in ${count} snapshot${count === 1 ? '' : 's'}`);
+  ctx.out(`OK: every listed anchor matches exactly one element in ${count} snapshot${count === 1 ? '' : 's'}`);
   return EXIT.ok;
 }
 
@@ -42,10 +44,14 @@ export const testCommand: Command = {
   name: 'test',
   usage: 'cuecard pack test DIR',
   summary: "check every anchor against the pack's masked page snapshots",
-  help: `Compiles DIR like "pack validate", then checks every anchor of the pack (context fields,
-guarded controls, field checks, "Show me" anchors) against each snapshot in DIR/snapshots/*.json
-of a page its site covers: each must match exactly one element. A failure names the anchor,
-the snapshot and what matched. Exit code 0 when all pass, 1 when any fails.
+  help: `Compiles DIR like "pack validate", then checks the pack's anchors (context fields, guarded
+controls, field checks, "Show me" anchors) against the masked snapshots in DIR/snapshots/*.json.
+Each anchor must match exactly one element in at least one snapshot of a page its site covers,
+and more than one in none. A snapshot also lists the anchors it is the test page for
+("anchors": [...], filled by Studio with those found on the page when saved; edit it by hand):
+a listed anchor must match exactly one element in that snapshot. A failure names the anchor,
+the snapshot and what matched. Anchors whose site has no snapshot are reported as untested
+(a warning). Exit code 0 when all pass, 1 when any fails.
 
 Example:
   cuecard pack test my-sop`,

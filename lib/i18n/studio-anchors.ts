@@ -4,7 +4,7 @@
  */
 export const anchorsEn = {
   'anchors.intro':
-    'Every anchor must match exactly one element in each snapshot of its page. Pick anchors on your CRM page, save masked snapshots, run the tests before publishing.',
+    'Every anchor must match exactly one element in a snapshot of some page of its site, and never several. A snapshot also lists the anchors it tests (those found when saved; edit the list in the file): they must match there. Pick anchors on your CRM page, save a masked snapshot of each page that has anchors, run the tests before publishing.',
   'anchors.none': 'This pack has no anchors yet (context fields, guards, field checks, "Show me").',
   'anchors.pick': 'Pick on CRM',
   'anchors.picking': 'Click the element in your CRM tab (Esc cancels)…',
@@ -14,6 +14,9 @@ export const anchorsEn = {
   'anchors.snapshot': 'Save snapshot',
   'anchors.snapshotting': 'Saving a masked snapshot of your CRM tab…',
   'anchors.saved': 'Saved {file} (page {page}); every value in it is masked.',
+  'anchors.listed': 'It tests {count} anchor(s) found on that page.',
+  'anchors.untested': 'Untested: {count} anchor(s) whose site has no snapshot ({names}). Save a snapshot of the page they are on.',
+  'anchors.unknown': 'Snapshot "{snapshot}" lists "{anchor}", which the pack no longer has: remove or rename it in the file.',
   'anchors.badName': 'A snapshot name uses letters, digits, "-" and "_" only.',
   'anchors.run': 'Run tests',
   'anchors.pass': 'All anchors match exactly one element in {count} snapshot(s).',
@@ -29,7 +32,8 @@ export const anchorsEn = {
 export type AnchorsKey = keyof typeof anchorsEn;
 
 export const anchorsZh: Record<AnchorsKey, string> = {
-  'anchors.intro': '每个锚点在其页面的每份快照中都必须恰好匹配一个元素。在 CRM 页面上拾取锚点、保存脱敏快照，发布前运行测试。',
+  'anchors.intro':
+    '每个锚点必须在其网站某个页面的快照中恰好匹配一个元素，且在任何快照中都不得匹配多个。快照还列出它所测试的锚点（保存时找到的锚点；可在文件中编辑），这些锚点必须在该快照中匹配。在 CRM 页面上拾取锚点，为每个含锚点的页面保存脱敏快照，发布前运行测试。',
   'anchors.none': '此话术包还没有锚点（上下文字段、受保护控件、字段检查、“指给我看”）。',
   'anchors.pick': '在 CRM 中拾取',
   'anchors.picking': '请在 CRM 标签页中点击该元素（按 Esc 取消）…',
@@ -39,6 +43,9 @@ export const anchorsZh: Record<AnchorsKey, string> = {
   'anchors.snapshot': '保存快照',
   'anchors.snapshotting': '正在保存 CRM 标签页的脱敏快照…',
   'anchors.saved': '已保存 {file}（页面 {page}），其中所有值均已脱敏。',
+  'anchors.listed': '它测试在该页面上找到的 {count} 个锚点。',
+  'anchors.untested': '未测试：{count} 个锚点所属网站还没有快照（{names}）。请保存它们所在页面的快照。',
+  'anchors.unknown': '快照“{snapshot}”列出了“{anchor}”，但话术包中已没有此锚点：请在文件中删除或改名。',
   'anchors.badName': '快照名称只能包含字母、数字、“-”和“_”。',
   'anchors.run': '运行测试',
   'anchors.pass': '所有锚点在 {count} 份快照中均恰好匹配一个元素。',

@@ -70,7 +70,16 @@ describe('readSnapshot', () => {
     const snap = { kind: SNAPSHOT_KIND, version: 1, taken: '2026-12-05T07:00:00.000Z', frames: [{ name: '', page: '', body: { t: 'BODY' } }] };
     expect(readSnapshot(JSON.stringify(snap))).toMatchObject({ ok: false, message: expect.stringMatching(/^is not a valid snapshot: at frames\.0\.body/) });
     expect(readSnapshot(JSON.stringify({ ...snap, version: 9 }))).toMatchObject({
-      message: expect.stringMatching(/^is snapshot version 9; this Cuecard reads version 1/),
+      message: expect.stringMatching(/^is snapshot version 9; this Cuecard reads version 2/),
     });
+  });
+
+  it('reads a version 1 file as version 2 without an anchor list; only version 2 may list anchors', () => {
+    const v1 = { kind: SNAPSHOT_KIND, version: 1, taken: '2026-12-05T07:00:00.000Z', frames: [{ name: '', page: 'https://crm.test/', body: { t: 'body' } }] };
+    const read = readSnapshot(JSON.stringify(v1));
+    expect(read).toMatchObject({ ok: true, snapshot: { version: 2 } });
+    expect(read.ok && read.snapshot.anchors).toBeUndefined();
+    expect(readSnapshot(JSON.stringify({ ...v1, anchors: ['field x'] }))).toEqual({ ok: false, message: 'is not a valid snapshot: "anchors" needs version 2' });
+    expect(readSnapshot(JSON.stringify({ ...v1, version: 2, anchors: ['field x'] }))).toMatchObject({ ok: true, snapshot: { anchors: ['field x'] } });
   });
 });

@@ -2,12 +2,14 @@
  * A masked snapshot of a CRM page (issue 12): the page's structure — tags, attributes, label
  * text, frames, open shadow roots — with every value masked (see mask-rules.ts), saved in a pack
  * as `snapshots/<name>.json` so `cuecard pack test` and Studio can check anchors against it.
- * Versioned: a reader refuses a version it does not know instead of guessing.
+ * Versioned: a reader refuses a version it does not know instead of guessing. Version 2 adds
+ * `anchors`, the anchors this snapshot is the test page for (see check-pack.ts); a version 1
+ * file reads as version 2 without that list, which means "every anchor that matches here".
  */
 import * as v from 'valibot';
 
 export const SNAPSHOT_KIND = 'cuecard-snapshot';
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 /** What a masked text or attribute value becomes. Fixed, so not even the length leaks. */
 export const MASK = '***';
 
@@ -51,11 +53,13 @@ export const SnapFrameSchema = v.strictObject({
 
 export const SnapshotSchema = v.strictObject({
   kind: v.literal(SNAPSHOT_KIND),
-  version: v.literal(SNAPSHOT_VERSION),
+  version: v.union([v.literal(1), v.literal(SNAPSHOT_VERSION)]),
   /** When it was taken (ISO 8601). */
   taken: v.pipe(v.string(), v.isoTimestamp()),
   /** The top frame first; `f` on a frame element points into this list. */
   frames: v.pipe(v.array(SnapFrameSchema), v.minLength(1, 'needs the top frame'), v.maxLength(50, 'has more than 50 frames')),
+  /** Names of the anchors tested on this page (`field customer.name`); absent: all that match. */
+  anchors: v.optional(v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(200))), v.maxLength(1000))),
 });
 export type Snapshot = v.InferOutput<typeof SnapshotSchema>;
 export type SnapFrame = v.InferOutput<typeof SnapFrameSchema>;
@@ -80,7 +84,9 @@ export function readSnapshot(text: string): SnapshotRead {
   const r = v.safeParse(SnapshotSchema, data);
   if (r.success) {
     const bad = badFrameRef(r.output);
-    return bad ? { ok: false, message: bad } : { ok: true, snapshot: r.output };
+    // Migrate: a version 1 file has no anchor list and means the same as a version 2 without one.
+    if (r.output.version === 1 && r.output.anchors) return { ok: false, message: 'is not a valid snapshot: "anchors" needs version 2' };
+    return bad ? { ok: false, message: bad } : { ok: true, snapshot: { ...r.output, version: SNAPSHOT_VERSION } };
   }
   const issue = r.issues[0];
   const path = v.getDotPath(issue) ?? '(top)';

@@ -2,29 +2,28 @@
  * Issue 12's "done when", end to end in real Chromium with the built demo extension: agent
  * 1001 is enrolled on a real hub; the lead, in the same browser, opens Studio on the hub over
  * the default pack, introduces an error (shown inline at its line), fixes it, changes a
- * phrase, sees the preview update, saves, signs with a key file and
- * publishes to everyone — and the agent's panel then shows the new wording with "What changed".
- *
- * Not in this flow yet: picking a CRM field, the masked snapshot and the anchor tests from
- * Studio's Anchors pane (test/e2e/pick.e2e.ts covers them against a stand-in Studio page).
- * With the default pack they cannot end green: every anchor is checked against every snapshot
- * of the demo CRM's site, and no single demo page holds all of the pack's anchors.
+ * phrase, sees the preview update, saves; allows the hub's Studio in the extension's options,
+ * picks a CRM field on the demo CRM for a context field, saves masked snapshots of the two demo
+ * pages that hold the pack's anchors, breaks one anchor in the editor (the tests fail by its
+ * name), fixes it (they pass), signs with a key file and publishes to everyone — and the
+ * agent's panel then shows the new wording with "What changed".
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
 import { promote, publish } from '../../lib/hub/releases';
-import { parsePack } from '../../lib/pack/parse';
 import { signPack } from '../../lib/pack/sign';
-import { demoServer, launch, panelFrame, type Browser } from './harness';
+import { demoServer, extensionPage, launch, panelFrame, type Browser } from './harness';
+import { cursorAt, defaultPack } from './flow-kit';
 import { setOptions } from './flows';
 import { enrolFromOptions, LEAD, teamHub, type TeamHub } from './hub-kit';
 
 const FILE = '02-inbound-phone.md';
 const OLD_ZH = '很高兴为您服务';
+/** Typed into the demo CRM before the snapshots: it may appear nowhere but masked. */
+const SECRET = 'ACC-7731-SECRET';
 const NEW_ZH = '您好,{company}客服{agentId},欢迎致电,请问有什么可以帮您?';
 
 let hub: TeamHub;
@@ -50,20 +49,7 @@ afterAll(async () => {
   if (keys) rmSync(keys, { recursive: true, force: true });
 });
 
-async function defaultPack() {
-  const parsed = parsePack(JSON.parse(await readFile(new URL('../../public/packs/default.json', import.meta.url), 'utf8')));
-  if (!parsed.ok) throw new Error('the default pack does not parse');
-  return parsed.pack;
-}
-
-/** Puts the cursor at the end of the first line of `file` containing `text`, in the Edit pane. */
-async function cursorAfter(file: string, text: string) {
-  await lead.getByTestId('studio-tab-edit').click();
-  await lead.getByTestId(`studio-file-${file}`).click();
-  await lead.locator(`[data-testid=studio-editor][data-file="${file}"]`).waitFor();
-  await lead.locator('.cm-line', { hasText: text }).first().click();
-  await lead.keyboard.press('End');
-}
+const cursorAfter = (file: string, text: string) => cursorAt(lead, file, text);
 
 const preview = () => lead.getByTestId('studio-preview');
 const compileState = () => lead.getByTestId('studio-compile-state').textContent();
@@ -145,6 +131,90 @@ describe('from Studio on the hub to the agent’s panel', () => {
     await lead.getByTestId('studio-unsaved').waitFor({ state: 'detached', timeout: 20_000 });
     const saved = await hub.db.query<{ body: string }>('SELECT body FROM studio_files WHERE path = $1', [FILE]);
     expect(saved[0]!.body).toContain('欢迎致电');
+  });
+
+  it('picks a CRM field on the demo CRM for a context field and saves masked snapshots', async () => {
+    const opts = await extensionPage(b, '/options.html#anchors');
+    await opts.getByTestId('cc-opt-studio-address').fill(`${hub.url}/studio/`);
+    await opts.getByTestId('cc-opt-studio-save').click();
+    await opts.getByTestId('cc-opt-studio-current').filter({ hasText: hub.url }).waitFor({ timeout: 15_000 });
+    await opts.close();
+    await crm.fill('#cust-account', SECRET);
+    await lead.bringToFront();
+    await lead.reload(); // the bridge content script now runs on the Studio address
+    await lead.getByTestId('studio-tab-anchors').click();
+    const pane = lead.getByTestId('studio-anchors');
+    const pickButton = pane.getByRole('button', { name: 'Pick on CRM: field customer.account' });
+    await expect.poll(() => pickButton.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await pickButton.click();
+    await crm.bringToFront();
+    await crm.locator('cuecard-pick').first().waitFor({ state: 'attached', timeout: 15_000 });
+    await crm.click('#cust-account');
+    await lead.bringToFront();
+    const status = pane.getByTestId('studio-anchors-status');
+    await status.filter({ hasText: 'field customer.account: set to' }).waitFor({ timeout: 15_000 });
+    expect(await status.textContent()).toContain('(1 on the page)');
+
+    await pane.getByTestId('studio-snapshot-name').fill('customer');
+    await pane.getByTestId('studio-snapshot').click();
+    await status.filter({ hasText: 'snapshots/customer.json' }).waitFor({ timeout: 30_000 });
+    // The account page holds the guards and the field check: its own snapshot, from its own tab.
+    const account = await b.context.newPage();
+    await account.goto(`${server.url}/account.html`);
+    await panelFrame(account, b.extensionId);
+    await lead.bringToFront();
+    await pane.getByTestId('studio-snapshot-name').fill('account');
+    await pane.getByTestId('studio-snapshot').click();
+    await status.filter({ hasText: 'snapshots/account.json' }).waitFor({ timeout: 30_000 });
+
+    await account.close();
+  });
+
+  it('a deliberately broken anchor fails the anchor tests by name; fixed, they pass', async () => {
+    const pane = lead.getByTestId('studio-anchors');
+    const result = pane.getByTestId('studio-anchors-result');
+    await pane.getByTestId('studio-anchors-run').click();
+    // The tests catch a real ambiguity of the default pack: its change-plan guard matches several
+    // buttons on the account page (page, shadow root, frame, one added late). The lead narrows it in the editor,
+    // typing for real (keyboard.type: one key event per character).
+    await expect.poll(() => result.textContent()).toMatch(/guard change-plan \(selector "\.crm-change-plan"\) matches [34] elements in snapshot "account"/);
+    await cursorAfter('context.yaml', '.crm-change-plan');
+    await lead.keyboard.press('Shift+Home'); // the line's text after its indentation
+    const typed = Date.now();
+    await lead.keyboard.type('selector: "#btn-change-plan"');
+    await expect.poll(() => lead.locator('.cm-line', { hasText: '#btn-change-plan' }).count(), { timeout: 30_000 }).toBe(1);
+    expect(Date.now() - typed).toBeLessThan(20_000); // the stall once seen here was ~35 s for 10 characters
+    const state = async () => `${await compileState()} ${await lead.getByTestId('studio-issues').textContent()}`;
+    await expect.poll(state, { timeout: 30_000 }).toContain('no errors');
+    await lead.getByTestId('studio-tab-anchors').click();
+    await pane.getByTestId('studio-anchors-run').click();
+    await expect.poll(() => result.textContent()).toContain('All anchors match exactly one element in 2 snapshot(s).');
+    // Break the picked anchor: one character inside its quoted value, typed in the editor.
+    const breakIt = async (key: string) => {
+      await cursorAfter('context.yaml', 'id: customer.account');
+      await lead.keyboard.press('ArrowDown');
+      await lead.keyboard.press('End');
+      await lead.keyboard.press('ArrowLeft');
+      await lead.keyboard.press(key);
+      await expect.poll(compileState, { timeout: 30_000 }).toContain('no errors');
+      await lead.getByTestId('studio-tab-anchors').click();
+      await pane.getByTestId('studio-anchors-run').click();
+    };
+    await breakIt('x');
+    await expect.poll(() => result.textContent()).toMatch(/failed:.*field customer\.account \(.*x"?\) matches nothing in snapshot "customer"/);
+    await breakIt('Backspace');
+    await expect.poll(() => result.textContent()).toContain('All anchors match exactly one element in 2 snapshot(s).');
+    await lead.getByTestId('studio-save').click();
+    await lead.getByTestId('studio-unsaved').waitFor({ state: 'detached', timeout: 20_000 });
+    const rows = await hub.db.query<{ path: string; body: string }>(
+      "SELECT path, body FROM studio_files WHERE path LIKE 'snapshots/%' OR path = 'context.yaml'",
+    );
+    const byPath = Object.fromEntries(rows.map((r) => [r.path, r.body]));
+    expect(Object.keys(byPath).sort()).toEqual(['context.yaml', 'snapshots/account.json', 'snapshots/customer.json']);
+    const customer = JSON.parse(byPath['snapshots/customer.json']!) as { version: number; anchors: string[] };
+    expect(customer.version).toBe(2);
+    expect(customer.anchors).toContain('field customer.account');
+    for (const text of Object.values(byPath)) expect(text).not.toContain(SECRET);
   });
 
   it('signs with the key file and publishes to everyone', async () => {

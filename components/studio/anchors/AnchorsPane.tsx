@@ -5,9 +5,10 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { anchorsT } from '@/lib/i18n/studio-anchors';
-import { checkPackAnchors } from '@/lib/pick/check-pack';
+import { testPackAnchors, type AnchorTestReport } from '@/lib/pick/check-pack';
 import { packAnchors, type PackAnchor } from '@/lib/pick/pack-anchors';
-import type { AnchorFailure, StudioPaneProps } from '@/lib/studio/contract';
+import { listAnchors } from '@/lib/pick/snapshot-anchors';
+import type { StudioPaneProps } from '@/lib/studio/contract';
 import { bridgeHere, pickOnCrm, snapshotCrm } from '@/lib/studio/anchors/bridge-client';
 import { setLocator } from '@/lib/studio/anchors/set-locator';
 import { AnchorRow } from './AnchorRow';
@@ -20,7 +21,7 @@ export function AnchorsPane({ files, compiled, setFile, lang }: StudioPaneProps)
   const anchors = useMemo(() => (compiled.ok ? packAnchors(compiled.pack) : []), [compiled]);
   const [bridge, setBridge] = useState<boolean | null>(null);
   const [status, setStatus] = useState<Status>(null);
-  const [failures, setFailures] = useState<AnchorFailure[] | null>(null);
+  const [report, setReport] = useState<AnchorTestReport | null>(null);
   const [name, setName] = useState('page');
   useEffect(() => void bridgeHere(window).then(setBridge), []);
 
@@ -44,13 +45,16 @@ export function AnchorsPane({ files, compiled, setFile, lang }: StudioPaneProps)
     const r = await snapshotCrm(window);
     if (!r || !r.ok || !('text' in r)) return fail(r && !r.ok ? r.reason : 'empty');
     const file = `snapshots/${name}.json`;
-    setFile(file, r.text);
-    setStatus({ text: t('anchors.saved', { file, page: r.page }) });
+    // The snapshot lists the anchors it tests: those found on this page, plus those listed before.
+    const text = compiled.ok ? listAnchors(r.text, files[file], compiled.pack) : undefined;
+    setFile(file, text ?? r.text);
+    const listed = text ? (JSON.parse(text) as { anchors: string[] }).anchors.length : 0;
+    setStatus({ text: `${t('anchors.saved', { file, page: r.page })} ${t('anchors.listed', { count: listed })}` });
   };
 
   const count = Object.keys(files).filter((f) => f.startsWith('snapshots/')).length;
   const run = () => {
-    setFailures(count ? checkPackAnchors(files) : []);
+    setReport(count ? testPackAnchors(files) : null);
     setStatus(count ? null : { text: t('anchors.noSnapshots'), error: true });
   };
 
@@ -84,14 +88,24 @@ export function AnchorsPane({ files, compiled, setFile, lang }: StudioPaneProps)
           {status.text}
         </p>
       )}
-      {failures && count > 0 && (
+      {report && count > 0 && (
         <div role="status" data-testid="studio-anchors-result">
-          <p>{failures.length ? t('anchors.failed', { count: failures.length }) : t('anchors.pass', { count })}</p>
+          <p>{report.failures.length ? t('anchors.failed', { count: report.failures.length }) : t('anchors.pass', { count })}</p>
           <ul>
-            {failures.map((f) => (
+            {report.failures.map((f) => (
               <li key={`${f.anchor}|${f.snapshot}|${f.message}`}>{f.message}</li>
             ))}
           </ul>
+          {report.untested.length > 0 && (
+            <p class="studio-note" data-testid="studio-anchors-untested">
+              {t('anchors.untested', { count: report.untested.length, names: report.untested.join(', ') })}
+            </p>
+          )}
+          {report.unknown.map((u) => (
+            <p class="studio-note" key={`${u.snapshot}|${u.anchor}`}>
+              {t('anchors.unknown', { snapshot: u.snapshot, anchor: u.anchor })}
+            </p>
+          ))}
         </div>
       )}
     </div>
