@@ -11,6 +11,7 @@ import { readProcedures } from '@/lib/studio/source-model';
 import type { StudioPaneProps } from '@/lib/studio/contract';
 import { studioT } from '@/lib/i18n/studio-t';
 import { FormField } from './FormField';
+import { ProcedureSelect } from './ProcedureSelect';
 
 const joinName = (n: { zh: string; en?: string }) => (n.en ? `${n.zh} | ${n.en}` : n.zh);
 
@@ -45,16 +46,7 @@ export function FormPane({ files, setFile, lang }: StudioPaneProps) {
   return (
     <div class="studio-form" data-testid="studio-form">
       <div class="studio-form-where">
-        <label>
-          {t('studio.map.procedure')}{' '}
-          <select value={proc.file} onChange={(e) => setWhere({ file: (e.target as HTMLSelectElement).value, step: '' })}>
-            {procs.map((p) => (
-              <option key={p.file} value={p.file}>
-                {p.title} ({p.file})
-              </option>
-            ))}
-          </select>
-        </label>
+        <ProcedureSelect label={t('studio.map.procedure')} value={proc.file} procs={procs} onChange={(file) => setWhere({ file, step: '' })} />
         <label>
           {t('studio.form.step')}{' '}
           <select data-testid="studio-form-step" value={step.id} onChange={(e) => setWhere({ file: proc.file, step: (e.target as HTMLSelectElement).value })}>

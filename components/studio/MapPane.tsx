@@ -8,6 +8,7 @@ import { analyseProcedure, type MapNode } from '@/lib/studio/map-graph';
 import { readProcedures } from '@/lib/studio/source-model';
 import type { StudioPaneProps } from '@/lib/studio/contract';
 import { studioT } from '@/lib/i18n/studio-t';
+import { ProcedureSelect } from './ProcedureSelect';
 
 const W = 170;
 const H = 44;
@@ -30,16 +31,7 @@ export function MapPane({ files, lang }: StudioPaneProps) {
   const deadEnds = map.nodes.filter((n) => n.deadEnd);
   return (
     <div class="studio-map">
-      <label>
-        {t('studio.map.procedure')}{' '}
-        <select data-testid="studio-map-procedure" value={proc.file} onChange={(e) => setChosen((e.target as HTMLSelectElement).value)}>
-          {procs.map((p) => (
-            <option key={p.file} value={p.file}>
-              {p.title} ({p.file})
-            </option>
-          ))}
-        </select>
-      </label>
+      <ProcedureSelect label={t('studio.map.procedure')} value={proc.file} procs={procs} onChange={setChosen} testId="studio-map-procedure" />
       <p class="studio-note" data-testid="studio-map-summary">
         {t('studio.map.summary', { steps: map.nodes.length, unreachable: unreachable.length, deadEnds: deadEnds.length })}. {t('studio.map.legend')}
       </p>
