@@ -71,6 +71,22 @@ describe('PhraseCard', () => {
     expect(text(ui.$('cc-insert-result'))).toContain('Not inserted: the field did not take the text');
   });
 
+  it('clears the last outcome while a new insert is on its way', async () => {
+    await start('online');
+    ui.backend.insertResult = { ok: false, reason: 'closed-shadow' };
+    await ui.click(ui.$('cc-insert-hello-chat'));
+    expect(text(ui.$('cc-insert-result'))).toContain('Copied instead');
+    let answer!: (r: { ok: true; method: 'input' }) => void;
+    ui.actions.insert = () => new Promise((resolve) => (answer = resolve));
+    await ui.click(ui.$('cc-insert-hello-chat'));
+    expect(text(ui.$('cc-insert-result'))).toBe('');
+    await act(async () => {
+      answer({ ok: true, method: 'input' });
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(text(ui.$('cc-insert-result'))).toBe('Inserted');
+  });
+
   it('inserts phrase N on Alt+N digit', async () => {
     await start('phone', { profile: { company: 'Acme', agentId: '007', name: 'Li' } });
     await ui.key({ key: '¡', code: 'Digit1', altKey: true });

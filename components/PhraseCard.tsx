@@ -62,6 +62,7 @@ export function PhraseCard({ phrase, n }: { phrase: Phrase; n: number }) {
   const keyed = n <= 9;
 
   async function copy() {
+    setResult(null); // a stale result beside a new attempt would read as its outcome
     const ok = await actions.copy(text).catch(() => false);
     if (ok) store.getState().notePhraseUsed(phrase.id);
     show(ok ? { tone: 'ok', text: tr('phrase.copied') } : { tone: 'error', text: tr('phrase.copyFailed') });
@@ -76,6 +77,7 @@ export function PhraseCard({ phrase, n }: { phrase: Phrase; n: number }) {
   async function insert(confirmed = false) {
     if (missing.length > 0 && !confirmed) return setConfirming(true);
     setConfirming(false);
+    setResult(null); // the last outcome must not stand for this one while it is on its way
     const res = await actions.insert(text).catch((err: unknown) => ({ ok: false as const, reason: String(err) }));
     if (res.ok) return (store.getState().notePhraseUsed(phrase.id), show({ tone: 'ok', text: tr('phrase.inserted') }));
     const why = insertFailureText(tr, res);

@@ -176,13 +176,12 @@ describe('a field inside a closed shadow root', () => {
     expect(await page.locator('#notes').inputValue()).toBe('a');
     expect(await page.evaluate(() => (document.querySelector('#closed-note') as HTMLElement & { readValue(): string }).readValue())).toBe('b');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(TEXT);
-    // Back in an ordinary field, inserting works again.
-    // Clicked and typed in, as at the start: a click alone under heavy load once left the
-    // target unclaimed in a CI pre-check (passes alone); noted in the closing note.
+    // Back in an ordinary field, a click is enough: inserting works again. (The panel clears
+    // the refusal above as the new insert starts, so this reads the new outcome, not the old.)
     await page.locator('#notes').click();
-    await page.keyboard.type('c');
+    await page.keyboard.press('End');
     expect(await insert(panel)).toBe(tr('phrase.inserted'));
-    expect(await page.locator('#notes').inputValue()).toBe(`ac${TEXT}`);
+    expect(await page.locator('#notes').inputValue()).toBe(`a${TEXT}`);
     await page.close();
   });
 });
