@@ -13,7 +13,7 @@ export default defineConfig({
   outDir: demo ? '.output/demo' : '.output',
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    build: { sourcemap: false },
+    build: { sourcemap: false, minify: process.env.CUECARD_NOMINIFY ? false : undefined },
     // Demo-only code (the e2e fault hooks in lib/db/faults.ts) is dropped from store builds.
     define: { __CUECARD_DEMO__: JSON.stringify(demo) },
   }),

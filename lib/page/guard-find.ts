@@ -6,6 +6,7 @@
  */
 import type { Locator } from '../pack/context-schema';
 import { resolveLocator } from './match';
+import { possibleHosts } from './text-search';
 
 const norm = (s: string | null | undefined) =>
   (s ?? '')
@@ -43,21 +44,19 @@ export function controlOnPath(path: readonly EventTarget[], loc: Locator): Eleme
 
 export type Scope = Document | ShadowRoot;
 
-/** Open shadow roots in or under `node` (the element itself included). */
+/**
+ * Open shadow roots in or under `node` (the element itself included), nested ones too. Only
+ * elements that can host one are visited from script (text-search.ts): a 10,000-row table's
+ * cells are skipped natively, so this costs what the page's widgets are, not its rows.
+ */
 export function shadowRootsUnder(node: Node, out: Set<ShadowRoot>): void {
   if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) return;
-  const el = node as Element;
-  if (el.shadowRoot) {
-    out.add(el.shadowRoot);
-    shadowRootsUnder(el.shadowRoot, out);
+  const root = (node as Element).shadowRoot;
+  if (root && !out.has(root)) {
+    out.add(root);
+    shadowRootsUnder(root, out);
   }
-  const all = (node as ParentNode).querySelectorAll?.('*');
-  if (!all) return;
-  for (const child of Array.from(all)) {
-    if (!child.shadowRoot || out.has(child.shadowRoot)) continue;
-    out.add(child.shadowRoot);
-    shadowRootsUnder(child.shadowRoot, out);
-  }
+  for (const host of possibleHosts(node as ParentNode)) if (host.shadowRoot && !out.has(host.shadowRoot)) shadowRootsUnder(host, out);
 }
 
 /**
@@ -107,27 +106,6 @@ export function findControls(scopes: Iterable<Scope>, locs: readonly Locator[], 
     if (byText.length) for (const el of ringed(scope)) if (found.size < limit && byText.some((l) => isControl(el, l))) found.add(el);
   }
   return [...found];
-}
-
-/**
- * Open shadow roots anywhere in the document, found a slice at a time (a 10,000-row page has
- * ~100,000 elements): `done` is called once with what was found, never in one long task.
- */
-export function collectShadowRoots(doc: Document, out: Set<ShadowRoot>, done: () => void, slice = 2000): () => void {
-  // A TreeWalker, not getElementsByTagName('*'): a live collection indexed while the page
-  // mutates is re-walked from the start after every change (quadratic in a mutation burst).
-  const walker = doc.createTreeWalker(doc.documentElement, 1 /* NodeFilter.SHOW_ELEMENT */);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const step = () => {
-    for (let n = 0; n < slice; n++) {
-      const el = walker.nextNode() as Element | null;
-      if (!el) return done();
-      if (el.shadowRoot && !out.has(el.shadowRoot)) shadowRootsUnder(el, out);
-    }
-    timer = setTimeout(step, 0);
-  };
-  step();
-  return () => clearTimeout(timer);
 }
 
 /** A rule's field, looked for first beside the submit control (its form's root), then in the document. */

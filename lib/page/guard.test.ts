@@ -107,6 +107,25 @@ describe('a guarded control', () => {
     expect(pageSaw).toEqual([]);
   });
 
+  it('rings a control in a component already on the page once the pointer enters it, without walking the page', () => {
+    setup('<crm-toolbar id="bar"></crm-toolbar><div id="other"></div>');
+    const root = document.getElementById('bar')!.attachShadow({ mode: 'open' });
+    root.append(Object.assign(document.createElement('button'), { id: 'plan', textContent: 'Change plan' }));
+    guards.apply(state([plan]));
+    expect(drawn('cc-guard-lock')).toHaveLength(0);
+    // happy-dom leaves composedPath() empty in a window capture listener: give the browser's.
+    const over = (el: Element, path: EventTarget[]) => {
+      const e = new MouseEvent('pointerover', { bubbles: true, composed: true });
+      Object.defineProperty(e, 'composedPath', { value: () => [...path, document.body, document.documentElement, document, window] });
+      el.dispatchEvent(e);
+    };
+    over(document.getElementById('other')!, [document.getElementById('other')!]);
+    expect(drawn('cc-guard-lock')).toHaveLength(0);
+    const button = root.getElementById('plan')!;
+    over(button, [button, root, root.host]);
+    expect(drawn('cc-guard-lock')).toHaveLength(1);
+  });
+
   it('rings a control the page renders later', async () => {
     setup('<div id="list"></div>');
     guards.apply(state([plan]));

@@ -18,14 +18,17 @@
  *
  * Cost: nothing while idle. The click check walks one event's path; lock rings follow
  * re-rendered and late controls through a MutationObserver whose work is batched (one look per
- * FOLLOW_MS at most) and which exists only while something is locked. Once verified, every
+ * FOLLOW_MS at most) and which exists only while something is locked. Controls inside open
+ * shadow roots are held like any other (the click's composed path); their rings come when the
+ * component is added, or when the agent's pointer or focus first enters it (onEnter), not from
+ * a walk over the whole page at start (issue 14.5: cost that does not grow with the page). Once verified, every
  * listener and observer is removed: the CRM runs exactly as without Cuecard.
  */
 import type { PageGuardState } from '../messaging/protocol';
 import type { PageCheck, PageGuard } from '../guards/guard-state';
 import { matchesAny } from '../context/site-match';
 import { frameMatches } from './match';
-import { collectShadowRoots, controlOnPath, findControls, mayHold, shadowRootsUnder, type Scope } from './guard-find';
+import { controlOnPath, findControls, mayHold, shadowRootsUnder, type Scope } from './guard-find';
 import { createGuardUi } from './guard-ui';
 import { createFieldCheck } from './field-check';
 
@@ -55,7 +58,6 @@ export function createPageGuards(win: Window, send: GuardSend, picking: () => bo
   let observer: MutationObserver | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let listening = false;
-  let stopCollect: (() => void) | undefined;
   const fieldCheck = createFieldCheck(doc, ui, (target, rules) => send.held('check', target, rules));
 
   const takePass = (key: string) => {
@@ -100,35 +102,55 @@ export function createPageGuards(win: Window, send: GuardSend, picking: () => bo
   }
 
   // Only mutations that may bring a guarded control (or a shadow root) cost a redraw: a busy
-  // page's churn of rows and text is looked at node by node, never by querying the document.
+  // page's churn of rows and text is looked at node by node, never by querying the document,
+  // and only once per FOLLOW_MS, for the nodes still on the page then (rows a page adds and
+  // takes away again in between cost nothing).
+  let added: Node[] = [];
   let removed = false;
   function follow(records: MutationRecord[]) {
-    let relevant = false;
     for (const r of records) {
       if (r.removedNodes.length) removed = true;
-      for (const n of Array.from(r.addedNodes)) {
-        const before = roots.size;
-        shadowRootsUnder(n, roots);
-        if (roots.size !== before) {
-          relevant = true;
-          for (const root of roots) observer?.observe(root, { childList: true, subtree: true });
-        }
-        if (!relevant && guards.some((g) => mayHold(n, g))) relevant = true;
-      }
+      for (const n of Array.from(r.addedNodes)) if (n.nodeType === 1) added.push(n);
     }
-    if (!relevant && !removed) return;
-    if (relevant) redraw = true;
-    if (timer !== undefined) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      if (redraw) drawLocks();
-      else ui.place(); // rings of controls that went away go with them
-      redraw = removed = false;
-    }, FOLLOW_MS);
+    if (timer === undefined && (added.length || removed)) timer = setTimeout(settle, FOLLOW_MS);
   }
-  let redraw = false;
+  function settle() {
+    timer = undefined;
+    let relevant = false;
+    for (const n of added) {
+      if (!n.isConnected) continue;
+      const before = roots.size;
+      shadowRootsUnder(n, roots);
+      if (roots.size !== before) {
+        relevant = true;
+        for (const root of roots) observer?.observe(root, { childList: true, subtree: true });
+      }
+      if (!relevant && guards.some((g) => mayHold(n, g))) relevant = true;
+    }
+    added = [];
+    if (relevant) drawLocks();
+    else if (removed) ui.place(); // rings of controls that went away go with them
+    removed = false;
+  }
 
   const onPlace = () => ui.place();
+  // Open shadow roots the agent's pointer or focus goes into (a click's own path would be too
+  // late for its ring). Found this way, and through the observer for components added later,
+  // rather than by visiting the page's every element at start: that cost what the page holds
+  // (~17 ms on the 10,000-row page), this what the agent touches.
+  function onEnter(e: Event) {
+    let found = false;
+    for (const n of e.composedPath()) {
+      const root = n as ShadowRoot;
+      if (root.nodeType !== 11 || !root.host || roots.has(root)) continue;
+      roots.add(root);
+      shadowRootsUnder(root, roots);
+      found = true;
+    }
+    if (!found) return;
+    for (const root of roots) observer?.observe(root, { childList: true, subtree: true });
+    drawLocks();
+  }
 
   function start() {
     if (!listening) {
@@ -138,14 +160,16 @@ export function createPageGuards(win: Window, send: GuardSend, picking: () => bo
   }
 
   function stopLocks() {
-    stopCollect?.();
-    stopCollect = undefined;
     observer?.disconnect();
     observer = null;
     clearTimeout(timer);
     timer = undefined;
+    added = [];
+    removed = false;
     win.removeEventListener('scroll', onPlace, true);
     win.removeEventListener('resize', onPlace);
+    win.removeEventListener('pointerover', onEnter, true);
+    win.removeEventListener('focusin', onEnter, true);
     ui.locks([], '');
   }
 
@@ -177,14 +201,10 @@ export function createPageGuards(win: Window, send: GuardSend, picking: () => bo
         roots.clear();
         observer = new MutationObserver(follow);
         observer.observe(doc.documentElement, { childList: true, subtree: true });
-        const watching = observer;
-        // Shadow roots already on the page are found in slices; then their controls get rings too.
-        stopCollect = collectShadowRoots(doc, roots, () => {
-          for (const root of roots) watching.observe(root, { childList: true, subtree: true });
-          if (roots.size) drawLocks();
-        });
         win.addEventListener('scroll', onPlace, { capture: true, passive: true });
         win.addEventListener('resize', onPlace, { passive: true });
+        win.addEventListener('pointerover', onEnter, { capture: true, passive: true });
+        win.addEventListener('focusin', onEnter, { capture: true, passive: true });
       }
       drawLocks();
     },

@@ -10,7 +10,10 @@
  *
  * Finding them costs what the panel covers, not what the page holds: the panel's strip is
  * sampled with elementsFromPoint (and the same in open shadow roots), so a 10,000-row page
- * costs no more than an empty one.
+ * costs no more than an empty one — if the page is laid out. A hit test on a page with pending
+ * changes first lays it out (and on a 10,000-row page that is most of the cost), so a look
+ * waits for the browser's next rendered frame and runs just after it; and a page that keeps
+ * changing is looked at when it pauses (QUIET_MS), or every MAX_WAIT_MS while it does not.
  */
 import { createFit } from './fit';
 
@@ -28,18 +31,36 @@ export function pageSide(doc: Document): Side {
 
 /** Sample spacing in CSS px: smaller than any control an agent could click. */
 const STEP = 16;
+const QUIET_MS = 100;
+const MAX_WAIT_MS = 1000;
 const PROPS = ['left', 'right', 'max-width'] as const;
 type Saved = Record<(typeof PROPS)[number], [string, string]> & { attr: boolean };
 
 const isOurs = (el: Element) => el.tagName.startsWith('CUECARD-');
+const ourNode = (n: Node) => n.nodeType === 1 && isOurs(n as Element);
+/** A change to our own nodes (the panel, lock rings, a highlight), or only adding or removing them. */
+const ownRecord = (r: MutationRecord) =>
+  ourNode(r.target) || (r.type === 'childList' && r.addedNodes.length + r.removedNodes.length > 0 && [...r.addedNodes, ...r.removedNodes].every(ourNode));
 const composedParent = (el: Element): Element | null => el.assignedSlot ?? el.parentElement ?? ((el.getRootNode() as ShadowRoot).host || null);
 
-/** Every element at a point, looking into open shadow roots (elementsFromPoint retargets to hosts). */
-function elementsAt(scope: Document | ShadowRoot, x: number, y: number, out: Set<Element>): void {
+/** What one look learnt of an element, once: most of a strip's points hit the same few elements. */
+type Seen = { root: Node; shadow: ShadowRoot | null };
+
+/**
+ * Calls `fresh` for each element at a point not met before in this look, looking into open
+ * shadow roots (elementsFromPoint retargets to hosts, and lists a root's ancestors outside it
+ * too). What is asked of an element (its root, its shadow root, whether it is ours) is asked
+ * once per look, not once per point: each question crosses into the page's DOM.
+ */
+function elementsAt(scope: Document | ShadowRoot, x: number, y: number, seen: Map<Element, Seen>, fresh: (el: Element) => void): void {
   for (const el of scope.elementsFromPoint(x, y)) {
-    if (el.getRootNode() !== scope || out.has(el)) continue;
-    out.add(el);
-    if (el.shadowRoot) elementsAt(el.shadowRoot, x, y, out);
+    let known = seen.get(el);
+    if (!known) {
+      const ours = isOurs(el);
+      seen.set(el, (known = { root: ours ? el : el.getRootNode(), shadow: ours ? null : el.shadowRoot }));
+      if (!ours && known.root === scope) fresh(el);
+    }
+    if (known.shadow && known.root === scope) elementsAt(known.shadow, x, y, seen, fresh);
   }
 }
 
@@ -47,7 +68,10 @@ export function createFixedShift(doc: Document, side: Side) {
   const win = doc.defaultView!;
   const shifted = new Map<HTMLElement, Saved>();
   let width = 0;
+  // A look is pending in one of three stages: waiting for the page to pause, for a frame, or to run.
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let frame: number | undefined;
+  let pendingSince: number | undefined;
   const pos = new Map<Element, string>();
   const position = (el: Element) => {
     let p = pos.get(el);
@@ -108,30 +132,24 @@ export function createFixedShift(doc: Document, side: Side) {
   }
 
   function scan(): void {
-    timer = undefined;
+    timer = frame = pendingSince = undefined;
     if (!width) return;
     pos.clear();
     const s = strip();
     const found = new Set<HTMLElement>();
-    const seen = new Set<Element>();
+    const seen = new Map<Element, Seen>();
     // How far the page's own flow content reaches into the strip (see ./fit.ts).
     let edge = side === 'right' ? -Infinity : Infinity;
-    for (let x = s.from + STEP / 2; x < s.to; x += STEP) {
-      for (let y = STEP / 2; y < win.innerHeight; y += STEP) {
-        const at = new Set<Element>();
-        elementsAt(doc, x, y, at);
-        for (const el of at) {
-          if (seen.has(el) || isOurs(el)) continue;
-          seen.add(el);
-          const pinned = pinnedOf(el);
-          if (pinned && !isOurs(pinned)) found.add(pinned);
-          else if (!pinned && el !== doc.documentElement && el !== doc.body) {
-            const r = el.getBoundingClientRect();
-            edge = side === 'right' ? Math.max(edge, r.right) : Math.min(edge, r.left);
-          }
-        }
+    const fresh = (el: Element) => {
+      const pinned = pinnedOf(el);
+      if (pinned && !isOurs(pinned)) found.add(pinned);
+      else if (!pinned && el !== doc.documentElement && el !== doc.body) {
+        const r = el.getBoundingClientRect();
+        edge = side === 'right' ? Math.max(edge, r.right) : Math.min(edge, r.left);
       }
-    }
+    };
+    const bottom = win.innerHeight;
+    for (let x = s.from + STEP / 2; x < s.to; x += STEP) for (let y = STEP / 2; y < bottom; y += STEP) elementsAt(doc, x, y, seen, fresh);
     for (const el of found) shift(el);
     for (const el of shifted.keys()) if (!el.isConnected) shifted.delete(el);
     // Content wider than the room left: shown smaller until it ends at the panel (a few rounds,
@@ -145,12 +163,27 @@ export function createFixedShift(doc: Document, side: Side) {
   }
   let fits = 0;
   const fitter = createFit(doc, side);
-  const schedule = (ms = 150) => void (timer ??= setTimeout(scan, ms));
+  /** Look again once the page pauses for `ms` (or MAX_WAIT_MS after the first change), after a frame. */
+  function schedule(ms = QUIET_MS): void {
+    if (frame !== undefined) return; // the look after the coming frame sees this change too
+    const now = performance.now();
+    pendingSince ??= now;
+    clearTimeout(timer);
+    timer = setTimeout(afterFrame, Math.max(0, Math.min(ms, pendingSince + MAX_WAIT_MS - now)));
+  }
+  function afterFrame(): void {
+    frame = win.requestAnimationFrame(() => void (timer = setTimeout(scan, 0)));
+  }
+  function cancel(): void {
+    clearTimeout(timer);
+    if (frame !== undefined) win.cancelAnimationFrame(frame);
+    timer = frame = pendingSince = undefined;
+  }
 
   // Pinned elements appear later (a dialog opened, a toolbar rendered), and a resize or zoom
   // moves them: look again, at most every 150 ms. Scrolling does not move fixed elements.
   const observer = new MutationObserver((records) => {
-    if (records.some((r) => !(r.target instanceof Element && isOurs(r.target)))) schedule();
+    if (records.some((r) => !ownRecord(r))) schedule();
   });
   const onChange = () => schedule();
 
@@ -171,8 +204,7 @@ export function createFixedShift(doc: Document, side: Side) {
       if (w === width) return;
       restore();
       width = w;
-      clearTimeout(timer);
-      timer = undefined;
+      cancel();
       if (!w) {
         observer.disconnect();
         win.removeEventListener('resize', onChange);
