@@ -48,7 +48,15 @@ export async function openPostgres(url: string, opts: { max?: number; schema?: s
     // A schema per test run keeps parallel test files apart on one database. (Options in
     // the URL, such as the bench's search_path, win over these.)
     options: ['-c jit=off', ...(opts.schema ? [`-c search_path=${opts.schema}`] : [])].join(' '),
+    // A database that does not answer fails the request (503, nothing stored) within 5 s
+    // instead of holding it until the operating system gives up on the connection.
+    connectionTimeoutMillis: 5000,
   });
+  // A restart or a network cut drops the pool's idle connections, and node-postgres reports
+  // that on the pool: unheard, the event would end the hub process. The pool discards those
+  // connections itself and opens new ones once the database is back; requests in between
+  // get a 503 and the extension sends them again.
+  pool.on('error', (err) => console.error(`cuecard hub: lost a database connection (${err.message}); reconnecting on the next request`));
   if (opts.schema) {
     const c = await pool.connect();
     try {
@@ -63,6 +71,7 @@ export async function openPostgres(url: string, opts: { max?: number; schema?: s
     exec: async (sql) => void (await pool.query(sql)),
     async tx(fn) {
       const c = await pool.connect();
+      let broken: Error | undefined;
       try {
         await c.query('BEGIN');
         const out = await fn({
@@ -72,10 +81,11 @@ export async function openPostgres(url: string, opts: { max?: number; schema?: s
         await c.query('COMMIT');
         return out;
       } catch (e) {
-        await c.query('ROLLBACK').catch(() => undefined);
+        // A connection that cannot even roll back is dead: destroy it rather than pool it.
+        await c.query('ROLLBACK').catch((err: Error) => (broken = err));
         throw e;
       } finally {
-        c.release();
+        c.release(broken);
       }
     },
     close: () => pool.end(),
