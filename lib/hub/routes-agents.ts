@@ -4,24 +4,12 @@ import { gzipSync } from 'node:zlib';
 import * as v from 'valibot';
 import { agentByCredential, agentByFeed, enrolAgent, type Agent } from './accounts';
 import { clientIp, limited, problem, type HubEnv } from './http';
+import { readJson } from './read-body';
 import { ingest } from './ingest';
 import { applyDue, releaseFor, servedPackIds } from './releases';
 import { BatchSchema, describeIssue, EnrolRequestSchema, WIRE_LIMITS } from './wire';
 
 const MAX_ENROL_BYTES = 4096;
-
-/** Reads a JSON body of at most `max` bytes; a Response when it is too big or not JSON. */
-export async function readJson(c: Context, max: number): Promise<{ body: unknown } | Response> {
-  const declared = Number(c.req.header('Content-Length') ?? 0);
-  if (declared > max) return problem(c, 413, 'too-large', `The body is ${declared} bytes; at most ${max} are accepted.`);
-  const buf = await c.req.arrayBuffer();
-  if (buf.byteLength > max) return problem(c, 413, 'too-large', `The body is ${buf.byteLength} bytes; at most ${max} are accepted.`);
-  try {
-    return { body: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(buf)) };
-  } catch (e) {
-    return problem(c, 400, 'malformed', `The body is not JSON: ${(e as Error).message}`);
-  }
-}
 
 function bearer(c: Context): string | undefined {
   const m = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(c.req.header('Authorization') ?? '');

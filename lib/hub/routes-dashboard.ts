@@ -15,6 +15,7 @@ import { LoginPage } from '../../components/hub/Layout';
 import { ReleasesPage } from '../../components/hub/ReleasesPage';
 import { checkLogin, createSession, endSession, getSession, SESSION_MS } from './accounts';
 import { clientIp, limited, type HubEnv } from './http';
+import { limitForm } from './read-body';
 import { minGroupOf } from './config';
 import { pickLang, translator, type Lang } from './i18n';
 import { releaseStatus } from './report-releases';
@@ -25,6 +26,9 @@ import { randomToken, sameSecret } from './secrets';
 
 const SESSION = 'cuecard_session';
 const LOGIN_CSRF = 'cuecard_login_csrf';
+/** Sign-in: an e-mail, a password and a token. The dashboard's forms: a few fields, an audience list. */
+const LOGIN_FORM_BYTES = 8 * 1024;
+const FORM_BYTES = 64 * 1024;
 
 function html<P>(c: Context, node: VNode<P>) {
   return c.html(`<!doctype html>${render(node as unknown as VNode)}`);
@@ -87,6 +91,8 @@ export function dashboardRoutes() {
   app.post('/login', async (c) => {
     const over = limited(c, 'login', `ip:${clientIp(c)}`);
     if (over) return over;
+    const tooLarge = await limitForm(c, LOGIN_FORM_BYTES);
+    if (tooLarge) return tooLarge;
     const form = await c.req.parseBody();
     const cookie = getCookie(c, LOGIN_CSRF);
     if (!sameOrigin(c) || !cookie || typeof form.csrf !== 'string' || !sameSecret(cookie, form.csrf))
@@ -108,6 +114,8 @@ export function dashboardRoutes() {
     const session = token ? await getSession(db, token, now()) : undefined;
     if (!session) return c.req.method === 'GET' ? c.redirect('/login', 303) : c.text('Unauthorized: sign in again.', 401);
     if (c.req.method === 'POST') {
+      const tooLarge = await limitForm(c, FORM_BYTES);
+      if (tooLarge) return tooLarge;
       const form = await c.req.parseBody();
       if (!sameOrigin(c) || typeof form.csrf !== 'string' || !sameSecret(form.csrf, session.csrf))
         return c.text('Forbidden: the form is stale or came from another site; reload the page.', 403);

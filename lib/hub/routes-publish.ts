@@ -10,7 +10,7 @@ import { clientIp, limited, problem, type HubEnv } from './http';
 import { listReleases, pause, promote, publish, signedText, type ActionResult } from './releases';
 import { AgentIdSchema, describeIssue } from './wire';
 import { IdSchema } from '../pack/schema';
-import { readJson } from './routes-agents';
+import { readBytes, readJson } from './read-body';
 
 export const PromoteSchema = v.strictObject({
   stage: v.picklist(['pilot', 'everyone']),
@@ -39,8 +39,8 @@ export function publishRoutes() {
 
   app.post('/api/releases', async (c) => {
     const { db, now, config } = c.get('deps');
-    const declared = Number(c.req.header('Content-Length') ?? 0);
-    const text = declared > MAX_SIGNED_PACK_CHARS * 2 ? undefined : await c.req.text();
+    const bytes = await readBytes(c, MAX_SIGNED_PACK_CHARS * 2);
+    const text = bytes instanceof Response ? undefined : new TextDecoder().decode(bytes);
     if (text === undefined || text.length > MAX_SIGNED_PACK_CHARS)
       return problem(c, 413, 'too-large', `A signed pack is at most ${MAX_SIGNED_PACK_CHARS} characters.`);
     const result = await publish(db, text, { keys: config.trustedKeys, now: now() });

@@ -13,7 +13,7 @@ import { AgentIdSchema, describeIssue } from './wire';
 import { getSession } from './accounts';
 import { problem, type HubEnv } from './http';
 import { listReleases, promote, publish, signedText, type Release } from './releases';
-import { readJson } from './routes-agents';
+import { readJson } from './read-body';
 import { PublishRequest, PutFile } from '../studio/contract';
 import { anchorGate } from '../studio/publish/gate';
 import { defaultPack, putDraft, readDrafts, recordOverride } from '../studio/publish/hub-drafts';
