@@ -12,6 +12,7 @@ import * as repo from '@/lib/db/repo';
 import * as outbox from '@/lib/db/outbox-repo';
 import { db } from '@/lib/db/schema';
 import type { Run } from '@/lib/engine/run';
+import { DEFAULT_CONFIG } from '@/lib/hub/config';
 import { openPglite, type Db } from '@/lib/hub/db';
 import { signPack } from '@/lib/pack/sign';
 import { Clock, hubFor } from '../../test/hub/kit';
@@ -54,7 +55,8 @@ function finished(id: string, over: Partial<Run> = {}): Run {
 
 beforeAll(async () => {
   hubDb = await openPglite();
-  hub = await hubFor(hubDb, new Clock(Date.now()));
+  // One enrolment token for the whole file: more enrolments than the default burst allows.
+  hub = await hubFor(hubDb, new Clock(Date.now()), { limits: { ...DEFAULT_CONFIG.limits, enrol: { burst: 100, perMinute: 100 } } });
 }, 60_000);
 afterAll(() => hubDb.close());
 beforeEach(async () => {
@@ -91,6 +93,21 @@ describe('enrolment', () => {
     await s.flush();
     const rows = await hubDb.query<{ pack_id: string; version: number; sequence: number }>('SELECT pack_id, version, sequence FROM ev_release');
     expect(rows).toEqual([{ pack_id: 'acme.team-b', version: 1, sequence: 1 }]);
+  });
+
+  it('subscribes only to pack URLs under the feed the hub names, as later feed lists are read', async () => {
+    await setAgentId('1004');
+    let offered: string[] = [];
+    network = async (req) => {
+      if (!req.url.endsWith('/api/enrol')) return undefined;
+      const answer = (await (await hub.app.fetch(req)).json()) as { feedUrl: string; packUrls: string[] };
+      offered = [...answer.packUrls, `${answer.feedUrl}/acme.team-y`];
+      return Response.json({ ...answer, packUrls: [...offered, 'https://elsewhere.example/team-b.signed.json', `${answer.feedUrl}-other/x`] });
+    };
+    const s = service();
+    const view = await s.handlers['hub.enrol']({ url: HUB, token: hub.enrolToken }, {});
+    expect(view.enrolled).toMatchObject({ agentId: '1004' });
+    expect((await s.getState())!.packUrls).toEqual(offered);
   });
 });
 

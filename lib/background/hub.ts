@@ -56,7 +56,9 @@ export function createHubService({ db, browser, config, fetch: fetchFn, checkPac
     const prev = await getState();
     // Another hub's queue cannot be sent with this credential: it goes with the old membership.
     if (prev && prev.url !== url.output) await outbox.clearOutbox(db);
-    const { team, credential, feedUrl, packUrls } = got.answer;
+    const { team, credential, feedUrl } = got.answer;
+    // As for every later feed list (refreshFeed): only the hub's own feed URLs become subscriptions.
+    const packUrls = got.answer.packUrls.filter((u) => u.startsWith(`${feedUrl}/`));
     const state: HubState = {
       url: url.output,
       source,
