@@ -51,7 +51,8 @@ export function App({ actions }: { actions: PanelActions }) {
     setOpenLocal(next);
     void actions.setOpen(next).catch(() => undefined);
   };
-  useShortcuts({ collapse: () => setOpen(narrow || !open) });
+  // Esc also ends a Studio pick in this tab: the lead may have clicked into the panel meanwhile.
+  useShortcuts({ collapse: () => setOpen(narrow || !open), close: () => actions.cancelPick?.() });
 
   let body;
   if (narrow || !open) body = <CollapsedTab onOpen={() => setOpen(true)} />;

@@ -70,6 +70,8 @@ export function createStudioBridge({ browser, crmPatterns }: Deps) {
   }
 
   let picking = false;
+  /** The pick waiting for the lead's click: its tab, and how to end it as cancelled. */
+  let pending: { tabId: number; cancel(): void } | undefined;
   async function pick(kind: 'field' | 'control', studioTab: number | undefined): Promise<PickReply> {
     const tab = await crmTab(studioTab);
     if (!tab?.id) return { ok: false, reason: 'no-crm-tab' };
@@ -83,6 +85,7 @@ export function createStudioBridge({ browser, crmPatterns }: Deps) {
       // The frame the lead clicks in answers; the others answer only when told to stop. A frame
       // without our script fails at once: if all do, there is no one to pick in.
       const answer = await new Promise<unknown>((resolve) => {
+        pending = { tabId, cancel: () => resolve({ cancelled: true }) };
         let left = ids.length;
         for (const f of ids)
           void push(tabId, f, { type: 'content.pick', kind }).then((r) => (r !== undefined ? resolve(r) : --left === 0 && resolve(undefined)));
@@ -95,6 +98,7 @@ export function createStudioBridge({ browser, crmPatterns }: Deps) {
       return parsed.success ? { ok: true, loc: parsed.output.loc, matches: parsed.output.matches } : { ok: false, reason: 'no-anchor' };
     } finally {
       picking = false;
+      pending = undefined;
       if (studioTab !== undefined) void browser.tabs.update(studioTab, { active: true }).catch(() => undefined);
     }
   }
@@ -113,7 +117,7 @@ export function createStudioBridge({ browser, crmPatterns }: Deps) {
     return readSnapshot(text).ok ? { ok: true, text, page: list[0]!.page } : { ok: false, reason: 'empty' };
   }
 
-  const handlers: HandlersFor<'studio.origin' | 'studio.setOrigin' | 'studio.pick' | 'studio.snapshot'> = {
+  const handlers: HandlersFor<'studio.origin' | 'studio.setOrigin' | 'studio.pick' | 'studio.snapshot' | 'pick.cancel'> = {
     'studio.origin': async () => ({ origin: (await stored()) ?? null }),
     'studio.setOrigin': async ({ origin }) => {
       const value = origin ? studioOrigin(origin) : undefined;
@@ -124,6 +128,13 @@ export function createStudioBridge({ browser, crmPatterns }: Deps) {
     },
     'studio.pick': ({ kind }, sender) => pick(kind, sender.tab?.id),
     'studio.snapshot': (_req, sender) => snapshot(sender.tab?.id),
+    // Only the panel of the tab being picked in can end that pick (the sender kind is checked
+    // where the message arrives: a web page cannot send this).
+    'pick.cancel': async (_req, sender) => {
+      const mine = pending !== undefined && sender.tab?.id === pending.tabId;
+      if (mine) pending!.cancel();
+      return { cancelled: mine };
+    },
   };
   return { handlers, origin: stored };
 }

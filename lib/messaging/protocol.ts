@@ -93,6 +93,8 @@ export const requests = {
   'studio.setOrigin': msg<{ origin: string | null }>()({ from: OPTIONS, schema: v.strictObject({ origin: v.nullable(v.pipe(v.string(), v.maxLength(200))) }) }),
   'studio.pick': msg<PickReply>()({ from: STUDIO, schema: v.strictObject({ kind: v.picklist(['field', 'control']) }) }),
   'studio.snapshot': msg<SnapshotReply>()({ from: STUDIO, schema: Empty }),
+  /** Esc in the panel while the lead picks in that tab: the pick ends as Esc in the page ends it. */
+  'pick.cancel': msg<{ cancelled: boolean }>()({ from: ['panel'], schema: Empty }),
   'panel.ticket': msg<{ ticket: string }>()({ from: ['page', 'options'], schema: Empty }),
   'panel.claim': msg<Ok>()({ from: ['claimant', 'panel'], schema: v.strictObject({ ticket: Ticket }) }),
 

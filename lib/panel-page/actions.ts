@@ -50,6 +50,7 @@ export function createPanelActions(store: PanelStore): PanelActions {
     loadHistory: async () => (await send('runs.history', { limit: 50 })).runs,
     runOwns: (runId) => send('run.owned', { runId }),
     deleteRun: async (runId) => void (await send('run.delete', { runId })),
+    cancelPick: () => void send('pick.cancel', {}).catch(() => undefined),
     exportData: () => {
       const s = store.getState();
       // Everything the agent has, including writes not yet stored, so nothing is lost on a reset.

@@ -24,4 +24,6 @@ export interface PanelActions {
   runOwns(runId: string): Promise<{ followUps: number }>;
   /** Deletes a run and what it owns: kept page values, follow-ups, its label. */
   deleteRun(runId: string): Promise<void>;
+  /** Esc in the panel: ends a Studio pick going on in this tab, if any (the extension's panel only). */
+  cancelPick?(): void;
 }

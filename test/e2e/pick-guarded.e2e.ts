@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoServer, extensionPage, launch, panelFrame, type Browser } from './harness';
 import { procedure, setOptions, startProcedure } from './flows';
+import { call } from './coaching-kit';
 import { closedTexts, crmActions } from './guard-kit';
 import { ask, bridgeReady, recordMessages, studioServer } from './pick-kit';
 
@@ -98,6 +99,43 @@ describe('picking guarded controls', { timeout: 120_000 }, () => {
     await crm.click('#btn-reset-password');
     await expect.poll(() => closedTexts(crm, 'cc-guard-held'), WAIT).toEqual([expect.stringContaining('请先核实客户身份（2.2）')]);
     expect(await crmActions(crm)).toEqual([]);
+    await crm.close();
+  });
+
+  it('Esc in the panel ends pick mode too (the lead clicked into the panel meanwhile)', async () => {
+    const crm = await lockedAccount();
+    const reply = ask(studio, 'pick', 'control');
+    await crm.bringToFront();
+    await crm.locator('cuecard-pick').first().waitFor({ state: 'attached', timeout: 15_000 });
+    const panel = await panelFrame(crm, browser.extensionId);
+    await panel.getByTestId('cc-panel').click({ position: { x: 20, y: 200 } }); // a click in the frame: not on the page
+    expect(await panel.evaluate(() => document.hasFocus())).toBe(true);
+    await crm.keyboard.press('Escape');
+    expect(await reply).toEqual({ ok: false, reason: 'cancelled' });
+    await expect.poll(() => crm.locator('cuecard-pick').count(), WAIT).toBe(0);
+    await crm.click('#btn-reset-password');
+    await expect.poll(() => closedTexts(crm, 'cc-guard-held'), WAIT).toEqual([expect.stringContaining('请先核实客户身份（2.2）')]);
+    expect(await crmActions(crm)).toEqual([]);
+    await crm.close();
+  });
+
+  it('Esc in the panel of another tab leaves the pick going on', async () => {
+    const crm = await lockedAccount();
+    const other = await browser.context.newPage();
+    await other.goto(`${server.url}/index.html`);
+    const otherPanel = await panelFrame(other, browser.extensionId);
+    await otherPanel.getByTestId('cc-panel').waitFor(WAIT);
+    const reply = ask(studio, 'pick', 'control');
+    let answered = false;
+    void reply.then(() => (answered = true));
+    await crm.bringToFront();
+    await crm.locator('cuecard-pick').first().waitFor({ state: 'attached', timeout: 15_000 });
+    expect(await call(otherPanel, 'pick.cancel')).toEqual({ cancelled: false });
+    expect(answered).toBe(false);
+    expect(await crm.locator('cuecard-pick').count()).toBeGreaterThan(0);
+    await crm.click('#btn-reset-password');
+    expect(await reply).toMatchObject({ ok: true, loc: { labelText: '重置密码' } });
+    await other.close();
     await crm.close();
   });
 });
