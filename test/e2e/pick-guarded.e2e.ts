@@ -51,11 +51,24 @@ async function lockedAccount(): Promise<Page> {
   return page;
 }
 
-/** Pick a control from Studio with a real click on `selector` in the CRM. */
-async function pickControl(crm: Page, selector: string) {
+/** Studio asks for a control; resolves once pick mode is on in the CRM tab, with Studio's pending reply. */
+async function startPick(crm: Page): Promise<{ reply: Promise<unknown> }> {
   const reply = ask(studio, 'pick', 'control');
   await crm.bringToFront();
   await crm.locator('cuecard-pick').first().waitFor({ state: 'attached', timeout: 15_000 });
+  return { reply };
+}
+
+/** Pick mode is over: the agent's real click on the locked button is held, and the page saw nothing. */
+async function expectLockHolds(crm: Page) {
+  await crm.click('#btn-reset-password');
+  await expect.poll(() => closedTexts(crm, 'cc-guard-held'), WAIT).toEqual([expect.stringContaining('请先核实客户身份（2.2）')]);
+  expect(await crmActions(crm)).toEqual([]);
+}
+
+/** Pick a control from Studio with a real click on `selector` in the CRM. */
+async function pickControl(crm: Page, selector: string) {
+  const { reply } = await startPick(crm);
   await crm.click(selector);
   // A guard that swallows the pick click leaves the reply pending forever: fail fast, by name.
   const late = new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`pick of ${selector} never answered`)), 20_000).unref());
@@ -91,31 +104,23 @@ describe('picking guarded controls', { timeout: 120_000 }, () => {
     const crm = await lockedAccount();
     // Starting the contact left keyboard focus in the panel's frame: Esc is for the page.
     await crm.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    const reply = ask(studio, 'pick', 'control');
-    await crm.bringToFront();
-    await crm.locator('cuecard-pick').first().waitFor({ state: 'attached', timeout: 15_000 });
+    const { reply } = await startPick(crm);
     await crm.keyboard.press('Escape');
     expect(await reply).toEqual({ ok: false, reason: 'cancelled' });
-    await crm.click('#btn-reset-password');
-    await expect.poll(() => closedTexts(crm, 'cc-guard-held'), WAIT).toEqual([expect.stringContaining('请先核实客户身份（2.2）')]);
-    expect(await crmActions(crm)).toEqual([]);
+    await expectLockHolds(crm);
     await crm.close();
   });
 
   it('Esc in the panel ends pick mode too (the lead clicked into the panel meanwhile)', async () => {
     const crm = await lockedAccount();
-    const reply = ask(studio, 'pick', 'control');
-    await crm.bringToFront();
-    await crm.locator('cuecard-pick').first().waitFor({ state: 'attached', timeout: 15_000 });
+    const { reply } = await startPick(crm);
     const panel = await panelFrame(crm, browser.extensionId);
     await panel.getByTestId('cc-panel').click({ position: { x: 20, y: 200 } }); // a click in the frame: not on the page
     expect(await panel.evaluate(() => document.hasFocus())).toBe(true);
     await crm.keyboard.press('Escape');
     expect(await reply).toEqual({ ok: false, reason: 'cancelled' });
     await expect.poll(() => crm.locator('cuecard-pick').count(), WAIT).toBe(0);
-    await crm.click('#btn-reset-password');
-    await expect.poll(() => closedTexts(crm, 'cc-guard-held'), WAIT).toEqual([expect.stringContaining('请先核实客户身份（2.2）')]);
-    expect(await crmActions(crm)).toEqual([]);
+    await expectLockHolds(crm);
     await crm.close();
   });
 
@@ -125,11 +130,9 @@ describe('picking guarded controls', { timeout: 120_000 }, () => {
     await other.goto(`${server.url}/index.html`);
     const otherPanel = await panelFrame(other, browser.extensionId);
     await otherPanel.getByTestId('cc-panel').waitFor(WAIT);
-    const reply = ask(studio, 'pick', 'control');
+    const { reply } = await startPick(crm);
     let answered = false;
     void reply.then(() => (answered = true));
-    await crm.bringToFront();
-    await crm.locator('cuecard-pick').first().waitFor({ state: 'attached', timeout: 15_000 });
     expect(await call(otherPanel, 'pick.cancel')).toEqual({ cancelled: false });
     expect(answered).toBe(false);
     expect(await crm.locator('cuecard-pick').count()).toBeGreaterThan(0);
