@@ -10,25 +10,22 @@ import { problem } from './http';
 
 const tooLarge = (c: Context, max: number) => problem(c, 413, 'too-large', `The body is over ${max} bytes, the most accepted here.`);
 
+/**
+ * At most `max` bytes of the body, read through Hono's body limit, which refuses a declared
+ * length over `max` unread and cuts a chunked body off as it passes `max`; after it,
+ * `c.req.arrayBuffer()` / `parseBody()` read what was buffered. A 413 Response if more came.
+ */
+export async function limitBody(c: Context, max: number): Promise<Response | undefined> {
+  let within = false;
+  const refused = await bodyLimit({ maxSize: max, onError: (ctx) => tooLarge(ctx, max) })(c, async () => {
+    within = true;
+  });
+  return within ? undefined : (refused ?? tooLarge(c, max));
+}
+
 /** The body as bytes, or a 413 Response once it passes `max`. */
 export async function readBytes(c: Context, max: number): Promise<Uint8Array | Response> {
-  const declared = Number(c.req.header('Content-Length') ?? 0);
-  if (declared > max) return problem(c, 413, 'too-large', `The body is ${declared} bytes; at most ${max} are accepted.`);
-  const body = c.req.raw.body;
-  if (!body) return new Uint8Array();
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return Buffer.concat(chunks, size);
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      return tooLarge(c, max);
-    }
-    chunks.push(value);
-  }
+  return (await limitBody(c, max)) ?? new Uint8Array(await c.req.arrayBuffer());
 }
 
 /** Reads a JSON body of at most `max` bytes; a Response when it is too big or not JSON. */
@@ -40,16 +37,4 @@ export async function readJson(c: Context, max: number): Promise<{ body: unknown
   } catch (e) {
     return problem(c, 400, 'malformed', `The body is not JSON: ${(e as Error).message}`);
   }
-}
-
-/**
- * For form posts (sign-in, the dashboard's buttons): reads at most `max` bytes with Hono's
- * body limit, so `c.req.parseBody()` after it parses what was read; a 413 Response if more came.
- */
-export async function limitForm(c: Context, max: number): Promise<Response | undefined> {
-  let within = false;
-  const refused = await bodyLimit({ maxSize: max, onError: (ctx) => tooLarge(ctx, max) })(c, async () => {
-    within = true;
-  });
-  return within ? undefined : (refused ?? tooLarge(c, max));
 }

@@ -15,7 +15,7 @@ import { LoginPage } from '../../components/hub/Layout';
 import { ReleasesPage } from '../../components/hub/ReleasesPage';
 import { checkLogin, createSession, endSession, getSession, SESSION_MS } from './accounts';
 import { clientIp, limited, type HubEnv } from './http';
-import { limitForm } from './read-body';
+import { limitBody } from './read-body';
 import { minGroupOf } from './config';
 import { pickLang, translator, type Lang } from './i18n';
 import { releaseStatus } from './report-releases';
@@ -91,7 +91,7 @@ export function dashboardRoutes() {
   app.post('/login', async (c) => {
     const over = limited(c, 'login', `ip:${clientIp(c)}`);
     if (over) return over;
-    const tooLarge = await limitForm(c, LOGIN_FORM_BYTES);
+    const tooLarge = await limitBody(c, LOGIN_FORM_BYTES);
     if (tooLarge) return tooLarge;
     const form = await c.req.parseBody();
     const cookie = getCookie(c, LOGIN_CSRF);
@@ -114,7 +114,7 @@ export function dashboardRoutes() {
     const session = token ? await getSession(db, token, now()) : undefined;
     if (!session) return c.req.method === 'GET' ? c.redirect('/login', 303) : c.text('Unauthorized: sign in again.', 401);
     if (c.req.method === 'POST') {
-      const tooLarge = await limitForm(c, FORM_BYTES);
+      const tooLarge = await limitBody(c, FORM_BYTES);
       if (tooLarge) return tooLarge;
       const form = await c.req.parseBody();
       if (!sameOrigin(c) || typeof form.csrf !== 'string' || !sameSecret(form.csrf, session.csrf))
